@@ -1,0 +1,39 @@
+// One table of settings: name, default, environment variable, help. The only reader of
+// process.env. The CLI help and the README's settings table are generated from it.
+
+export interface SettingDef {
+  name: string;
+  env: string;
+  default: string;
+  help: string;
+}
+
+export const SETTINGS = [
+  { name: 'db', env: 'ENTENTE_DB', default: './entente.db', help: 'SQLite database file (or a postgres:// URL)' },
+  { name: 'port', env: 'ENTENTE_PORT', default: '8787', help: 'HTTP port of `entente serve`' },
+  { name: 'host', env: 'ENTENTE_HOST', default: '127.0.0.1', help: 'address `entente serve` binds to' },
+  { name: 'maxUploadMb', env: 'ENTENTE_MAX_UPLOAD_MB', default: '10', help: 'largest document accepted by the ingest endpoint, in MB' },
+  { name: 'allowPrivateFetch', env: 'ENTENTE_ALLOW_PRIVATE_FETCH', default: 'false', help: 'let URL ingest fetch loopback, private and link-local addresses' },
+  { name: 'webhookTimeoutMs', env: 'ENTENTE_WEBHOOK_TIMEOUT_MS', default: '5000', help: 'timeout of one alert webhook delivery' },
+] as const satisfies readonly SettingDef[];
+
+export type SettingName = (typeof SETTINGS)[number]['name'];
+export type Settings = Record<SettingName, string>;
+
+/** Resolve every setting: explicit value (a CLI flag), else the environment variable, else the default. */
+export function loadSettings(overrides: Partial<Record<SettingName, string | undefined>> = {}, env: NodeJS.ProcessEnv = process.env): Settings {
+  const out = {} as Settings;
+  for (const s of SETTINGS) out[s.name] = overrides[s.name] ?? env[s.env] ?? s.default;
+  return out;
+}
+
+export function settingHelp(name: SettingName): string {
+  const s = SETTINGS.find((x) => x.name === name)!;
+  return `${s.help} (env ${s.env}, default ${s.default})`;
+}
+
+/** The README's settings table, as Markdown. */
+export function settingsMarkdown(): string {
+  const rows = SETTINGS.map((s) => `| \`${s.name}\` | \`${s.env}\` | \`${s.default}\` | ${s.help} |`);
+  return ['| setting | variable | default | what it does |', '|---|---|---|---|', ...rows].join('\n');
+}
