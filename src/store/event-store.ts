@@ -1,0 +1,158 @@
+// The event part of the store: documents, mentions merged into events, dataset events,
+// and the queries over them. Backend-neutral: every backend implements this interface
+// and passes store.contract.ts. Lists are capped and paged; nothing returns unbounded rows.
+import type { EventMention, Modality, DateRange, ActorRef, Attribution } from '../domain/mention.js';
+import type { PloverType } from '../domain/plover.js';
+import type { AnalysisEvent, DatasetEventInput, EventRecord, Origin } from '../domain/event.js';
+
+export interface DocumentInput {
+  text: string;
+  title?: string | null;
+  url?: string | null;
+  source?: string | null;
+  /** ISO date or prefix; null when unknown. */
+  published: string | null;
+  language?: string | null;
+  /** Content hash; computed from the text when absent. */
+  hash?: string;
+}
+
+export interface IngestResult {
+  documentId: string;
+  /** False when the same content was already stored (nothing changed). */
+  stored: boolean;
+  mentions: number;
+  eventIds: string[];
+}
+
+export interface EventFilter {
+  /** Actor code, in any role. */
+  actor?: string;
+  /** A second actor code: events involving both `actor` and `with`. */
+  with?: string;
+  type?: PloverType[];
+  /** ISO date or prefix: events whose date range ends on or after it. */
+  from?: string;
+  /** ISO date or prefix: events whose date range starts on or before it. */
+  to?: string;
+  /** Default ['asserted']. */
+  modality?: Modality[];
+  origin?: Origin[];
+  includeRejected?: boolean;
+}
+
+export interface Page {
+  limit?: number;
+  offset?: number;
+}
+
+export interface PageResult<T> {
+  rows: T[];
+  /** All matching rows; null when counting them would cost more than the page. */
+  total: number | null;
+  limit: number;
+  offset: number;
+  /** More rows match than this page holds. */
+  truncated: boolean;
+}
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 10_000;
+
+export interface DocumentRef {
+  id: string;
+  title: string | null;
+  url: string | null;
+  source: string | null;
+  published: string | null;
+}
+
+export interface MentionDetail {
+  id: string;
+  eventId: string;
+  document: DocumentRef;
+  /** Offsets [start, end) into the document text (UTF-16 code units). */
+  start: number;
+  end: number;
+  sentence: string;
+  type: PloverType;
+  mode: string | null;
+  source: ActorRef;
+  target: ActorRef | null;
+  date: DateRange | null;
+  modality: Modality;
+  attribution: Attribution | null;
+  confidence: number;
+  rule: string | null;
+}
+
+/** One account of a disputed event: what some sources say, and which sources say it. */
+export interface EventVersion {
+  date: DateRange | null;
+  sources: string[];
+  targets: string[];
+  modality: Modality;
+  mentionIds: string[];
+  documents: DocumentRef[];
+}
+
+export interface EventDetail extends EventRecord {
+  mentions: MentionDetail[];
+  /** Each distinct version when the event is disputed; empty otherwise. */
+  versions: EventVersion[];
+}
+
+export interface SearchHit {
+  kind: 'document' | 'mention';
+  documentId: string;
+  mentionId: string | null;
+  eventId: string | null;
+  title: string | null;
+  /** The matching text with the matched words in [brackets]. */
+  snippet: string;
+}
+
+export interface ActorSummary {
+  code: string;
+  name: string | null;
+  events: number;
+}
+
+export interface DocumentSummary extends DocumentRef {
+  hash: string;
+  language: string | null;
+  length: number;
+  mentions: number;
+  ingestedAt: string;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  mentions: number;
+  mentionSpans: Array<{ id: string; start: number; end: number; eventId: string; type: PloverType; modality: Modality }>;
+}
+
+export interface StoreCounts {
+  documents: number;
+  mentions: number;
+  events: number;
+  actors: number;
+}
+
+export interface EventStore {
+  addDocument(doc: DocumentInput, mentions: EventMention[]): Promise<IngestResult>;
+  importEvents(batch: DatasetEventInput[]): Promise<{ imported: number; unchanged: number }>;
+  /** Registry actors (code and name); names of actors met in data are kept too. */
+  registerActors(actors: Array<{ code: string; name: string }>): Promise<void>;
+  listEvents(filter: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
+  getEvent(id: string): Promise<EventDetail | null>;
+  /** An actor's (or a dyad's, when `other` is given) events in date order. */
+  timeline(actor: string, other: string | null, filter?: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
+  search(q: string, page?: Page): Promise<PageResult<SearchHit>>;
+  listActors(page?: Page): Promise<PageResult<ActorSummary>>;
+  getDocument(id: string): Promise<DocumentDetail | null>;
+  listDocuments(page?: Page): Promise<PageResult<DocumentSummary>>;
+  streamEvents(filter: EventFilter): AsyncIterable<EventDetail>;
+  analysisEvents(filter: EventFilter): Promise<AnalysisEvent[]>;
+  counts(): Promise<StoreCounts>;
+}

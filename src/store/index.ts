@@ -1,0 +1,9 @@
+// The store's public face: the interface, its types, and openStore.
+export type { Store } from './store.js';
+export type * from './event-store.js';
+export { DEFAULT_LIMIT, MAX_LIMIT } from './event-store.js';
+export type { WatchStore } from './watch-store.js';
+export type { AuthStore } from './auth-store.js';
+export type { CurationStore } from './curation-store.js';
+export { openStore } from './open-store.js';
+export type { Migration } from './sqlite/migrate.js';

@@ -1,0 +1,118 @@
+// The core schema (migrations 001–099): documents, mentions, events, event actors, actors
+// and full-text search. events.sources / events.targets (JSON arrays of codes) are the truth;
+// triggers keep event_actors, the dyad index, in step, so writers insert events only.
+import type { Migration } from './migrate.js';
+
+const core = `
+CREATE TABLE documents (
+  id INTEGER PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  title TEXT,
+  url TEXT,
+  source TEXT,
+  published TEXT,
+  language TEXT,
+  text TEXT NOT NULL,
+  length INTEGER NOT NULL,
+  ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  origin TEXT NOT NULL,
+  external_id TEXT,
+  type TEXT NOT NULL,
+  mode TEXT,
+  sources TEXT NOT NULL DEFAULT '[]',
+  targets TEXT NOT NULL DEFAULT '[]',
+  date_start TEXT,
+  date_end TEXT,
+  granularity TEXT,
+  -- first and last day the date range covers (YYYY-MM-DD), for range filters
+  day_first TEXT,
+  day_last TEXT,
+  date_kind TEXT NOT NULL DEFAULT 'event',
+  modality TEXT NOT NULL,
+  mention_count INTEGER NOT NULL DEFAULT 0,
+  disputed INTEGER NOT NULL DEFAULT 0,
+  status TEXT NOT NULL DEFAULT 'extracted',
+  intensity REAL NOT NULL,
+  first_reported TEXT,
+  last_reported TEXT,
+  loc_name TEXT,
+  loc_country TEXT,
+  lat REAL,
+  lon REAL,
+  loc_precision INTEGER,
+  source_url TEXT,
+  attrs TEXT NOT NULL DEFAULT '{}'
+);
+CREATE UNIQUE INDEX events_origin_external ON events (origin, external_id) WHERE external_id IS NOT NULL;
+CREATE INDEX events_day ON events (day_first);
+
+-- One row per actor per role per event; filled by the triggers below.
+CREATE TABLE event_actors (
+  code TEXT NOT NULL,
+  day_first TEXT,
+  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('source', 'target')),
+  PRIMARY KEY (code, day_first, event_id, role)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_event ON event_actors (event_id, code);
+
+CREATE TRIGGER events_actors_insert AFTER INSERT ON events BEGIN
+  INSERT OR IGNORE INTO event_actors (code, day_first, event_id, role)
+    SELECT value, NEW.day_first, NEW.id, 'source' FROM json_each(NEW.sources);
+  INSERT OR IGNORE INTO event_actors (code, day_first, event_id, role)
+    SELECT value, NEW.day_first, NEW.id, 'target' FROM json_each(NEW.targets);
+END;
+CREATE TRIGGER events_actors_update AFTER UPDATE OF sources, targets, day_first ON events BEGIN
+  DELETE FROM event_actors WHERE event_id = OLD.id;
+  INSERT OR IGNORE INTO event_actors (code, day_first, event_id, role)
+    SELECT value, NEW.day_first, NEW.id, 'source' FROM json_each(NEW.sources);
+  INSERT OR IGNORE INTO event_actors (code, day_first, event_id, role)
+    SELECT value, NEW.day_first, NEW.id, 'target' FROM json_each(NEW.targets);
+END;
+CREATE TRIGGER events_actors_delete AFTER DELETE ON events BEGIN
+  DELETE FROM event_actors WHERE event_id = OLD.id;
+END;
+
+CREATE TABLE mentions (
+  id INTEGER PRIMARY KEY,
+  document_id INTEGER NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+  event_id INTEGER NOT NULL REFERENCES events (id),
+  start_offset INTEGER NOT NULL,
+  end_offset INTEGER NOT NULL,
+  sentence TEXT NOT NULL,
+  type TEXT NOT NULL,
+  mode TEXT,
+  source_code TEXT NOT NULL,
+  source_name TEXT NOT NULL,
+  source_role TEXT,
+  target_code TEXT,
+  target_name TEXT,
+  target_role TEXT,
+  date_start TEXT,
+  date_end TEXT,
+  granularity TEXT,
+  modality TEXT NOT NULL,
+  location TEXT,
+  cluster TEXT,
+  attribution_code TEXT,
+  attribution_name TEXT,
+  confidence REAL NOT NULL,
+  rule TEXT
+);
+CREATE INDEX mentions_document ON mentions (document_id);
+CREATE INDEX mentions_event ON mentions (event_id);
+
+CREATE TABLE actors (
+  code TEXT PRIMARY KEY,
+  name TEXT
+);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content = 'documents', content_rowid = 'id');
+CREATE VIRTUAL TABLE mentions_fts USING fts5 (sentence, content = 'mentions', content_rowid = 'id');
+`;
+
+export const coreMigrations: Migration[] = [{ id: '001-core', sql: core }];
