@@ -1,23 +1,328 @@
-// SQLite part of the event store.
+// SQLite part of the event store: documents and their mentions (merged into events by
+// ../merge.ts, one transaction per document) and every event query. importEvents lives in
+// dataset-import.ts. Statements are prepared once per connection.
 import type Database from 'better-sqlite3';
-import type { EventStore } from '../event-store.js';
+import { createHash } from 'node:crypto';
+import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
+import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
+import type { AnalysisEvent, EventRecord } from '../../domain/event.js';
+import { intensity } from '../../domain/plover.js';
+import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
+import { decideMerge, type MergeCandidate } from '../merge.js';
+import { COUNT_CAP, filterSql, normalizePage } from './event-query.js';
+import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } from './rows.js';
 
-const todo = (): never => { throw new EntenteError('UNSUPPORTED', 'not yet implemented'); };
+/** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
+const CANDIDATE_SLACK_DAYS = 2;
+const MAX_CANDIDATES = 200;
 
-export function eventsPart(_db: Database.Database): Omit<EventStore, 'importEvents'> {
+export function contentHash(text: string): string {
+  return createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('hex');
+}
+
+function shiftDay(day: string, days: number): string {
+  return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+const MENTION_SELECT = `SELECT m.*, d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
+  FROM mentions m JOIN documents d ON d.id = m.document_id`;
+
+function page<T>(rows: T[], total: number | null, limit: number, offset: number): PageResult<T> {
+  const truncated = total === null ? rows.length === limit : offset + rows.length < total;
+  return { rows, total, limit, offset, truncated };
+}
+
+/** Each distinct account of a disputed event, with the documents that give it. */
+function versionsOf(mentions: ReturnType<typeof mentionDetail>[]): EventVersion[] {
+  const byKey = new Map<string, EventVersion>();
+  for (const m of mentions) {
+    const key = JSON.stringify([m.date?.start, m.date?.end, m.source.code, m.target?.code ?? null, m.modality]);
+    let v = byKey.get(key);
+    if (!v) {
+      v = { date: m.date, sources: [m.source.code], targets: m.target ? [m.target.code] : [], modality: m.modality, mentionIds: [], documents: [] };
+      byKey.set(key, v);
+    }
+    v.mentionIds.push(m.id);
+    if (!v.documents.some((d) => d.id === m.document.id)) v.documents.push(m.document);
+  }
+  return [...byKey.values()];
+}
+
+export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvents'> {
+  const q = {
+    docByHash: db.prepare('SELECT id FROM documents WHERE hash = ?'),
+    docMentions: db.prepare('SELECT count(*) AS n, group_concat(DISTINCT event_id) AS ids FROM mentions WHERE document_id = ?'),
+    insertDoc: db.prepare(`INSERT INTO documents (hash, title, url, source, published, language, text, length, ingested_at)
+      VALUES (@hash, @title, @url, @source, @published, @language, @text, @length, @ingested_at)`),
+    insertDocFts: db.prepare('INSERT INTO documents_fts (rowid, title, text) VALUES (?, ?, ?)'),
+    candidates: db.prepare(`SELECT DISTINCT e.* FROM event_actors a JOIN events e ON e.id = a.event_id
+      WHERE a.code IN (@source, @target) AND a.day_first >= @lo AND a.day_first <= @hi AND e.type = @type AND e.origin = 'text'
+      LIMIT ${MAX_CANDIDATES}`),
+    // Events whose range starts before the window but reaches into it (months, years, a decade at most).
+    candidatesLong: db.prepare(`SELECT DISTINCT e.* FROM event_actors a JOIN events e ON e.id = a.event_id
+      WHERE a.code IN (@source, @target) AND a.day_first < @lo AND a.day_first >= @far AND e.day_last >= @lo AND e.type = @type AND e.origin = 'text'
+      LIMIT ${MAX_CANDIDATES}`),
+    eventById: db.prepare('SELECT * FROM events WHERE id = ?'),
+    insertEvent: db.prepare(`INSERT INTO events (origin, type, mode, sources, targets, date_start, date_end, granularity, day_first, day_last,
+        date_kind, modality, mention_count, disputed, status, intensity, first_reported, last_reported, loc_name)
+      VALUES ('text', @type, @mode, @sources, @targets, @date_start, @date_end, @granularity, @day_first, @day_last,
+        'event', @modality, 1, 0, 'extracted', @intensity, @published, @published, @location)`),
+    updateEvent: db.prepare(`UPDATE events SET date_start = @date_start, date_end = @date_end, granularity = @granularity,
+        day_first = @day_first, day_last = @day_last, modality = @modality, disputed = @disputed WHERE id = @id`),
+    countMention: db.prepare(`UPDATE events SET mention_count = mention_count + 1,
+        first_reported = CASE WHEN first_reported IS NULL OR @published < first_reported THEN coalesce(@published, first_reported) ELSE first_reported END,
+        last_reported = CASE WHEN last_reported IS NULL OR @published > last_reported THEN coalesce(@published, last_reported) ELSE last_reported END
+      WHERE id = @id`),
+    insertMention: db.prepare(`INSERT INTO mentions (document_id, event_id, start_offset, end_offset, sentence, type, mode,
+        source_code, source_name, source_role, target_code, target_name, target_role, date_start, date_end, granularity,
+        modality, location, cluster, attribution_code, attribution_name, confidence, rule)
+      VALUES (@document_id, @event_id, @start, @end, @sentence, @type, @mode, @source_code, @source_name, @source_role,
+        @target_code, @target_name, @target_role, @date_start, @date_end, @granularity, @modality, @location, @cluster,
+        @attribution_code, @attribution_name, @confidence, @rule)`),
+    insertMentionFts: db.prepare('INSERT INTO mentions_fts (rowid, sentence) VALUES (?, ?)'),
+    actorSeen: db.prepare('INSERT OR IGNORE INTO actors (code, name) VALUES (?, ?)'),
+    actorRegister: db.prepare('INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name'),
+    mentionsOfEvent: db.prepare(`${MENTION_SELECT} WHERE m.event_id = ? ORDER BY d.published, m.document_id, m.start_offset`),
+  };
+
+  const candidate = (r: EventRow): MergeCandidate => ({
+    id: String(r.id), type: r.type, sources: JSON.parse(r.sources), targets: JSON.parse(r.targets),
+    date: dateOf(r.date_start, r.date_end, r.granularity), modality: r.modality, disputed: r.disputed === 1, status: r.status,
+  });
+
+  function candidatesFor(m: EventMention, clusterEventId: string | null): MergeCandidate[] {
+    const out = new Map<number, EventRow>();
+    if (m.date) {
+      const [first, last] = dayBounds(m.date);
+      const p = { source: m.source.code, target: m.target?.code ?? m.source.code, type: m.type, lo: shiftDay(first, -CANDIDATE_SLACK_DAYS), hi: shiftDay(last, CANDIDATE_SLACK_DAYS), far: shiftDay(first, -3700) };
+      for (const r of q.candidates.all(p) as EventRow[]) out.set(r.id, r);
+      for (const r of q.candidatesLong.all(p) as EventRow[]) out.set(r.id, r);
+    }
+    if (clusterEventId) {
+      const r = q.eventById.get(Number(clusterEventId)) as EventRow | undefined;
+      if (r) out.set(r.id, r);
+    }
+    return [...out.values()].map(candidate);
+  }
+
+  function storeMention(documentId: number, published: string | null, m: EventMention, clusters: Map<string, string>): string {
+    const clusterEventId = m.cluster ? clusters.get(m.cluster) ?? null : null;
+    const decision = decideMerge(
+      { type: m.type, source: m.source.code, target: m.target?.code ?? null, date: m.date, modality: m.modality, clusterEventId },
+      candidatesFor(m, clusterEventId),
+    );
+    const bounds = (d: EventMention['date']) => {
+      const [first, last] = d ? dayBounds(d) : [null, null];
+      return { date_start: d?.start ?? null, date_end: d?.end ?? null, granularity: d?.granularity ?? null, day_first: first, day_last: last };
+    };
+    let eventId: string;
+    if (decision.action === 'new') {
+      const info = q.insertEvent.run({
+        type: m.type, mode: m.mode ?? null, sources: JSON.stringify([m.source.code]), targets: JSON.stringify(m.target ? [m.target.code] : []),
+        ...bounds(m.date), modality: m.modality, intensity: intensity(m.type, m.mode), published, location: m.location ?? null,
+      });
+      eventId = String(info.lastInsertRowid);
+    } else {
+      eventId = decision.eventId;
+      const row = q.eventById.get(Number(eventId)) as EventRow;
+      const frozen = row.status === 'corrected' || row.status === 'rejected';
+      if (decision.update) {
+        q.updateEvent.run({ id: Number(eventId), ...bounds(decision.update.date), modality: decision.update.modality, disputed: decision.update.disputed ? 1 : 0 });
+      }
+      // A curated event keeps every field, its mention count included: the mention is only attached.
+      if (!frozen) q.countMention.run({ id: Number(eventId), published });
+    }
+    if (m.cluster && !clusters.has(m.cluster)) clusters.set(m.cluster, eventId);
+    const info = q.insertMention.run({
+      document_id: documentId, event_id: Number(eventId), start: m.evidence.start, end: m.evidence.end, sentence: m.evidence.text,
+      type: m.type, mode: m.mode ?? null,
+      source_code: m.source.code, source_name: m.source.name, source_role: m.source.role ?? null,
+      target_code: m.target?.code ?? null, target_name: m.target?.name ?? null, target_role: m.target?.role ?? null,
+      date_start: m.date?.start ?? null, date_end: m.date?.end ?? null, granularity: m.date?.granularity ?? null,
+      modality: m.modality, location: m.location ?? null, cluster: m.cluster ?? null,
+      attribution_code: m.attribution?.code ?? null, attribution_name: m.attribution?.name ?? null,
+      confidence: m.confidence, rule: m.rule ?? null,
+    });
+    q.insertMentionFts.run(info.lastInsertRowid, m.evidence.text);
+    q.actorSeen.run(m.source.code, null);
+    if (m.target) q.actorSeen.run(m.target.code, null);
+    return eventId;
+  }
+
+  const addDocument = db.transaction((doc: DocumentInput, mentions: EventMention[]): IngestResult => {
+    const hash = doc.hash ?? contentHash(doc.text);
+    const existing = q.docByHash.get(hash) as { id: number } | undefined;
+    if (existing) {
+      const r = q.docMentions.get(existing.id) as { n: number; ids: string | null };
+      return { documentId: String(existing.id), stored: false, mentions: r.n, eventIds: r.ids ? r.ids.split(',') : [] };
+    }
+    const published = doc.published ?? null;
+    const info = q.insertDoc.run({
+      hash, title: doc.title ?? null, url: doc.url ?? null, source: doc.source ?? null, published,
+      language: doc.language ?? null, text: doc.text, length: doc.text.length, ingested_at: new Date().toISOString(),
+    });
+    const documentId = Number(info.lastInsertRowid);
+    q.insertDocFts.run(documentId, doc.title ?? '', doc.text);
+    const clusters = new Map<string, string>();
+    const eventIds: string[] = [];
+    mentions.forEach((raw, i) => {
+      const parsed = EventMentionSchema.safeParse(raw);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw new EntenteError('BAD_INPUT', `mention ${i}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
+      }
+      const id = storeMention(documentId, published, parsed.data, clusters);
+      if (!eventIds.includes(id)) eventIds.push(id);
+    });
+    return { documentId: String(documentId), stored: true, mentions: mentions.length, eventIds };
+  });
+
+  function listPage(f: EventFilter, p: { limit: number; offset: number }): PageResult<EventRecord> {
+    const s = filterSql(db, f);
+    const rows = db.prepare(`SELECT e.* ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, ...p }) as EventRow[];
+    let total: number | null;
+    if (p.offset === 0 && rows.length < p.limit) total = rows.length;
+    else {
+      const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${s.from} LIMIT ${COUNT_CAP})`).get(s.params) as { n: number }).n;
+      total = n >= COUNT_CAP ? null : n;
+    }
+    return page(rows.map(eventRecord), total, p.limit, p.offset);
+  }
+
+  function detail(r: EventRow): EventDetail {
+    const rec = eventRecord(r);
+    const mentions = (q.mentionsOfEvent.all(r.id) as MentionRow[]).map(mentionDetail);
+    return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
+  }
+
+  /** Words as FTS5 string literals, so user text is never read as query syntax. */
+  function ftsQuery(text: string): string {
+    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
+    return words.map((w) => `"${w}"`).join(' ');
+  }
+
   return {
-    addDocument: async () => todo(),
-    registerActors: async () => todo(),
-    listEvents: async () => todo(),
-    getEvent: async () => todo(),
-    timeline: async () => todo(),
-    search: async () => todo(),
-    listActors: async () => todo(),
-    getDocument: async () => todo(),
-    listDocuments: async () => todo(),
-    streamEvents: () => todo(),
-    analysisEvents: async () => todo(),
-    counts: async () => todo(),
+    async addDocument(doc, mentions) {
+      if (typeof doc.text !== 'string' || doc.text.length === 0) throw new EntenteError('BAD_INPUT', 'document text is empty');
+      return addDocument.immediate(doc, mentions);
+    },
+
+    async registerActors(actors) {
+      db.transaction(() => {
+        for (const a of actors) q.actorRegister.run(a.code, a.name);
+      })();
+    },
+
+    async listEvents(filter, pg) {
+      return listPage(filter, normalizePage(pg));
+    },
+
+    async getEvent(id) {
+      const r = /^\d+$/.test(id) ? (q.eventById.get(Number(id)) as EventRow | undefined) : undefined;
+      return r ? detail(r) : null;
+    },
+
+    async timeline(actor, other, filter = {}, pg) {
+      return listPage({ ...filter, actor, with: other ?? undefined }, normalizePage(pg));
+    },
+
+    async search(text, pg) {
+      const p = normalizePage(pg);
+      const match = ftsQuery(text);
+      const nd = (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match) as { n: number }).n;
+      const nm = (db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(match) as { n: number }).n;
+      const rows: SearchHit[] = [];
+      if (p.offset < nd) {
+        const docs = db.prepare(`SELECT f.rowid AS id, d.title, snippet(documents_fts, 1, '[', ']', '…', 16) AS snip
+          FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
+          .all(match, p.limit, p.offset) as Array<{ id: number; title: string | null; snip: string }>;
+        for (const d of docs) rows.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
+      }
+      const left = p.limit - rows.length;
+      if (left > 0 && nm > 0) {
+        const moff = Math.max(0, p.offset - nd);
+        const ms = db.prepare(`SELECT f.rowid AS id, m.document_id, m.event_id, d.title, snippet(mentions_fts, 0, '[', ']', '…', 24) AS snip
+          FROM mentions_fts f JOIN mentions m ON m.id = f.rowid JOIN documents d ON d.id = m.document_id
+          WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
+          .all(match, left, moff) as Array<{ id: number; document_id: number; event_id: number; title: string | null; snip: string }>;
+        for (const m of ms) rows.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
+      }
+      return page(rows, nd + nm, p.limit, p.offset);
+    },
+
+    async listActors(pg) {
+      const p = normalizePage(pg);
+      const all = `SELECT code, count(DISTINCT event_id) AS n FROM event_actors GROUP BY code
+        UNION ALL SELECT code, 0 FROM actors WHERE code NOT IN (SELECT code FROM event_actors)`;
+      const rows = db.prepare(`SELECT x.code, a.name, x.n FROM (${all}) x LEFT JOIN actors a ON a.code = x.code
+        ORDER BY x.n DESC, x.code LIMIT ? OFFSET ?`).all(p.limit, p.offset) as Array<{ code: string; name: string | null; n: number }>;
+      const total = (db.prepare(`SELECT count(*) AS n FROM (${all})`).get() as { n: number }).n;
+      return page<ActorSummary>(rows.map((r) => ({ code: r.code, name: r.name, events: r.n })), total, p.limit, p.offset);
+    },
+
+    async getDocument(id) {
+      if (!/^\d+$/.test(id)) return null;
+      const d = db.prepare(`SELECT d.*, (SELECT count(*) FROM mentions WHERE document_id = d.id) AS n FROM documents d WHERE id = ?`).get(Number(id)) as
+        | { id: number; hash: string; title: string | null; url: string | null; source: string | null; published: string | null; language: string | null; text: string; length: number; ingested_at: string; n: number }
+        | undefined;
+      if (!d) return null;
+      const spans = db.prepare('SELECT id, start_offset, end_offset, event_id, type, modality FROM mentions WHERE document_id = ? ORDER BY start_offset').all(d.id) as
+        Array<{ id: number; start_offset: number; end_offset: number; event_id: number; type: DocumentDetail['mentionSpans'][number]['type']; modality: DocumentDetail['mentionSpans'][number]['modality'] }>;
+      return {
+        id: String(d.id), hash: d.hash, title: d.title, url: d.url, source: d.source, published: d.published, language: d.language,
+        length: d.length, mentions: d.n, ingestedAt: d.ingested_at, text: d.text,
+        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality })),
+      };
+    },
+
+    async listDocuments(pg) {
+      const p = normalizePage(pg);
+      const rows = db.prepare(`SELECT d.id, d.hash, d.title, d.url, d.source, d.published, d.language, d.length, d.ingested_at,
+          (SELECT count(*) FROM mentions WHERE document_id = d.id) AS n
+        FROM documents d ORDER BY d.id LIMIT ? OFFSET ?`).all(p.limit, p.offset) as Array<Record<string, unknown>>;
+      const total = (db.prepare('SELECT count(*) AS n FROM documents').get() as { n: number }).n;
+      return page<DocumentSummary>(rows.map((d) => ({
+        id: String(d.id), hash: d.hash as string, title: d.title as string | null, url: d.url as string | null, source: d.source as string | null,
+        published: d.published as string | null, language: d.language as string | null, length: d.length as number, mentions: d.n as number,
+        ingestedAt: d.ingested_at as string,
+      })), total, p.limit, p.offset);
+    },
+
+    async *streamEvents(filter) {
+      const s = filterSql(db, filter);
+      // Keyset pages on the event id: no statement stays open while the consumer writes.
+      const stmt = db.prepare(`SELECT e.* ${s.from} AND e.id > @after ORDER BY e.id LIMIT 500`);
+      let after = 0;
+      for (;;) {
+        const rows = stmt.all({ ...s.params, after }) as EventRow[];
+        if (rows.length === 0) return;
+        for (const r of rows) yield detail(r);
+        after = rows[rows.length - 1].id;
+      }
+    },
+
+    async analysisEvents(filter) {
+      const s = filterSql(db, filter);
+      const rows = db.prepare(`SELECT e.id, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin
+        ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`).raw().all(s.params) as unknown[][];
+      return rows.map((r): AnalysisEvent => ({
+        id: String(r[0]), type: r[1] as AnalysisEvent['type'], sources: JSON.parse(r[2] as string), targets: JSON.parse(r[3] as string),
+        start: r[4] as string, end: r[5] as string, modality: r[6] as AnalysisEvent['modality'], mentions: r[7] as number,
+        intensity: r[8] as number, origin: r[9] as AnalysisEvent['origin'],
+      }));
+    },
+
+    async counts() {
+      const n = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+      return {
+        documents: n('SELECT count(*) AS n FROM documents'),
+        mentions: n('SELECT count(*) AS n FROM mentions'),
+        events: n('SELECT count(*) AS n FROM events'),
+        actors: n('SELECT count(*) AS n FROM (SELECT code FROM event_actors UNION SELECT code FROM actors)'),
+      };
+    },
   };
 }
+

@@ -1,0 +1,100 @@
+// SQL for EventFilter: the FROM/WHERE of an event list, driven by the event_actors index
+// (code, day_first, event_id) when an actor is named, so a dyad page walks one actor's
+// events in date order and probes the other actor per row.
+import type Database from 'better-sqlite3';
+import { EntenteError } from '../../domain/errors.js';
+import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
+import { PLOVER_TYPES } from '../../domain/plover.js';
+import { ORIGINS } from '../../domain/event.js';
+import { prefixEnd, prefixStart } from '../../domain/date-range.js';
+import { DEFAULT_LIMIT, MAX_LIMIT, type EventFilter, type Page } from '../event-store.js';
+
+export interface FilterSql {
+  /** FROM … WHERE …, with `e` the events table. */
+  from: string;
+  params: Record<string, unknown>;
+  /** Date order that the driving index already gives. */
+  orderBy: string;
+}
+
+/** Stop counting matches here: a larger total is reported as unknown (null). */
+export const COUNT_CAP = 100_000;
+const PROBE = 2_000;
+
+export function normalizePage(page: Page = {}): { limit: number; offset: number } {
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  const offset = page.offset ?? 0;
+  if (!Number.isInteger(limit) || limit < 1) throw new EntenteError('BAD_INPUT', `limit must be a positive integer, got ${limit}`);
+  if (!Number.isInteger(offset) || offset < 0) throw new EntenteError('BAD_INPUT', `offset must be a non-negative integer, got ${offset}`);
+  return { limit: Math.min(limit, MAX_LIMIT), offset };
+}
+
+function checkList<T extends string>(field: string, values: readonly string[] | undefined, allowed: readonly T[]): T[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  for (const v of values) {
+    if (!(allowed as readonly string[]).includes(v)) throw new EntenteError('BAD_INPUT', `${field}: unknown value "${v}" (one of ${allowed.join(', ')})`);
+  }
+  return values as T[];
+}
+
+function checkDate(field: string, v: string | undefined): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (!IsoPrefix.safeParse(v).success) throw new EntenteError('BAD_INPUT', `${field}: "${v}" is not an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD)`);
+  return v;
+}
+
+/** Events of the rarer of two actors: probing a bounded slice of the index tells which. */
+function rarer(db: Database.Database, a: string, b: string): [string, string] {
+  const probe = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM event_actors WHERE code = ? LIMIT ${PROBE})`);
+  const na = (probe.get(a) as { n: number }).n;
+  if (na < PROBE) return [a, b];
+  const nb = (probe.get(b) as { n: number }).n;
+  return nb < na ? [b, a] : [a, b];
+}
+
+export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
+  const where: string[] = [];
+  const params: Record<string, unknown> = {};
+  const types = checkList('type', f.type, PLOVER_TYPES);
+  const modality = checkList('modality', f.modality ?? ['asserted'], MODALITIES)!;
+  const origins = checkList('origin', f.origin, ORIGINS);
+  const from = checkDate('from', f.from);
+  const to = checkDate('to', f.to);
+
+  const inList = (col: string, name: string, values: string[]) => {
+    where.push(`${col} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
+    values.forEach((v, i) => (params[`${name}${i}`] = v));
+  };
+  let fromClause = 'events e';
+  let orderBy = 'e.day_first, e.id';
+  let dayCol = 'e.day_first';
+  const actor = f.actor?.trim() || undefined;
+  const other = f.with?.trim() || undefined;
+  if (actor || other) {
+    const [drive, probe] = actor && other ? rarer(db, actor, other) : [(actor ?? other)!, undefined];
+    fromClause = 'event_actors a JOIN events e ON e.id = a.event_id';
+    where.push('a.code = @drive');
+    // An actor in both roles of one event has two index rows: keep the first.
+    where.push(`NOT EXISTS (SELECT 1 FROM event_actors c WHERE c.code = a.code AND c.day_first IS a.day_first AND c.event_id = a.event_id AND c.role < a.role)`);
+    params.drive = drive;
+    if (probe !== undefined) {
+      where.push('EXISTS (SELECT 1 FROM event_actors b WHERE b.event_id = a.event_id AND b.code = @probe)');
+      params.probe = probe;
+    }
+    orderBy = 'a.day_first, a.event_id';
+    dayCol = 'a.day_first';
+  }
+  if (types) inList('e.type', 'type', types);
+  inList('e.modality', 'modality', modality);
+  if (origins) inList('e.origin', 'origin', origins);
+  if (!f.includeRejected) where.push(`e.status <> 'rejected'`);
+  if (from) {
+    where.push('e.day_last >= @from');
+    params.from = prefixStart(from);
+  }
+  if (to) {
+    where.push(`${dayCol} <= @to`);
+    params.to = prefixEnd(to);
+  }
+  return { from: `FROM ${fromClause} WHERE ${where.join(' AND ')}`, params, orderBy };
+}
