@@ -1,10 +1,78 @@
-// SQLite part of the auth store (owned by the auth area; empty until it lands).
+// SQLite part of the auth store: API tokens, kept as SHA-256 hashes (migrations 300–399).
+// Revoking keeps the row (revoked_at) so the audit log's token ids still mean something.
 import type Database from 'better-sqlite3';
-import type { AuthStore } from '../auth-store.js';
+import { generateToken, hashToken, newTokenId, type AuthStore, type Role, type TokenInfo } from '../auth-store.js';
+import { DEFAULT_LIMIT, MAX_LIMIT } from '../event-store.js';
 import type { Migration } from './migrate.js';
 
-export function authPart(_db: Database.Database): AuthStore {
-  return {};
+interface TokenRow {
+  id: string;
+  role: Role;
+  label: string | null;
+  created_at: string;
+  last_used_at: string | null;
+  revoked_at: string | null;
 }
 
-export const authMigrations: Migration[] = [];
+const toInfo = (r: TokenRow): TokenInfo => ({
+  id: r.id,
+  role: r.role,
+  label: r.label,
+  createdAt: r.created_at,
+  lastUsedAt: r.last_used_at,
+  revokedAt: r.revoked_at,
+});
+
+// Writing last_used_at on every request would turn each read into a write; once a minute is enough.
+const TOUCH_EVERY_MS = 60_000;
+
+export function authPart(db: Database.Database): AuthStore {
+  const insert = db.prepare('INSERT INTO api_tokens (id, hash, role, label, created_at) VALUES (?, ?, ?, ?, ?)');
+  const byHash = db.prepare('SELECT id, role, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE hash = ? AND revoked_at IS NULL');
+  const touch = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
+  const revoke = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
+  return {
+    async createToken(role, label = null) {
+      const token = generateToken();
+      const id = newTokenId();
+      const now = new Date().toISOString();
+      insert.run(id, hashToken(token), role, label, now);
+      return { token, info: { id, role, label, createdAt: now, lastUsedAt: null, revokedAt: null } };
+    },
+    async verifyToken(token) {
+      const row = byHash.get(hashToken(token)) as TokenRow | undefined;
+      if (!row) return null;
+      const now = Date.now();
+      if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
+        row.last_used_at = new Date(now).toISOString();
+        touch.run(row.last_used_at, row.id);
+      }
+      return toInfo(row);
+    },
+    async listTokens(page = {}) {
+      const limit = Math.min(page.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+      const offset = page.offset ?? 0;
+      const where = page.includeRevoked ? '' : 'WHERE revoked_at IS NULL';
+      const total = (db.prepare(`SELECT count(*) AS n FROM api_tokens ${where}`).get() as { n: number }).n;
+      const rows = db.prepare(`SELECT id, role, label, created_at, last_used_at, revoked_at FROM api_tokens ${where} ORDER BY created_at DESC, id LIMIT ? OFFSET ?`).all(limit, offset) as TokenRow[];
+      return { rows: rows.map(toInfo), total, limit, offset, truncated: offset + rows.length < total };
+    },
+    async revokeToken(id) {
+      return revoke.run(new Date().toISOString(), id).changes > 0;
+    },
+  };
+}
+
+export const authMigrations: Migration[] = [{
+  id: '300-api-tokens',
+  sql: `
+CREATE TABLE api_tokens (
+  id TEXT PRIMARY KEY,
+  hash TEXT NOT NULL UNIQUE,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+  label TEXT,
+  created_at TEXT NOT NULL,
+  last_used_at TEXT,
+  revoked_at TEXT
+);`,
+}];

@@ -1,0 +1,71 @@
+// createApp: builds the HTTP server over a store without listening, so tests drive it
+// in-process with app.inject() and `entente serve` calls listen() on loopback.
+// Every route is declared through the route table (validation, access, rate limit, docs).
+import { readFileSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { Store } from '../store/store.js';
+import { loadSettings, type Settings } from '../config/settings.js';
+import { EntenteError } from '../domain/errors.js';
+import { makeErrorHandler } from './errors.js';
+import { addSecurityHeaders } from './security-headers.js';
+import { addPrincipal } from './auth.js';
+import { routeTable } from './route.js';
+import type { ApiContext } from './context.js';
+import { AlertBus } from './alert-bus.js';
+import { DEFAULT_WEB_DIR, serveWeb } from './web.js';
+import { metaRoutes } from './routes/meta.js';
+import { eventRoutes } from './routes/events.js';
+import { documentRoutes } from './routes/documents.js';
+import { tokenRoutes } from './routes/tokens.js';
+
+export interface AppOptions {
+  store: Store;
+  settings?: Settings;
+  /** Reading needs no token (writing still does). */
+  open?: boolean;
+  /** The built web UI; defaults to this package's web/dist. */
+  webDir?: string;
+  /** Requests per minute per token or address on write endpoints (default 120) and reads (default 600). */
+  writesPerMinute?: number;
+  readsPerMinute?: number;
+  /** Log requests (the serve command turns this on). */
+  logger?: boolean;
+}
+
+const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+const MB = 1024 * 1024;
+
+export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
+  const settings = opts.settings ?? loadSettings();
+  const maxUploadMb = Number(settings.maxUploadMb);
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0) throw new EntenteError('BAD_INPUT', `setting maxUploadMb: expected a positive number, got ${settings.maxUploadMb}`);
+  const open = opts.open ?? false;
+  const app = Fastify({
+    logger: opts.logger ? { level: 'info' } : false,
+    // Routes declare their own limits; this is the ceiling for anything undeclared.
+    bodyLimit: MB,
+    // Keep /api/x and /api/x/ the same route.
+    routerOptions: { ignoreTrailingSlash: true },
+  });
+  app.setErrorHandler(makeErrorHandler(maxUploadMb));
+  addSecurityHeaders(app);
+  addPrincipal(app, opts.store, open);
+  await app.register(fastifyRateLimit, {
+    global: false,
+    keyGenerator: (req) => req.principal?.tokenId ?? req.ip,
+    errorResponseBuilder: (_req, c) => new EntenteError('RATE_LIMITED', `too many requests: at most ${c.max} a minute; retry in ${c.after}`),
+  });
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: maxUploadMb * MB, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
+  });
+
+  const ctx: ApiContext = { store: opts.store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB, alerts: new AlertBus(async () => []) };
+  const table = routeTable(app, { writesPerMinute: opts.writesPerMinute ?? 120, readsPerMinute: opts.readsPerMinute ?? 600, jsonBodyLimit: MB });
+  for (const register of [metaRoutes, eventRoutes, documentRoutes, tokenRoutes]) register(table, ctx);
+  await serveWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
+  app.addHook('onClose', async () => ctx.alerts.close());
+  return app;
+}

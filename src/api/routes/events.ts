@@ -1,0 +1,60 @@
+// Reading events: filtered lists, one event with every mention and version, the
+// timeline of an actor or dyad, actors and full-text search. Rejected events are left
+// out of every list (the store's default), for every role.
+import { z } from 'zod';
+import { EntenteError } from '../../domain/errors.js';
+import type { EventDetail } from '../../store/event-store.js';
+import type { RouteTable } from '../route.js';
+import type { ApiContext } from '../context.js';
+import { EventFilterQuery, EventSchema, IdParams, actorCode, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
+
+/** The event detail with each mention's document flattened beside it, as the reader view wants it. */
+export function eventDetailJson(e: EventDetail) {
+  return {
+    ...e,
+    mentions: e.mentions.map((m) => ({ ...m, documentId: m.document.id, documentTitle: m.document.title })),
+  };
+}
+
+export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
+  r.add({
+    method: 'GET', url: '/api/events', tag: 'events', access: 'read',
+    summary: 'Events matching the filters (asserted only unless modality says otherwise)',
+    query: EventFilterQuery,
+    response: pageOf(EventSchema),
+    handler: async ({ query }) => store.listEvents(toEventFilter(query), { limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/events/:id', tag: 'events', access: 'read',
+    summary: 'One event with every mention (sentence, offsets, document) and, if disputed, each version',
+    params: IdParams,
+    handler: async ({ params }) => {
+      const e = await store.getEvent(params.id);
+      if (!e) throw new EntenteError('NOT_FOUND', `no event ${params.id}`);
+      return eventDetailJson(e);
+    },
+  });
+  r.add({
+    method: 'GET', url: '/api/timeline', tag: 'events', access: 'read',
+    summary: "An actor's (or a dyad's) events in date order, historical ones included",
+    query: z.object({ ...eventFilterQuery, actor: actorCode.describe('actor code'), ...pageQuery }),
+    response: pageOf(EventSchema),
+    handler: async ({ query }) => {
+      const { actor, with: other, ...rest } = toEventFilter(query);
+      return store.timeline(actor!, other ?? null, rest, { limit: query.limit, offset: query.offset });
+    },
+  });
+  r.add({
+    method: 'GET', url: '/api/actors', tag: 'events', access: 'read',
+    summary: 'Actors with their event counts',
+    query: z.object(pageQuery),
+    response: pageOf(z.object({ code: z.string(), name: z.string().nullable(), events: z.number().int() })),
+    handler: async ({ query }) => store.listActors({ limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/search', tag: 'events', access: 'read',
+    summary: 'Documents and mentions matching words (full-text search)',
+    query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find'), ...pageQuery }),
+    handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }),
+  });
+}

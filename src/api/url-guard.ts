@@ -1,0 +1,91 @@
+// Guards URL ingest against server-side request forgery: every address a host resolves
+// to must be public, and redirects are followed by hand so each hop is checked again.
+// Limits: a host that re-resolves differently between check and connect (DNS rebinding)
+// is narrowed, not closed, because the check and fetch's own lookup are separate.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+import { EntenteError } from '../domain/errors.js';
+
+// Ranges that reach the machine itself or a private network (RFC 6890 special-purpose registry).
+const BLOCKED = new BlockList();
+for (const [net, bits] of [
+  ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
+  ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
+] as const) BLOCKED.addSubnet(net, bits, 'ipv4');
+for (const [net, bits] of [
+  // ::/96 covers ::, ::1 and the deprecated IPv4-compatible form; mapped IPv4 is refused whole
+  // because URL parsing rewrites [::ffff:127.0.0.1] to hex, hiding the IPv4 inside.
+  ['::', 96], ['::ffff:0:0', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32],
+] as const) BLOCKED.addSubnet(net, bits, 'ipv6');
+
+/** Whether an IP address (v4 or v6, including v4-mapped v6) is loopback, private, link-local or otherwise not public. */
+export function isPrivateAddress(address: string): boolean {
+  const kind = isIP(address);
+  if (kind === 4) return BLOCKED.check(address, 'ipv4');
+  if (kind !== 6) return true;
+  return BLOCKED.check(address, 'ipv6');
+}
+
+export type Resolver = (host: string) => Promise<string[]>;
+
+const dnsResolver: Resolver = async (host) => (await lookup(host, { all: true, verbatim: true })).map((a) => a.address);
+
+/** Parse a fetchable URL and refuse it unless every address its host resolves to is public. */
+export async function checkFetchUrl(raw: string, opts: { allowPrivate: boolean; resolve?: Resolver }): Promise<URL> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new EntenteError('BAD_INPUT', `fetchUrl: not a URL: ${raw.slice(0, 200)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new EntenteError('BAD_INPUT', `fetchUrl: only http and https URLs can be fetched, not ${url.protocol}`);
+  if (url.username || url.password) throw new EntenteError('BAD_INPUT', 'fetchUrl: URLs with credentials are refused');
+  if (opts.allowPrivate) return url;
+  const host = url.hostname.replace(/^\[|\]$/g, '');
+  let addresses: string[];
+  try {
+    addresses = isIP(host) ? [host] : await (opts.resolve ?? dnsResolver)(host);
+  } catch {
+    throw new EntenteError('BAD_INPUT', `fetchUrl: cannot resolve host ${host}`);
+  }
+  if (addresses.length === 0) throw new EntenteError('BAD_INPUT', `fetchUrl: cannot resolve host ${host}`);
+  const bad = addresses.find(isPrivateAddress);
+  if (bad) {
+    throw new EntenteError('FORBIDDEN', `fetchUrl: ${host} resolves to ${bad}, a loopback, private or link-local address; an admin can allow these with the allowPrivateFetch setting`);
+  }
+  return url;
+}
+
+export interface FetchedPage { url: string; contentType: string; body: string }
+
+/** Fetch a page with every redirect hop checked, a time limit and a size limit. */
+export async function guardedFetch(raw: string, opts: { allowPrivate: boolean; maxBytes: number; timeoutMs?: number; resolve?: Resolver; maxRedirects?: number }): Promise<FetchedPage> {
+  let url = await checkFetchUrl(raw, opts);
+  const signal = AbortSignal.timeout(opts.timeoutMs ?? 15_000);
+  for (let hop = 0; ; hop++) {
+    let res: Response;
+    try {
+      res = await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': 'Entente (+https://github.com/entente)', accept: 'text/html,text/plain,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
+    } catch (e) {
+      throw new EntenteError('BAD_INPUT', `fetchUrl: cannot fetch ${url.href}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    if (res.status >= 300 && res.status < 400 && res.headers.get('location')) {
+      if (hop >= (opts.maxRedirects ?? 5)) throw new EntenteError('BAD_INPUT', `fetchUrl: too many redirects from ${raw}`);
+      url = await checkFetchUrl(new URL(res.headers.get('location')!, url).href, opts);
+      continue;
+    }
+    if (!res.ok) throw new EntenteError('BAD_INPUT', `fetchUrl: ${url.href} answered ${res.status}`);
+    const declared = Number(res.headers.get('content-length') ?? 0);
+    if (declared > opts.maxBytes) throw new EntenteError('TOO_LARGE', `fetchUrl: ${url.href} is ${declared} bytes, more than the ${opts.maxBytes}-byte limit`);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    if (res.body) {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        size += chunk.byteLength;
+        if (size > opts.maxBytes) throw new EntenteError('TOO_LARGE', `fetchUrl: ${url.href} is larger than the ${opts.maxBytes}-byte limit`);
+        chunks.push(chunk);
+      }
+    }
+    return { url: url.href, contentType: res.headers.get('content-type') ?? '', body: Buffer.concat(chunks).toString('utf8') };
+  }
+}
