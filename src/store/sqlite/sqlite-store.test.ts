@@ -1,0 +1,66 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { runStoreContract } from '../store.contract.js';
+import { openStore } from '../open-store.js';
+import { openSqliteStore, sqliteMigrations } from './sqlite-store.js';
+import { migrate } from './migrate.js';
+import { coreMigrations } from './core-schema.js';
+
+let dir: string;
+let n = 0;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'entente-store-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+runStoreContract('sqlite', () => openSqliteStore(join(dir, `c${++n}.db`)), {
+  async openTooNew() {
+    const file = join(dir, `new${++n}.db`);
+    await (await openSqliteStore(file)).close();
+    const db = new Database(file);
+    db.prepare("INSERT INTO schema_migrations (id, applied_at) VALUES ('999-from-the-future', '2030-01-01')").run();
+    db.close();
+    return openSqliteStore(file);
+  },
+});
+
+describe('sqlite store', () => {
+  it('migrates an older database, keeping its data', async () => {
+    // An older Entente: only the core migrations, with a document in it.
+    const file = join(dir, 'old.db');
+    const db = new Database(file);
+    migrate(db, coreMigrations, file);
+    db.prepare("INSERT INTO documents (hash, text, length, ingested_at) VALUES ('h', 'Old text.', 9, '2024-01-01')").run();
+    db.close();
+    const store = await openSqliteStore(file);
+    expect((await store.counts()).documents).toBe(1);
+    await store.close();
+    const check = new Database(file);
+    const ids = (check.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    check.close();
+    expect(ids).toEqual(sqliteMigrations.map((m) => m.id).sort());
+  });
+
+  it('numbers migrations uniquely and within each part\'s range', () => {
+    const ids = sqliteMigrations.map((m) => m.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const id of ids) expect(id).toMatch(/^[0-4]\d\d-[a-z0-9-]+$/);
+    expect(coreMigrations.every((m) => m.id < '100')).toBe(true);
+  });
+
+  it('opens with WAL and foreign keys', async () => {
+    const file = join(dir, 'pragmas.db');
+    await (await openStore({ db: file })).close();
+    const db = new Database(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('picks the backend from the setting', async () => {
+    await expect(openStore({ db: 'postgres://localhost/x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    await expect(openStore({ db: join(dir, 'no-such-dir', 'x.db') })).rejects.toMatchObject({ code: 'DB_ERROR' });
+  });
+});

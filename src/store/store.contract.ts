@@ -1,0 +1,228 @@
+// The contract every store backend must pass, run against a real database (no mocks):
+// document idempotency, cross-document merging, modality and dispute rules, paging,
+// filters, curated events left alone, and refusing a database from a newer Entente.
+import { describe, expect, it, beforeEach, afterEach } from 'vitest';
+import type { Store } from './store.js';
+import type { EventMention, DateRange, Modality } from '../domain/mention.js';
+import type { PloverType } from '../domain/plover.js';
+import { MAX_LIMIT } from './event-store.js';
+
+export interface ContractHooks {
+  /** Make a database as a newer Entente would leave it, and open it (must reject with DB_TOO_NEW). */
+  openTooNew(): Promise<Store>;
+}
+
+const day = (d: string): DateRange => ({ start: d, end: d, granularity: 'day' });
+
+interface M {
+  type?: PloverType;
+  src?: string;
+  tgt?: string | null;
+  date?: DateRange | null;
+  modality?: Modality;
+  cluster?: string;
+  sentence?: string;
+}
+
+/** A document whose sentences are the mentions' evidence, with correct offsets. */
+export function makeDoc(ms: M[], extra = ''): { text: string; mentions: EventMention[] } {
+  let text = extra ? `${extra} ` : '';
+  const mentions: EventMention[] = ms.map((m, i) => {
+    const sentence = m.sentence ?? `Sentence ${i}: ${m.src ?? 'PRK'} ${m.type ?? 'CONSULT'} ${m.tgt ?? ''} (${m.modality ?? 'asserted'}).`;
+    const start = text.length;
+    text += `${sentence} `;
+    return {
+      type: m.type ?? 'CONSULT',
+      source: { code: m.src ?? 'PRK', name: m.src ?? 'PRK' },
+      target: m.tgt === null ? null : { code: m.tgt ?? 'RUS', name: m.tgt ?? 'RUS' },
+      date: m.date === undefined ? day('2023-09-13') : m.date,
+      modality: m.modality ?? 'asserted',
+      evidence: { start, end: start + sentence.length, text: sentence },
+      confidence: 0.8,
+      ...(m.cluster ? { cluster: m.cluster } : {}),
+    };
+  });
+  return { text: text.trim(), mentions };
+}
+
+export function runStoreContract(name: string, open: () => Promise<Store>, hooks: ContractHooks): void {
+  describe(`store contract: ${name}`, () => {
+    let store: Store;
+    beforeEach(async () => {
+      store = await open();
+    });
+    afterEach(async () => {
+      await store.close();
+    });
+
+    const add = async (ms: M[], extra = '', published: string | null = '2023-09-14', title?: string) => {
+      const d = makeDoc(ms, extra);
+      return store.addDocument({ text: d.text, published, title }, d.mentions);
+    };
+
+    it('stores a document once: the same text again changes nothing', async () => {
+      const first = await add([{}, { type: 'REQUEST', src: 'RUS', tgt: 'PRK' }], 'Doc A.');
+      expect(first).toMatchObject({ stored: true, mentions: 2 });
+      expect(first.eventIds).toHaveLength(2);
+      const before = await store.counts();
+      const again = await add([{}, { type: 'REQUEST', src: 'RUS', tgt: 'PRK' }], 'Doc A.');
+      expect(again).toMatchObject({ stored: false, documentId: first.documentId, mentions: 2 });
+      expect(again.eventIds.sort()).toEqual([...first.eventIds].sort());
+      expect(await store.counts()).toEqual(before);
+      expect(before).toMatchObject({ documents: 1, mentions: 2, events: 2 });
+    });
+
+    it('merges mentions of one event across documents and counts them', async () => {
+      const a = await add([{}], 'Doc A.');
+      const b = await add([{ src: 'RUS', tgt: 'PRK', date: { start: '2023-09', end: '2023-09', granularity: 'month' } }], 'Doc B.');
+      const c = await add([{ date: day('2023-10-20') }], 'Doc C.');
+      expect(b.eventIds).toEqual(a.eventIds);
+      expect(c.eventIds).not.toEqual(a.eventIds);
+      const e = await store.getEvent(a.eventIds[0]);
+      expect(e).toMatchObject({ mentionCount: 2, disputed: false, origin: 'text', type: 'CONSULT' });
+      expect(e!.date).toEqual(day('2023-09-13'));
+      expect(e!.mentions.map((m) => m.document.id).sort()).toEqual([a.documentId, b.documentId].sort());
+      const counts = await store.counts();
+      expect(counts.events).toBeLessThan(counts.mentions);
+    });
+
+    it('never upgrades to asserted on a speculative mention; an asserted one upgrades', async () => {
+      const s = await add([{ type: 'AID', src: 'PRK', tgt: 'RUS', modality: 'speculative' }], 'Doc S.');
+      expect((await store.listEvents({ actor: 'PRK' })).rows).toHaveLength(0);
+      expect((await store.listEvents({ actor: 'PRK', modality: ['speculative'] })).rows).toHaveLength(1);
+      await add([{ type: 'AID', src: 'PRK', tgt: 'RUS', modality: 'speculative' }], 'Doc S2.');
+      expect((await store.getEvent(s.eventIds[0]))!.modality).toBe('speculative');
+      await add([{ type: 'AID', src: 'PRK', tgt: 'RUS' }], 'Doc A.');
+      const e = await store.getEvent(s.eventIds[0]);
+      expect(e).toMatchObject({ modality: 'asserted', mentionCount: 3 });
+      expect((await store.listEvents({ actor: 'PRK' })).rows.map((r) => r.id)).toEqual([s.eventIds[0]]);
+    });
+
+    it('keeps conditional and intended mentions apart from asserted events', async () => {
+      const a = await add([{ type: 'AID' }], 'Doc A.');
+      const c = await add([{ type: 'AID', modality: 'conditional' }, { type: 'AID', modality: 'intended' }], 'Doc C.');
+      expect(c.eventIds.filter((id) => a.eventIds.includes(id))).toEqual([]);
+      expect((await store.listEvents({ modality: ['conditional'] })).rows).toHaveLength(1);
+    });
+
+    it('marks an event disputed when one source denies what another asserts, keeping each version', async () => {
+      const a = await add([{ type: 'AID', src: 'PRK', tgt: 'RUS' }], 'Doc A.', '2023-09-14', 'Claim');
+      const b = await add([{ type: 'AID', src: 'PRK', tgt: 'RUS', modality: 'negated' }], 'Doc B.', '2023-09-15', 'Denial');
+      expect(b.eventIds).toEqual(a.eventIds);
+      const e = (await store.getEvent(a.eventIds[0]))!;
+      expect(e).toMatchObject({ disputed: true, modality: 'asserted', mentionCount: 2 });
+      expect(e.versions.map((v) => [v.modality, v.documents.map((d) => d.title)]).sort()).toEqual([['asserted', ['Claim']], ['negated', ['Denial']]]);
+    });
+
+    it('marks a date dispute and keeps both dates as versions', async () => {
+      const a = await add([{ type: 'ASSAULT', src: 'RUS', tgt: 'UKR', date: day('2022-02-24') }], 'Doc A.');
+      await add([{ type: 'ASSAULT', src: 'RUS', tgt: 'UKR', date: day('2022-02-25') }], 'Doc B.');
+      const e = (await store.getEvent(a.eventIds[0]))!;
+      expect(e.disputed).toBe(true);
+      expect(e.versions.map((v) => v.date?.start).sort()).toEqual(['2022-02-24', '2022-02-25']);
+      const undisputed = await add([{ type: 'ASSAULT', src: 'RUS', tgt: 'UKR', date: day('2022-03-10') }], 'Doc C.');
+      expect(undisputed.eventIds).not.toEqual(a.eventIds);
+    });
+
+    it('joins undated mentions only within their document cluster', async () => {
+      const r = await add([{ date: null, cluster: 'e1' }, { date: null, cluster: 'e1' }, { date: null }], 'Doc A.');
+      expect(new Set(r.eventIds).size).toBe(2);
+      const again = await add([{ date: null }], 'Doc B.');
+      expect(r.eventIds).not.toContain(again.eventIds[0]);
+    });
+
+    it('pages every list with a default cap, a total and a truncation flag', async () => {
+      const ms: M[] = Array.from({ length: 250 }, (_, i) => ({ type: 'ACCUSE', src: 'USA', tgt: 'CHN', date: day(new Date(Date.UTC(2020, 0, 1 + i * 5)).toISOString().slice(0, 10)) }));
+      await add(ms, 'Many.');
+      const first = await store.listEvents({ actor: 'USA' });
+      expect(first).toMatchObject({ limit: 100, offset: 0, total: 250, truncated: true });
+      expect(first.rows).toHaveLength(100);
+      const last = await store.listEvents({ actor: 'USA' }, { limit: 100, offset: 200 });
+      expect(last).toMatchObject({ total: 250, truncated: false });
+      expect(last.rows).toHaveLength(50);
+      const ids = new Set([...first.rows, ...(await store.listEvents({ actor: 'USA' }, { offset: 100 })).rows, ...last.rows].map((r) => r.id));
+      expect(ids.size).toBe(250);
+      const dates = first.rows.map((r) => r.date!.start);
+      expect(dates).toEqual([...dates].sort());
+      expect((await store.listEvents({}, { limit: 10 ** 9 })).limit).toBe(MAX_LIMIT);
+      await expect(store.listEvents({}, { limit: 0 })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      const actors = await store.listActors({ limit: 1 });
+      expect(actors).toMatchObject({ truncated: true, rows: [{ code: expect.any(String), events: 250 }] });
+      const tl = await store.timeline('CHN', 'USA', {}, { limit: 5, offset: 245 });
+      expect(tl.rows).toHaveLength(5);
+      expect(tl.truncated).toBe(false);
+    });
+
+    it('filters by dyad, type, dates, modality and origin', async () => {
+      await add([
+        { type: 'CONSULT', src: 'PRK', tgt: 'RUS', date: day('2023-09-13') },
+        { type: 'REQUEST', src: 'RUS', tgt: 'PRK', date: day('2023-09-13') },
+        { type: 'ACCUSE', src: 'USA', tgt: 'PRK', date: day('2023-09-20') },
+        { type: 'AID', src: 'PRK', tgt: 'RUS', date: day('2023-09-13'), modality: 'speculative' },
+        { type: 'ASSAULT', src: 'RUS', tgt: 'UKR', date: day('2022-02-24') },
+      ], 'Filters.');
+      const types = async (f: Parameters<Store['listEvents']>[0]) => (await store.listEvents(f)).rows.map((r) => r.type).sort();
+      expect(await types({ actor: 'RUS', with: 'PRK' })).toEqual(['CONSULT', 'REQUEST']);
+      expect(await types({ actor: 'PRK', with: 'RUS' })).toEqual(['CONSULT', 'REQUEST']);
+      expect(await types({ actor: 'RUS', with: 'PRK', modality: ['speculative', 'conditional'] })).toEqual(['AID']);
+      expect(await types({ actor: 'PRK' })).toEqual(['ACCUSE', 'CONSULT', 'REQUEST']);
+      expect(await types({ actor: 'PRK', type: ['ACCUSE'] })).toEqual(['ACCUSE']);
+      expect(await types({ from: '2023-09-14' })).toEqual(['ACCUSE']);
+      expect(await types({ to: '2022' })).toEqual(['ASSAULT']);
+      expect(await types({ actor: 'RUS', from: '2023', to: '2023-09-13' })).toEqual(['CONSULT', 'REQUEST']);
+      expect(await types({ origin: ['gdelt'] })).toEqual([]);
+      expect(await types({ origin: ['text'], actor: 'UKR' })).toEqual(['ASSAULT']);
+      expect(await types({ actor: 'JPN', with: 'PRK' })).toEqual([]);
+      await expect(store.listEvents({ type: ['BOMB' as PloverType] })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      await expect(store.listEvents({ from: 'yesterday' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      const slim = await store.analysisEvents({ actor: 'PRK' });
+      expect(slim.map((e) => e.type).sort()).toEqual(['ACCUSE', 'CONSULT', 'REQUEST']);
+      expect(slim[0]).toMatchObject({ start: expect.stringMatching(/^\d{4}-\d\d-\d\d$/), origin: 'text', mentions: 1 });
+    });
+
+    it('shows a document with its mention offsets, searches text, streams events', async () => {
+      const r = await add([{ sentence: 'Kim Jong Un met Vladimir Putin at the Vostochny cosmodrome.' }, { type: 'AID', sentence: 'Pyongyang may send artillery shells.', modality: 'speculative' }], '', '2023-09-14', 'Summit');
+      const doc = (await store.getDocument(r.documentId))!;
+      expect(doc.mentionSpans).toHaveLength(2);
+      for (const s of doc.mentionSpans) expect(doc.text.slice(s.start, s.end)).toMatch(/^(Kim|Pyongyang)/);
+      const hits = await store.search('cosmodrome');
+      expect(hits.rows.map((h) => h.kind).sort()).toEqual(['document', 'mention']);
+      expect(hits.rows.find((h) => h.kind === 'mention')!.snippet).toContain('[cosmodrome]');
+      expect((await store.search('artillery AND OR "')).total).toBe(0);
+      expect((await store.search('zeppelin')).rows).toEqual([]);
+      const all: string[] = [];
+      for await (const e of store.streamEvents({ modality: ['asserted', 'speculative'] })) all.push(`${e.type}:${e.mentions.length}`);
+      expect(all.sort()).toEqual(['AID:1', 'CONSULT:1']);
+      expect((await store.listDocuments()).rows[0]).toMatchObject({ title: 'Summit', mentions: 2 });
+      expect(await store.getEvent('999999')).toBeNull();
+      expect(await store.getDocument('nope')).toBeNull();
+    });
+
+    it('rejects a bad mention without storing any part of the document', async () => {
+      const d = makeDoc([{}, {}]);
+      (d.mentions[1] as { confidence: number }).confidence = 7;
+      await expect(store.addDocument({ text: d.text, published: null }, d.mentions)).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      expect(await store.counts()).toMatchObject({ documents: 0, mentions: 0, events: 0 });
+    });
+
+    it('leaves corrected and rejected events alone, attaching new mentions only', async () => {
+      const a = await add([{ type: 'AID', modality: 'speculative' }], 'Doc A.');
+      const id = a.eventIds[0];
+      await store.setEventStatus(id, 'rejected', { tokenId: null, role: 'admin' });
+      const before = (await store.getEvent(id))!;
+      const b = await add([{ type: 'AID', modality: 'asserted' }], 'Doc B.');
+      expect(b.eventIds).toEqual([id]);
+      const after = (await store.getEvent(id))!;
+      expect(after.mentions).toHaveLength(2);
+      const { mentions: _m1, ...restBefore } = before;
+      const { mentions: _m2, ...restAfter } = after;
+      expect(restAfter).toEqual(restBefore);
+      expect((await store.listEvents({ modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
+      expect((await store.listEvents({ includeRejected: true, modality: ['speculative'] })).rows).toHaveLength(1);
+    });
+
+    it('refuses a database written by a newer Entente', async () => {
+      await expect(hooks.openTooNew()).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
+    });
+  });
+}
