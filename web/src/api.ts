@@ -1,0 +1,325 @@
+// The one typed client for the Entente HTTP API. Every call sends the session token as a
+// Bearer header and turns the API's `{ error: { code, message } }` into an ApiError.
+// Shapes mirror the server's JSON; the domain types are shared, never redefined.
+import type { EventRecord, Origin } from '../../src/domain/event.js';
+import type { DateRange, Modality } from '../../src/domain/mention.js';
+import type { PloverType } from '../../src/domain/plover.js';
+import { currentToken } from './token.js';
+
+export type { EventRecord, Origin, DateRange, Modality, PloverType };
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  limit: number;
+  offset: number;
+  truncated: boolean;
+}
+
+export type Role = 'viewer' | 'editor' | 'admin';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface EventMentionRow {
+  id: string;
+  documentId: string;
+  documentTitle: string | null;
+  start: number;
+  end: number;
+  sentence: string;
+  type?: PloverType;
+  modality?: Modality;
+  date?: DateRange | null;
+  sources?: string[];
+  targets?: string[];
+}
+
+export interface EventVersion {
+  mentionIds?: string[];
+  type?: PloverType;
+  sources?: string[];
+  targets?: string[];
+  date?: DateRange | null;
+  modality?: Modality;
+  count?: number;
+}
+
+export interface EventDetail extends EventRecord {
+  mentions: EventMentionRow[];
+  versions?: EventVersion[];
+}
+
+export interface DocumentSummary {
+  id: string;
+  title: string | null;
+  url: string | null;
+  published: string | null;
+  mentionCount?: number;
+  eventCount?: number;
+}
+
+export interface DocumentMentionSpan {
+  id: string;
+  start: number;
+  end: number;
+  eventId: string;
+  type: PloverType;
+  modality: Modality;
+}
+
+export interface DocumentDetail extends DocumentSummary {
+  text: string;
+  mentions: DocumentMentionSpan[];
+}
+
+export interface Actor {
+  code: string;
+  name: string;
+  kind?: string;
+  country?: string | null;
+  eventCount?: number;
+  events?: number;
+}
+
+export interface SeriesPoint {
+  period: string;
+  start?: string;
+  end?: string;
+  cooperation: number;
+  conflict: number;
+  net?: number;
+  count?: number;
+  events?: number;
+}
+
+export interface Shift {
+  period: string;
+  date?: string;
+  direction?: string;
+  magnitude?: number;
+  before?: number;
+  after?: number;
+}
+
+export interface NetworkNode {
+  id: string;
+  label?: string;
+  name?: string;
+  bloc?: number | string | null;
+  events?: number;
+  weight?: number;
+}
+
+export interface NetworkEdge {
+  source: string;
+  target: string;
+  cooperation: number;
+  conflict: number;
+  events?: number;
+  weight?: number;
+}
+
+export interface Network {
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+  from?: string;
+  to?: string;
+}
+
+export interface SpilloverLag {
+  lag: number;
+  r?: number | null;
+  correlation?: number | null;
+  n?: number;
+}
+
+export interface Spillover {
+  cause: string;
+  effect: string;
+  lags?: SpilloverLag[];
+  best?: SpilloverLag | null;
+  [k: string]: unknown;
+}
+
+export interface Watch {
+  id: string;
+  a: string;
+  b: string;
+  threshold?: number | null;
+  webhook?: string | null;
+  created?: string;
+}
+
+export interface Alert {
+  id: string;
+  watchId?: string;
+  a?: string;
+  b?: string;
+  message?: string;
+  title?: string;
+  period?: string;
+  at?: string;
+  created?: string;
+  eventId?: string | null;
+  [k: string]: unknown;
+}
+
+export interface IngestResult {
+  document: DocumentSummary;
+  events: EventRecord[] | IngestedMention[];
+}
+
+/** An ingest may answer with stored events or with mentions plus their event ids. */
+export interface IngestedMention {
+  id?: string;
+  eventId?: string;
+  type: PloverType;
+  source?: { code: string; name: string } | null;
+  target?: { code: string; name: string } | null;
+  sources?: string[];
+  targets?: string[];
+  date: DateRange | null;
+  modality: Modality;
+  evidence?: { start: number; end: number; text: string };
+  sentence?: string;
+}
+
+export interface AuditEntry {
+  id: string | number;
+  at: string;
+  who?: string;
+  role?: string;
+  action: string;
+  target?: string;
+  details?: unknown;
+}
+
+export interface EventFilter {
+  actor?: string;
+  with?: string;
+  type?: string[];
+  modality?: string[];
+  origin?: string[];
+  from?: string;
+  to?: string;
+  limit?: number;
+  offset?: number;
+}
+
+type Query = Record<string, string | number | string[] | undefined | null>;
+
+function queryString(q: Query | undefined): string {
+  if (!q) return '';
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) {
+    if (v === undefined || v === null || v === '') continue;
+    if (Array.isArray(v)) {
+      if (v.length) p.set(k, v.join(','));
+    } else p.set(k, String(v));
+  }
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}
+
+export function authHeaders(): Record<string, string> {
+  const t = currentToken();
+  return t ? { Authorization: `Bearer ${t}` } : {};
+}
+
+async function request<T>(method: string, path: string, opts: { query?: Query; json?: unknown; form?: FormData } = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...authHeaders() };
+  let body: BodyInit | undefined;
+  if (opts.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(opts.json);
+  } else if (opts.form) body = opts.form;
+  let res: Response;
+  try {
+    res = await fetch(`/api${path}${queryString(opts.query)}`, { method, headers, body });
+  } catch (e) {
+    throw new ApiError(0, 'NETWORK', `cannot reach the server (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const text = await res.text();
+  let data: unknown = null;
+  if (text) {
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = null;
+    }
+  }
+  if (!res.ok) {
+    const err = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, err?.code ?? `HTTP_${res.status}`, err?.message ?? (res.statusText || `HTTP ${res.status}`));
+  }
+  return data as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  health: () => request<{ ok?: boolean; status?: string; version?: string }>('GET', '/health'),
+  me: () => request<{ role: Role }>('GET', '/me'),
+
+  events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),
+  event: (id: string) => request<EventDetail>('GET', `/events/${enc(id)}`),
+  timeline: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/timeline', { query: { ...f } }),
+  search: (q: string, limit = 50, offset = 0) => request<Page<EventRecord | DocumentSummary | Actor>>('GET', '/search', { query: { q, limit, offset } }),
+
+  documents: (limit = 100, offset = 0) => request<Page<DocumentSummary>>('GET', '/documents', { query: { limit, offset } }),
+  document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
+  actors: (limit = 500, offset = 0) => request<Page<Actor>>('GET', '/actors', { query: { limit, offset } }),
+
+  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) =>
+    request<{ rows?: SeriesPoint[]; points?: SeriesPoint[]; series?: SeriesPoint[] } | SeriesPoint[]>('GET', '/series', { query: q }),
+  shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) =>
+    request<{ rows?: Shift[]; shifts?: Shift[] } | Shift[]>('GET', '/shifts', { query: q }),
+  network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<Network>('GET', '/network', { query: q }),
+  spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string }) => request<Spillover>('GET', '/spillover', { query: q }),
+
+  alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),
+  watches: () => request<Page<Watch> | { rows: Watch[] }>('GET', '/watches'),
+  addWatch: (w: { a: string; b: string; threshold?: number; webhook?: string }) => request<Watch>('POST', '/watches', { json: w }),
+  deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
+
+  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
+  ingestUrl: (fetchUrl: string) => request<IngestResult>('POST', '/ingest', { json: { fetchUrl } }),
+  ingestFile: (file: File, published?: string) => {
+    const form = new FormData();
+    if (published) form.append('published', published);
+    form.append('file', file, file.name);
+    return request<IngestResult>('POST', '/ingest', { form });
+  },
+
+  accept: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: {} }),
+  reject: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/reject`, { json: {} }),
+  correct: (id: string, patch: { type?: PloverType; sources?: string[]; targets?: string[]; date?: DateRange | null; modality?: Modality }) =>
+    request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
+  mergeEvents: (ids: string[]) => request<EventRecord>('POST', '/events/merge', { json: { ids } }),
+  splitEvent: (id: string, mentionIds: string[]) => request<{ events?: EventRecord[] } | EventRecord>('POST', `/events/${enc(id)}/split`, { json: { mentionIds } }),
+  mergeActors: (from: string, into: string) => request<unknown>('POST', '/actors/merge', { json: { from, into } }),
+  audit: (limit = 100, offset = 0) => request<Page<AuditEntry>>('GET', '/audit', { query: { limit, offset } }),
+};
+
+/** The URL of the live alert stream; EventSource cannot send headers, so the token rides in the query. */
+export function alertStreamUrl(): string {
+  const t = currentToken();
+  return `/api/alerts/stream${t ? `?token=${enc(t)}` : ''}`;
+}
+
+/** Lists come as a page or, for small endpoints, a bare array or a named array. */
+export function rowsOf<T>(x: unknown, ...keys: string[]): T[] {
+  if (Array.isArray(x)) return x as T[];
+  if (x && typeof x === 'object') {
+    for (const k of ['rows', ...keys]) {
+      const v = (x as Record<string, unknown>)[k];
+      if (Array.isArray(v)) return v as T[];
+    }
+  }
+  return [];
+}

@@ -1,0 +1,169 @@
+// Alerts view: watchlists of dyads (add, remove) and the alerts they raised, kept live
+// by an EventSource on /api/alerts/stream (token in the query: EventSource sends no headers).
+import { useEffect, useState, type FormEvent } from 'react';
+import { alertStreamUrl, api, rowsOf, type Alert, type Watch } from '../api.js';
+import { href } from '../router.js';
+import { useSession } from '../session.js';
+import { useApi } from '../use-api.js';
+import { Link } from '../components/link.js';
+import { ErrorLine, Loading } from '../components/status.js';
+
+export function AlertsView() {
+  const { canEdit } = useSession();
+  const watches = useApi(() => api.watches(), []);
+  const alerts = useApi(() => api.alerts(200), []);
+  const [live, setLive] = useState<Alert[]>([]);
+  const [streamState, setStreamState] = useState<'connecting' | 'live' | 'closed'>('connecting');
+
+  useEffect(() => {
+    const es = new EventSource(alertStreamUrl());
+    es.onopen = () => setStreamState('live');
+    es.onerror = () => setStreamState(es.readyState === EventSource.CLOSED ? 'closed' : 'connecting');
+    const onAlert = (ev: MessageEvent<string>) => {
+      try {
+        const a = JSON.parse(ev.data) as Alert;
+        if (a && typeof a === 'object') setLive((l) => (l.some((x) => x.id === a.id) ? l : [a, ...l].slice(0, 200)));
+      } catch {
+        // A malformed message is skipped; the next one may be fine.
+      }
+    };
+    es.onmessage = onAlert;
+    es.addEventListener('alert', onAlert as EventListener);
+    return () => es.close();
+  }, []);
+
+  const stored = alerts.data?.rows ?? [];
+  const all = [...live, ...stored.filter((a) => !live.some((l) => l.id === a.id))];
+
+  return (
+    <section className="view alerts-view">
+      <div className="toolbar">
+        <h1>Alerts</h1>
+        <span className={`stream stream-${streamState}`} data-testid="stream-state">
+          {streamState === 'live' ? '● live' : streamState === 'connecting' ? '○ connecting' : '○ offline'}
+        </span>
+        <a href={`/api/alerts.atom`} className="small">
+          Atom feed
+        </a>
+      </div>
+      <div className="alerts-layout">
+        <div className="panel watches">
+          <h2>Watchlist</h2>
+          <ErrorLine error={watches.error} />
+          {watches.loading && !watches.data && <Loading />}
+          <WatchTable watches={rowsOf<Watch>(watches.data)} canEdit={canEdit} onChange={() => watches.reload()} />
+          {canEdit ? <AddWatch onAdded={() => watches.reload()} /> : <p className="muted small">Editing watchlists needs an editor token.</p>}
+        </div>
+        <div className="alert-list">
+          <h2>
+            Alerts <span className="muted small">({alerts.data?.total ?? 0} stored{live.length ? `, ${live.length} new` : ''})</span>
+          </h2>
+          <ErrorLine error={alerts.error} />
+          {all.length === 0 ? (
+            <p className="muted">No alerts yet. A watch raises one when its dyad shifts past the threshold.</p>
+          ) : (
+            <ul className="alerts">
+              {all.map((a) => (
+                <li key={a.id} className={live.some((l) => l.id === a.id) ? 'new' : ''}>
+                  <span className="muted small">{a.at ?? a.created ?? ''}</span>{' '}
+                  {a.a && a.b && <Link to={href('/dyad', { a: a.a, b: a.b })}>{`${a.a} – ${a.b}`}</Link>} <span>{a.message ?? a.title ?? ''}</span>
+                  {a.eventId && (
+                    <>
+                      {' '}
+                      <Link to={`/events/${encodeURIComponent(a.eventId)}`}>event</Link>
+                    </>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function WatchTable({ watches, canEdit, onChange }: { watches: Watch[]; canEdit: boolean; onChange: () => void }) {
+  const [error, setError] = useState<Error | null>(null);
+  if (watches.length === 0) return <p className="muted">No watches.</p>;
+  const remove = async (id: string) => {
+    setError(null);
+    try {
+      await api.deleteWatch(id);
+      onChange();
+    } catch (e) {
+      setError(e as Error);
+    }
+  };
+  return (
+    <>
+      <ErrorLine error={error} />
+      <table className="compact">
+        <thead>
+          <tr>
+            <th>dyad</th>
+            <th className="num">threshold</th>
+            <th>webhook</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {watches.map((w) => (
+            <tr key={w.id} data-watch={`${w.a}-${w.b}`}>
+              <td>
+                <Link to={href('/dyad', { a: w.a, b: w.b })}>
+                  {w.a} – {w.b}
+                </Link>
+              </td>
+              <td className="num">{w.threshold ?? '—'}</td>
+              <td className="small">{w.webhook ?? ''}</td>
+              <td>
+                {canEdit && (
+                  <button type="button" className="linklike danger" onClick={() => remove(w.id)} aria-label={`remove watch ${w.a}-${w.b}`}>
+                    remove
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  );
+}
+
+function AddWatch({ onAdded }: { onAdded: () => void }) {
+  const [a, setA] = useState('');
+  const [b, setB] = useState('');
+  const [threshold, setThreshold] = useState('');
+  const [webhook, setWebhook] = useState('');
+  const [error, setError] = useState<Error | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      await api.addWatch({ a: a.trim().toUpperCase(), b: b.trim().toUpperCase(), threshold: threshold ? Number(threshold) : undefined, webhook: webhook.trim() || undefined });
+      setA('');
+      setB('');
+      setThreshold('');
+      setWebhook('');
+      onAdded();
+    } catch (err) {
+      setError(err as Error);
+    }
+  };
+  return (
+    <form className="add-watch" onSubmit={submit}>
+      <div className="inline">
+        <input value={a} onChange={(e) => setA(e.target.value)} placeholder="A (RUS)" aria-label="watch actor A" className="actor-input" required />
+        <input value={b} onChange={(e) => setB(e.target.value)} placeholder="B (PRK)" aria-label="watch actor B" className="actor-input" required />
+        <input value={threshold} onChange={(e) => setThreshold(e.target.value)} placeholder="threshold" aria-label="threshold" className="narrow" inputMode="decimal" />
+      </div>
+      <div className="inline">
+        <input value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder="webhook URL (optional)" aria-label="webhook" className="wide" />
+        <button type="submit">Add watch</button>
+      </div>
+      <ErrorLine error={error} />
+    </form>
+  );
+}

@@ -1,0 +1,141 @@
+// Map view: actors as circles at their country's centroid, sized by event count, and
+// events that carry coordinates as dots, on the bundled world-atlas TopoJSON (no online
+// tiles). Organisations and other actors without a country are listed beside the map.
+import { useMemo, useState } from 'react';
+import { geoNaturalEarth1, geoPath, geoArea } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import isoCodes from '../data/iso-numeric-alpha3.json';
+import historical from '../data/historical-states.json';
+import { api, type EventRecord } from '../api.js';
+import { blocColor } from '../format.js';
+import { href, navigate } from '../router.js';
+import { useSession } from '../session.js';
+import { useApi } from '../use-api.js';
+import { ErrorLine, Loading } from '../components/status.js';
+import { Link } from '../components/link.js';
+
+const W = 960;
+const H = 500;
+const NUMERIC_TO_ALPHA3 = isoCodes.codes as Record<string, string>;
+const SUCCESSOR = historical.successors as Record<string, string>;
+
+type CountryFeature = Feature<Geometry, { name: string }>;
+
+const countries = (feature(world as unknown as Topology, (world as unknown as Topology).objects.countries as GeometryCollection<{ name: string }>) as FeatureCollection<Geometry, { name: string }>).features as CountryFeature[];
+const projection = geoNaturalEarth1().fitExtent(
+  [
+    [4, 4],
+    [W - 4, H - 4],
+  ],
+  { type: 'Sphere' },
+);
+const path = geoPath(projection);
+
+/** The largest polygon's centroid: Alaska, overseas territories and islands do not pull the point away. */
+function mainCentroid(f: CountryFeature): [number, number] {
+  const g = f.geometry;
+  if (g.type === 'MultiPolygon') {
+    const polys = (g as MultiPolygon).coordinates.map((c) => ({ type: 'Polygon', coordinates: c }) as Polygon);
+    polys.sort((a, b) => geoArea(b) - geoArea(a));
+    return path.centroid(polys[0]);
+  }
+  return path.centroid(f);
+}
+
+const CENTROIDS = new Map<string, [number, number]>();
+const COUNTRY_NAMES = new Map<string, string>();
+for (const f of countries) {
+  const code = NUMERIC_TO_ALPHA3[String(f.id)];
+  if (!code) continue;
+  const c = mainCentroid(f);
+  if (Number.isFinite(c[0])) CENTROIDS.set(code, c);
+  COUNTRY_NAMES.set(code, f.properties.name);
+}
+
+function placeOf(code: string): [number, number] | null {
+  return CENTROIDS.get(code) ?? CENTROIDS.get(SUCCESSOR[code] ?? '') ?? null;
+}
+
+export function MapView() {
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const events = useApi(() => api.events({ from: from || undefined, to: to || undefined, limit: 1000 }), [from, to]);
+  const { actors } = useSession();
+  const [hover, setHover] = useState<string | null>(null);
+
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const e of events.data?.rows ?? []) for (const c of new Set([...e.sources, ...e.targets])) m.set(c, (m.get(c) ?? 0) + 1);
+    return m;
+  }, [events.data]);
+  const placed = [...counts].map(([code, n]) => ({ code, n, at: placeOf(code) })).sort((a, b) => b.n - a.n);
+  const onMap = placed.filter((p) => p.at);
+  const offMap = placed.filter((p) => !p.at);
+  const max = Math.max(1, ...placed.map((p) => p.n));
+  const located = (events.data?.rows ?? []).filter((e): e is EventRecord & { location: { lat: number; lon: number } } => e.location?.lat != null && e.location?.lon != null);
+
+  return (
+    <section className="view map-view">
+      <div className="toolbar">
+        <h1>Map</h1>
+        <label>
+          from <input value={from} onChange={(e) => setFrom(e.target.value)} placeholder="1950" className="date-input" aria-label="from" />
+        </label>
+        <label>
+          to <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2024" className="date-input" aria-label="to" />
+        </label>
+        <span className="muted small">Circle area = events involving the actor{events.data?.truncated ? ` (first ${events.data.rows.length} of ${events.data.total} events)` : ''}. Click a circle for its timeline.</span>
+      </div>
+      <ErrorLine error={events.error} />
+      {events.loading && !events.data && <Loading what="events" />}
+      <div className="map-body">
+        <svg className="world" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="world map of actors">
+          <path d={path({ type: 'Sphere' }) ?? ''} className="sphere" />
+          {countries.map((f, i) => (
+            <path key={String(f.id ?? i)} d={path(f) ?? ''} className={`country${counts.has(NUMERIC_TO_ALPHA3[String(f.id)] ?? '') ? ' active' : ''}`}>
+              <title>{f.properties.name}</title>
+            </path>
+          ))}
+          {located.map((e) => {
+            const p = projection([e.location.lon, e.location.lat]);
+            return p ? (
+              <circle key={e.id} cx={p[0]} cy={p[1]} r={2.5} className="event-dot" onClick={() => navigate(`/events/${encodeURIComponent(e.id)}`)}>
+                <title>{`${e.type} ${e.sources.join(',')} → ${e.targets.join(',')} ${e.location.name ?? ''}`}</title>
+              </circle>
+            ) : null;
+          })}
+          {onMap.map(({ code, n, at }) => (
+            <g key={code} className={`actor-circle${hover === code ? ' hover' : ''}`} data-actor={code} onClick={() => navigate(href('/timeline', { actor: code }))} onMouseEnter={() => setHover(code)} onMouseLeave={() => setHover(null)}>
+              <circle cx={at![0]} cy={at![1]} r={4 + 26 * Math.sqrt(n / max)} fill={blocColor(code)} />
+              <text x={at![0]} y={at![1] + 4} textAnchor="middle" className="actor-code">
+                {code}
+              </text>
+              <title>{`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events`}</title>
+            </g>
+          ))}
+        </svg>
+        <aside className="map-side">
+          <h2>Actors</h2>
+          <table className="compact">
+            <tbody>
+              {placed.slice(0, 40).map((p) => (
+                <tr key={p.code} className={hover === p.code ? 'hover' : ''} onMouseEnter={() => setHover(p.code)} onMouseLeave={() => setHover(null)}>
+                  <td>
+                    <Link to={href('/timeline', { actor: p.code })}>{p.code}</Link>
+                  </td>
+                  <td className="name">{actors.get(p.code)?.name ?? COUNTRY_NAMES.get(p.code) ?? ''}</td>
+                  <td className="num">{p.n}</td>
+                  <td className="muted small">{p.at ? '' : 'not on map'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {offMap.length > 0 && <p className="muted small">{offMap.length} actors (organisations, groups) have no place on the map.</p>}
+        </aside>
+      </div>
+    </section>
+  );
+}
