@@ -1,0 +1,119 @@
+// Scans a text for actor names: leftmost-longest, non-overlapping, over the alias trie.
+// A state's name or adjective followed by a role noun ("Russian soldiers", "South Korea's
+// foreign ministry") becomes one role phrase. Matching does not resolve dates: see resolve.ts.
+import type { AliasTarget, TrieHit } from './alias-trie.js';
+import { registry } from './registry.js';
+import { tokenize, type Tokens } from './tokens.js';
+import type { ActorMatch, ActorRole } from './types.js';
+
+/** Kinds a role noun may follow ("Soviet troops", "Western officials"). */
+const ROLE_HEADS = new Set(['state', 'historical-state', 'adjective', 'collective']);
+const MAX_MODIFIERS = 2;
+
+export interface MatchWindow { from: string | null; to: string | null }
+
+/** An ActorMatch whose windows are always set. */
+export interface InternalMatch extends ActorMatch { windows: MatchWindow[] }
+
+export function matchActors(text: string): ActorMatch[] {
+  return scan(text);
+}
+
+export function scan(text: string): InternalMatch[] {
+  const reg = registry();
+  const t = tokenize(text);
+  const out: InternalMatch[] = [];
+  let i = 0;
+  while (i < t.count) {
+    const hits = reg.trie.hitsAt(text, t, i);
+    let taken = false;
+    for (const hit of hits) {
+      const m = accept(text, t, i, hit);
+      if (m === null) continue;
+      taken = true;
+      if (m !== 'blocked') out.push(m.match);
+      i = m === 'blocked' ? hit.endToken : m.next;
+      break;
+    }
+    if (!taken) i++;
+  }
+  return out;
+}
+
+function isCapitalWord(text: string, t: Tokens, k: number): boolean {
+  if (k >= t.count) return false;
+  const c = text[t.start[k]];
+  return c !== c.toLowerCase();
+}
+
+function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: InternalMatch; next: number } | 'blocked' | null {
+  let targets: AliasTarget[] = hit.targets;
+  if (targets.some((x) => x.block)) return 'blocked';
+  const after = hit.endToken;
+  const nextIsCap = isCapitalWord(text, t, after) && t.start[after] - t.end[after - 1] <= 1 && /\p{L}/u.test(t.key[after]);
+  if (nextIsCap) targets = targets.filter((x) => !x.guardCap);
+  if (targets.some((x) => x.partial) && i > 0 && (t.key[i - 1] === 'the' || t.key[i - 1] === 'a')) targets = targets.filter((x) => !x.partial);
+  if (targets.length === 0) return null;
+
+  let end = after;
+  const possessive = end + 1 < t.count && t.key[end] === "'" && t.key[end + 1] === 's' && t.start[end] === t.end[end - 1] && t.start[end + 1] === t.end[end];
+  let role: ActorRole | undefined;
+  let roleNoun: string | undefined;
+  let roleEnd = -1;
+  if (targets.some((x) => ROLE_HEADS.has(x.kind))) {
+    const r = roleAfter(text, t, possessive ? end + 2 : end);
+    if (r) { roleEnd = r.end; role = r.role; roleNoun = text.slice(t.start[r.nounStart], t.end[r.end - 1]); }
+  }
+  if (roleEnd < 0) {
+    targets = targets.filter((x) => !x.bound);
+    if (targets.length === 0) return null;
+  } else {
+    targets = targets.filter((x) => ROLE_HEADS.has(x.kind));
+    end = roleEnd;
+  }
+
+  const ids: string[] = [];
+  const windows: MatchWindow[] = [];
+  for (const x of targets) {
+    if (ids.includes(x.id) && windows[ids.indexOf(x.id)].from === x.from && windows[ids.indexOf(x.id)].to === x.to) continue;
+    ids.push(x.id);
+    windows.push({ from: x.from, to: x.to });
+  }
+  const start = t.start[i];
+  const stop = t.end[end - 1];
+  const first = targets[0];
+  const match: InternalMatch = {
+    start, end: stop, text: text.slice(start, stop),
+    kind: roleEnd >= 0 ? 'role-phrase' : first.kind,
+    candidates: ids,
+    windows,
+  };
+  if (targets.some((x) => x.partial)) match.partial = true;
+  const endsPossessive = roleEnd >= 0
+    ? end + 1 < t.count && t.key[end] === "'" && t.key[end + 1] === 's' && t.start[end] === t.end[end - 1]
+    : possessive;
+  if (endsPossessive) match.possessive = true;
+  const seatRole = targets.find((x) => x.role)?.role;
+  if (role ?? seatRole) match.role = role ?? seatRole;
+  if (roleNoun) match.roleNoun = roleNoun;
+  return { match, next: end };
+}
+
+/**
+ * A role noun at token k, after at most two modifiers ("senior military officials"). A
+ * word that is both ("military") heads the phrase only if no other role noun follows it.
+ */
+function roleAfter(text: string, t: Tokens, k: number, mods = 0): { end: number; nounStart: number; role: ActorRole | undefined } | null {
+  if (k >= t.count || mods > MAX_MODIFIERS) return null;
+  const hits = registry().roleTrie.hitsAt(text, t, k);
+  // Longest first: a listed phrase ("military officials" MIL) beats its parts.
+  for (const h of hits) {
+    if (h.targets.some((x) => x.id === 'mod')) {
+      const further = roleAfter(text, t, h.endToken, mods + 1);
+      if (further) return further;
+    }
+    const noun = h.targets.find((x) => x.id !== 'mod');
+    if (noun) return { end: h.endToken, nounStart: k, role: noun.role };
+  }
+  return null;
+}

@@ -1,0 +1,139 @@
+// Builds the registry once, lazily: entries (states, historical states, organisations,
+// forces, media, people with their offices) and one alias trie over all their names.
+// Facts live in ./data/*.tsv (sources cited in each file) and the world-countries package.
+import { EntenteError } from '../domain/index.js';
+import { AliasTrie, type AliasTarget } from './alias-trie.js';
+import { loadCountries } from './countries.js';
+import { dateField, listField, readTsv, type Row } from './tsv.js';
+import type { ActorInfo, ActorKind, ActorRole, MatchKind, Office } from './types.js';
+
+export interface Entry extends ActorInfo {
+  /** Role a force, seat or medium implies (MIL for an army, MED for an agency). */
+  role?: ActorRole;
+}
+
+export interface Person {
+  id: string;
+  name: string;
+  offices: Office[];
+}
+
+export interface RoleNoun { phrase: string; role: ActorRole | null }
+
+export interface Registry {
+  entries: Map<string, Entry>;
+  people: Map<string, Person>;
+  trie: AliasTrie;
+  /** Role nouns ("soldiers", "foreign minister") and the modifiers that may precede them. */
+  roleTrie: AliasTrie;
+  roleNouns: RoleNoun[];
+}
+
+let cached: Registry | null = null;
+
+export function registry(): Registry {
+  cached ??= build();
+  return cached;
+}
+
+const ROLES = new Set(['GOV', 'MIL', 'MED']);
+
+function roleField(row: Row, field: string, file: string): ActorRole | undefined {
+  const v = row[field] ?? '';
+  if (v === '' || v === '-') return undefined;
+  if (!ROLES.has(v)) throw new EntenteError('BAD_FORMAT', `${file}:${row.__line}: field "${field}" must be GOV, MIL or MED ("${v}")`);
+  return v as ActorRole;
+}
+
+function build(): Registry {
+  const entries = new Map<string, Entry>();
+  const people = new Map<string, Person>();
+  const trie = new AliasTrie();
+  const add = (e: Entry, file: string, line: number): void => {
+    if (entries.has(e.code) || people.has(e.code)) throw new EntenteError('BAD_FORMAT', `${file}:${line}: duplicate id "${e.code}"`);
+    entries.set(e.code, e);
+  };
+  const alias = (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }): void => {
+    trie.add(text, { from: null, to: null, ...t });
+  };
+
+  // Current states.
+  const dropped = new Set(readTsv('aliases.tsv', ['id', 'alias', 'type']).filter((r) => r.type === 'drop').map((r) => `${r.id}\t${r.alias}`));
+  const keep = (id: string, a: string): boolean => !dropped.has(`${id}\t${a}`);
+  const guarded = new Set(readTsv('aliases.tsv', ['id', 'alias', 'type']).filter((r) => r.type === 'guard').map((r) => `${r.id}\t${r.alias}`));
+  for (const c of loadCountries()) {
+    add({ code: c.code, name: c.name, kind: 'state', from: null, to: null, cow: null }, 'world-countries', 0);
+    for (const n of c.names) if (keep(c.code, n)) alias(n, { id: c.code, kind: 'state', guardCap: guarded.has(`${c.code}\t${n}`) });
+    for (const a of c.adjectives) if (keep(c.code, a)) alias(a, { id: c.code, kind: 'adjective' });
+    for (const cap of c.capitals) if (keep(c.code, cap)) alias(cap, { id: c.code, kind: 'capital', guardCap: true });
+  }
+
+  const F1 = 'historical-states.tsv';
+  for (const r of readTsv(F1, ['code', 'name', 'from', 'to'])) {
+    add({ code: r.code, name: r.name, kind: 'historical-state', from: dateField(r, 'from', F1), to: dateField(r, 'to', F1), cow: r.cow ? Number(r.cow) : null }, F1, r.__line);
+    alias(r.name, { id: r.code, kind: 'historical-state' });
+  }
+  const F2 = 'organisations.tsv';
+  for (const r of readTsv(F2, ['code', 'kind', 'name'])) {
+    if (r.kind !== 'igo' && r.kind !== 'collective') throw new EntenteError('BAD_FORMAT', `${F2}:${r.__line}: field "kind" must be igo or collective`);
+    add({ code: r.code, name: r.name, kind: r.kind as ActorKind, from: dateField(r, 'from', F2), to: dateField(r, 'to', F2) }, F2, r.__line);
+    alias(r.name, { id: r.code, kind: r.kind as ActorKind });
+    if (/^[A-Z0-9]{2,}$/.test(r.code)) alias(r.code, { id: r.code, kind: r.kind as ActorKind });
+  }
+  const F3 = 'forces.tsv';
+  for (const r of readTsv(F3, ['id', 'state', 'role', 'name'])) {
+    add({ code: r.id, name: r.name, kind: 'force', state: r.state, role: roleField(r, 'role', F3), from: dateField(r, 'from', F3), to: dateField(r, 'to', F3) }, F3, r.__line);
+    alias(r.name, { id: r.id, kind: 'force' });
+  }
+  const F4 = 'media.tsv';
+  for (const r of readTsv(F4, ['id', 'name'])) {
+    add({ code: r.id, name: r.name, kind: 'media', state: r.state || null, role: 'MED' }, F4, r.__line);
+    alias(r.name, { id: r.id, kind: 'media' });
+  }
+
+  const F5 = 'people.tsv';
+  for (const r of readTsv(F5, ['id', 'name'])) {
+    if (entries.has(r.id) || people.has(r.id)) throw new EntenteError('BAD_FORMAT', `${F5}:${r.__line}: duplicate id "${r.id}"`);
+    people.set(r.id, { id: r.id, name: r.name, offices: [] });
+    for (const n of [r.name, ...listField(r, 'aliases')]) alias(n, { id: r.id, kind: 'person' });
+    for (const s of listField(r, 'surname')) alias(s, { id: r.id, kind: 'person', partial: true });
+  }
+  const F6 = 'offices.tsv';
+  for (const r of readTsv(F6, ['person', 'code', 'rank', 'title', 'from'])) {
+    const p = people.get(r.person);
+    if (!p) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "person" names no one in people.tsv ("${r.person}")`);
+    if (!entries.has(r.code)) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "code" is not a registry code ("${r.code}")`);
+    const rank = Number(r.rank);
+    if (rank !== 1 && rank !== 2) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "rank" must be 1 or 2`);
+    p.offices.push({ code: r.code, title: r.title, rank, from: dateField(r, 'from', F6)!, to: dateField(r, 'to', F6) });
+  }
+  for (const p of people.values()) p.offices.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+
+  const F7 = 'aliases.tsv';
+  const TYPES: Record<string, MatchKind | null> = { name: 'state', adjective: 'adjective', capital: 'capital', seat: 'capital', people: 'state', bound: 'adjective', block: 'state', drop: null, guard: null };
+  for (const r of readTsv(F7, ['id', 'alias', 'type'])) {
+    if (!(r.type in TYPES)) throw new EntenteError('BAD_FORMAT', `${F7}:${r.__line}: field "type" is not one of ${Object.keys(TYPES).join(', ')} ("${r.type}")`);
+    const kind = TYPES[r.type];
+    if (!kind) continue;
+    const e = entries.get(r.id);
+    if (!e && r.type !== 'block') throw new EntenteError('BAD_FORMAT', `${F7}:${r.__line}: field "id" is not a registry code ("${r.id}")`);
+    const own: MatchKind = r.type === 'name' || r.type === 'people' ? (e!.kind === 'state' ? 'state' : e!.kind) : kind;
+    alias(r.alias, {
+      id: r.id, kind: own, role: roleField(r, 'role', F7),
+      from: dateField(r, 'from', F7), to: dateField(r, 'to', F7),
+      bound: r.type === 'bound', block: r.type === 'block',
+      guardCap: r.type === 'capital' || r.type === 'seat' || (r.flags ?? '').includes('guard-cap'),
+    });
+  }
+
+  const roleTrie = new AliasTrie();
+  const roleNouns: RoleNoun[] = [];
+  const F8 = 'role-nouns.tsv';
+  for (const r of readTsv(F8, ['phrase', 'role'])) {
+    if (r.role === 'mod') { roleTrie.add(r.phrase, { id: 'mod', kind: 'role-phrase', from: null, to: null }); continue; }
+    const role = roleField(r, 'role', F8) ?? null;
+    roleNouns.push({ phrase: r.phrase, role });
+    roleTrie.add(r.phrase, { id: r.role, kind: 'role-phrase', role: role ?? undefined, from: null, to: null });
+  }
+  return { entries, people, trie, roleTrie, roleNouns };
+}

@@ -1,0 +1,16 @@
+// The role nouns of the registry's phrase grammar ("troops" MIL, "officials" GOV), for
+// the extractor to recognise "its forces" or "the army" without a state name.
+import { registry } from './registry.js';
+import type { ActorRole } from './types.js';
+
+export interface RoleNounEntry { phrase: string; role: ActorRole | null }
+
+export function roleNouns(): readonly RoleNounEntry[] {
+  return registry().roleNouns;
+}
+
+/** The role a noun phrase implies ("armed forces" → MIL), case-insensitive; undefined if none. */
+export function roleOfNoun(phrase: string): ActorRole | null | undefined {
+  const p = phrase.trim().toLowerCase().replace(/[\s-]+/g, ' ');
+  return registry().roleNouns.find((r) => r.phrase.toLowerCase() === p)?.role;
+}
