@@ -4,17 +4,13 @@
 import type { EventRecord, Origin } from '../../src/domain/event.js';
 import type { DateRange, Modality } from '../../src/domain/mention.js';
 import type { PloverType } from '../../src/domain/plover.js';
+import type { PageResult, MentionDetail, EventVersion, DocumentSummary, ActorSummary, SearchHit, DocumentDetail as StoredDocument } from '../../src/store/event-store.js';
 import { currentToken } from './token.js';
 
-export type { EventRecord, Origin, DateRange, Modality, PloverType };
+export type { EventRecord, Origin, DateRange, Modality, PloverType, EventVersion, DocumentSummary, SearchHit };
 
-export interface Page<T> {
-  rows: T[];
-  total: number;
-  limit: number;
-  offset: number;
-  truncated: boolean;
-}
+/** Every list: capped, paged, and honest about truncation (total is null when uncounted). */
+export type Page<T> = PageResult<T>;
 
 export type Role = 'viewer' | 'editor' | 'admin';
 
@@ -25,66 +21,27 @@ export class ApiError extends Error {
   }
 }
 
-export interface EventMentionRow {
-  id: string;
+/** A mention as GET /api/events/:id gives it: the stored mention with its document flattened beside it. */
+export interface EventMentionRow extends MentionDetail {
   documentId: string;
   documentTitle: string | null;
-  start: number;
-  end: number;
-  sentence: string;
-  type?: PloverType;
-  modality?: Modality;
-  date?: DateRange | null;
-  sources?: string[];
-  targets?: string[];
-}
-
-export interface EventVersion {
-  mentionIds?: string[];
-  type?: PloverType;
-  sources?: string[];
-  targets?: string[];
-  date?: DateRange | null;
-  modality?: Modality;
-  count?: number;
 }
 
 export interface EventDetail extends EventRecord {
   mentions: EventMentionRow[];
-  versions?: EventVersion[];
+  /** Each distinct account when the event is disputed; empty otherwise. */
+  versions: EventVersion[];
 }
 
-export interface DocumentSummary {
-  id: string;
-  title: string | null;
-  url: string | null;
-  published: string | null;
-  mentionCount?: number;
-  eventCount?: number;
-}
+export type DocumentMentionSpan = StoredDocument['mentionSpans'][number];
 
-export interface DocumentMentionSpan {
-  id: string;
-  start: number;
-  end: number;
-  eventId: string;
-  type: PloverType;
-  modality: Modality;
-}
-
-export interface DocumentDetail extends DocumentSummary {
-  text: string;
+/** GET /api/documents/:id: the text and the offsets of every mention in it. */
+export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'mentionSpans'> {
+  mentionCount: number;
   mentions: DocumentMentionSpan[];
 }
 
-export interface Actor {
-  code: string;
-  name: string;
-  kind?: string;
-  country?: string | null;
-  eventCount?: number;
-  events?: number;
-}
+export type Actor = ActorSummary;
 
 export interface SeriesPoint {
   period: string;
@@ -269,7 +226,7 @@ export const api = {
   events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),
   event: (id: string) => request<EventDetail>('GET', `/events/${enc(id)}`),
   timeline: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/timeline', { query: { ...f } }),
-  search: (q: string, limit = 50, offset = 0) => request<Page<EventRecord | DocumentSummary | Actor>>('GET', '/search', { query: { q, limit, offset } }),
+  search: (q: string, limit = 50, offset = 0) => request<Page<SearchHit>>('GET', '/search', { query: { q, limit, offset } }),
 
   documents: (limit = 100, offset = 0) => request<Page<DocumentSummary>>('GET', '/documents', { query: { limit, offset } }),
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),

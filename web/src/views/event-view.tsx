@@ -83,23 +83,32 @@ function Versions({ event }: { event: EventDetail }) {
         <table className="compact">
           <thead>
             <tr>
-              <th>type</th>
-              <th>source → target</th>
               <th>date</th>
+              <th>source → target</th>
               <th>modality</th>
               <th className="num">mentions</th>
+              <th>documents</th>
             </tr>
           </thead>
           <tbody>
             {versions.map((v, i) => (
               <tr key={i}>
-                <td>{v.type && <TypeBadge type={v.type} />}</td>
+                <td>{formatDate(v.date)}</td>
                 <td>
                   <Actors codes={v.sources} /> → <Actors codes={v.targets} />
                 </td>
-                <td>{v.date !== undefined ? formatDate(v.date) : ''}</td>
-                <td>{v.modality && <ModalityBadge modality={v.modality} />}</td>
-                <td className="num">{v.count ?? v.mentionIds?.length ?? ''}</td>
+                <td>
+                  <ModalityBadge modality={v.modality} />
+                </td>
+                <td className="num">{v.mentionIds.length}</td>
+                <td>
+                  {v.documents.map((d, j) => (
+                    <span key={d.id}>
+                      {j > 0 && ', '}
+                      <Link to={`/reader/${encodeURIComponent(d.id)}`}>{d.title || d.id}</Link>
+                    </span>
+                  ))}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -21,12 +21,17 @@ function edgeTotal(e: NetworkEdge): number {
 
 /** The first and last month with dated events, from the two ends of the timeline. */
 async function monthRange(): Promise<[string, string] | null> {
-  const first = await api.timeline({ limit: 1 });
-  if (first.total === 0 || !first.rows[0]?.date) return null;
-  const lastPage = await api.timeline({ limit: 50, offset: Math.max(0, first.total - 50) });
-  const dated = lastPage.rows.filter((e) => e.date);
-  const last = dated.length ? dated[dated.length - 1].date!.end : first.rows[0].date.end;
-  return [first.rows[0].date.start.slice(0, 7), periodBounds(last)[1].slice(0, 7)];
+  // Undated events sort first; the total is null past the server's count cap.
+  const head = await api.events({ limit: 50 });
+  const firstDated = head.rows.find((e) => e.date);
+  if (!firstDated?.date) return null;
+  let last = head.rows.filter((e) => e.date).pop()!.date!.end;
+  if (head.truncated && head.total !== null) {
+    const tail = await api.events({ limit: 50, offset: Math.max(0, head.total - 50) });
+    const dated = tail.rows.filter((e) => e.date);
+    if (dated.length) last = dated[dated.length - 1].date!.end;
+  } else if (head.truncated) last = new Date().toISOString().slice(0, 7);
+  return [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(last)[1].slice(0, 7)];
 }
 
 export function NetworkView() {

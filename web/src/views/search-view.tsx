@@ -1,20 +1,14 @@
-// Search results: GET /api/search returns events, documents and actors in one list;
-// each row links to the view that shows it.
-import { api, type Actor, type DocumentSummary, type EventRecord } from '../api.js';
+// Search results: GET /api/search finds documents and mentions (full-text); each hit
+// links to its sentence in the Reader and, for a mention, to its event.
+import { api, type SearchHit } from '../api.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
 import { Link } from '../components/link.js';
-import { EventTable } from '../components/event-table.js';
 import { ErrorLine, Loading } from '../components/status.js';
-
-type Hit = (EventRecord | DocumentSummary | Actor) & { kind?: string; snippet?: string };
 
 export function SearchView({ q }: { q: string }) {
   const res = useApi(() => (q ? api.search(q, 100) : Promise.resolve(null)), [q]);
-  const hits = (res.data?.rows ?? []) as Hit[];
-  const events = hits.filter((h): h is EventRecord & Hit => 'type' in h && 'sources' in h);
-  const docs = hits.filter((h): h is DocumentSummary & Hit => 'title' in h && !('sources' in h));
-  const actors = hits.filter((h): h is Actor & Hit => 'code' in h && !('sources' in h));
+  const hits = res.data?.rows ?? [];
   return (
     <section className="view search-view">
       <h1>Search: {q}</h1>
@@ -23,31 +17,37 @@ export function SearchView({ q }: { q: string }) {
       {res.data && (
         <>
           <p className="muted small">
-            {res.data.total} results{res.data.truncated ? `, first ${hits.length} shown` : ''}
+            {res.data.total ?? 'many'} results{res.data.truncated ? `, first ${hits.length} shown` : ''}
           </p>
-          {actors.length > 0 && (
-            <p>
-              Actors:{' '}
-              {actors.map((a) => (
-                <Link key={a.code} to={href('/timeline', { actor: a.code })} className="chip">
-                  {a.code} {a.name}
-                </Link>
-              ))}
-            </p>
-          )}
-          {docs.length > 0 && (
-            <ul className="doc-hits">
-              {docs.map((d) => (
-                <li key={d.id}>
-                  <Link to={`/reader/${encodeURIComponent(d.id)}`}>{d.title || d.id}</Link> {d.snippet && <span className="muted">{d.snippet}</span>}
-                </li>
-              ))}
-            </ul>
-          )}
-          {events.length > 0 && <EventTable events={events} />}
+          <ul className="hits">
+            {hits.map((h, i) => (
+              <li key={`${h.kind}:${h.mentionId ?? h.documentId}:${i}`}>
+                <span className="badge origin">{h.kind}</span> <Link to={href(`/reader/${encodeURIComponent(h.documentId)}`, { mention: h.mentionId })}>{h.title || h.documentId}</Link>
+                {h.eventId && (
+                  <>
+                    {' · '}
+                    <Link to={`/events/${encodeURIComponent(h.eventId)}`}>event</Link>
+                  </>
+                )}
+                <div className="snippet">
+                  <Snippet text={h.snippet} />
+                </div>
+              </li>
+            ))}
+          </ul>
           {hits.length === 0 && <p className="muted">Nothing found.</p>}
         </>
       )}
     </section>
+  );
+}
+
+/** The server marks matched words with [brackets]; show them bold, as text. */
+function Snippet({ text }: { text: string }) {
+  const parts = text.split(/(\[[^\]]*\])/);
+  return (
+    <>
+      {parts.map((p, i) => (p.startsWith('[') && p.endsWith(']') ? <b key={i}>{p.slice(1, -1)}</b> : <span key={i}>{p}</span>))}
+    </>
   );
 }

@@ -30,7 +30,10 @@ export function TimelineView() {
   };
   const page = Number(q.get('page') ?? '0');
   const key = q.toString();
-  const data = useApi(() => api.timeline({ ...filter, limit: PAGE, offset: page * PAGE }), [key]);
+  // The API lists asserted events unless asked; the timeline shows every modality by default.
+  const query = { ...filter, modality: filter.modality.length ? filter.modality : MODALITIES, limit: PAGE, offset: page * PAGE };
+  const data = useApi(() => (filter.actor ? api.timeline(query) : api.events(query)), [key]);
+  const total = data.data ? (data.data.total ?? (data.data.truncated ? Infinity : data.data.rows.length)) : 0;
   const update = (patch: Record<string, string | string[]>) => {
     const next: Record<string, string> = {};
     for (const [k, v] of Object.entries({ ...filter, ...patch })) next[k] = Array.isArray(v) ? v.join(',') : v;
@@ -53,7 +56,7 @@ export function TimelineView() {
       {data.data && (
         <>
           <p className="muted small count">
-            {data.data.total} events{data.data.total > PAGE && `, ${page * PAGE + 1}–${page * PAGE + data.data.rows.length} shown`}
+            {Number.isFinite(total) ? total : 'more than 100,000'} events{total > PAGE && `, ${page * PAGE + 1}–${page * PAGE + data.data.rows.length} shown`}
           </p>
           <Timeline events={data.data.rows} />
           <div className="pager">
@@ -62,7 +65,7 @@ export function TimelineView() {
                 ← earlier
               </button>
             )}
-            {(page + 1) * PAGE < data.data.total && (
+            {(page + 1) * PAGE < total && (
               <button type="button" onClick={() => navigate(href('/timeline', { ...Object.fromEntries(q), page: page + 1 }), true)}>
                 later →
               </button>
