@@ -1,0 +1,75 @@
+// `entente serve`: the HTTP API and the workbench over one database, on loopback unless
+// told otherwise. Like Jupyter, it prints a URL with a fresh admin token for this session
+// and revokes that token when it stops.
+import type { Command } from 'commander';
+import { loadSettings, settingHelp, type Settings } from '../config/settings.js';
+import { EntenteError } from '../domain/errors.js';
+import { openStore } from '../store/open-store.js';
+import type { Store } from '../store/store.js';
+import { createApp } from '../api/index.js';
+
+export interface ServeOptions {
+  settings: Settings;
+  open: boolean;
+  /** Runs on the opened store before the server listens (the starter dataset). */
+  prepare?: (store: Store) => Promise<void>;
+}
+
+const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+
+function urlHost(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}
+
+/** Opens the store, listens, prints the workbench URL; resolves when the server has stopped. */
+export async function runServer({ settings, open, prepare }: ServeOptions): Promise<void> {
+  const port = Number(settings.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EntenteError('BAD_INPUT', `--port: expected a port number, got ${settings.port}`);
+  const store = await openStore(settings);
+  let sessionToken: string | null = null;
+  try {
+    if (prepare) await prepare(store);
+    const app = await createApp({ store, settings, open, logger: false });
+    try {
+      await app.listen({ port, host: settings.host });
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') throw new EntenteError('CONFLICT', `port ${port} on ${settings.host} is in use; choose another with --port`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') throw new EntenteError('BAD_INPUT', `--host: cannot listen on ${settings.host}`);
+      throw e;
+    }
+    const address = app.server.address();
+    const actualPort = typeof address === 'object' && address ? address.port : port;
+    const { token, info } = await store.createToken('admin', `serve session ${new Date().toISOString().slice(0, 19)}`);
+    sessionToken = info.id;
+    const base = `http://${urlHost(settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host)}:${actualPort}`;
+    if (!LOOPBACK.has(settings.host)) console.error(`entente: warning: listening on ${settings.host}, reachable from other machines; every request still needs a token${open ? ' to write (reads are open)' : ''}`);
+    console.log(`Entente is serving ${settings.db} at ${base}/ (API docs at ${base}/api/docs)${open ? '; reading needs no token' : ''}.`);
+    console.log('Open the workbench with this link; it holds an admin token for this session (revoked when the server stops):');
+    console.log(`${base}/?token=${token}`);
+    await new Promise<void>((resolve) => {
+      const stop = () => {
+        process.off('SIGINT', stop);
+        process.off('SIGTERM', stop);
+        void app.close().then(() => resolve());
+      };
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    });
+  } finally {
+    if (sessionToken) await store.revokeToken(sessionToken).catch(() => undefined);
+    await store.close();
+  }
+}
+
+export function registerServe(program: Command): void {
+  program.command('serve')
+    .description('serve the HTTP API and the web workbench (on 127.0.0.1 unless --host says otherwise)')
+    .option('--port <n>', settingHelp('port'))
+    .option('--host <address>', settingHelp('host'))
+    .option('--db <file>', settingHelp('db'))
+    .option('--open', 'let anyone who can reach the server read without a token (writing always needs one)')
+    .action(async (opts: { port?: string; host?: string; db?: string; open?: boolean }) => {
+      await runServer({ settings: loadSettings({ port: opts.port, host: opts.host, db: opts.db }), open: !!opts.open });
+    });
+}
