@@ -1,16 +1,161 @@
-// SQLite side of EventStore.importEvents (owned by the dataset-import area; a placeholder
-// until it lands). Writes events rows; the core triggers fill event_actors.
+// SQLite side of the dataset importers: EventStore.importEvents (one transaction per batch,
+// idempotent by (origin, external_id)), GDELT mentions in their own table, and COW state
+// membership on registry actors. Statements are prepared once; rows go in synchronously.
 import type Database from 'better-sqlite3';
 import type { EventStore } from '../event-store.js';
 import type { Migration } from './migrate.js';
+import type { DatasetEventInput } from '../../domain/event.js';
+import { intensity } from '../../domain/plover.js';
+import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
+import type { DatasetStore, GdeltMentionInput, StateMembershipInput, WriteResult } from '../../ingest/datasets/dataset-store.js';
 
-export function datasetImportPart(_db: Database.Database): Pick<EventStore, 'importEvents'> {
+const schema = `
+-- GDELT 2.0 mentions: one article (or broadcast) mentioning one event. Keyed by what tells two
+-- mentions apart (the same sentence can hold an event twice, with the actors at other
+-- offsets), so importing a file twice adds nothing.
+CREATE TABLE gdelt_mentions (
+  global_event_id INTEGER NOT NULL,
+  mention_time TEXT NOT NULL,
+  identifier TEXT NOT NULL,
+  sentence_id INTEGER NOT NULL,
+  event_time TEXT NOT NULL,
+  mention_type INTEGER NOT NULL,
+  source_name TEXT NOT NULL,
+  actor1_offset INTEGER NOT NULL,
+  actor2_offset INTEGER NOT NULL,
+  action_offset INTEGER NOT NULL,
+  in_raw_text INTEGER NOT NULL,
+  confidence INTEGER NOT NULL,
+  doc_length INTEGER NOT NULL,
+  doc_tone REAL NOT NULL,
+  translation_info TEXT,
+  PRIMARY KEY (global_event_id, mention_time, identifier, sentence_id, actor1_offset, actor2_offset, action_offset)
+) WITHOUT ROWID;
+
+-- Membership of a state system (Correlates of War) by a registry actor, one row per period.
+CREATE TABLE actor_memberships (
+  code TEXT NOT NULL,
+  system TEXT NOT NULL,
+  start TEXT NOT NULL,
+  end TEXT NOT NULL,
+  system_code TEXT NOT NULL,
+  system_abb TEXT,
+  name TEXT NOT NULL,
+  PRIMARY KEY (code, system, start)
+) WITHOUT ROWID;
+ALTER TABLE actors ADD COLUMN cow_code INTEGER;
+ALTER TABLE actors ADD COLUMN cow_abb TEXT;
+`;
+
+export const datasetImportMigrations: Migration[] = [{ id: '100-dataset-import', sql: schema }];
+
+/** GDELT's YYYYMMDDHHMMSS as an ISO timestamp. */
+function isoTime(t: string): string {
+  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}Z`;
+}
+
+function dbError(what: string, e: unknown): EntenteError {
+  if (e instanceof EntenteError) return e;
+  return new EntenteError('DB_ERROR', `${what}: ${(e as Error).message}`);
+}
+
+export function datasetImportPart(db: Database.Database): Pick<EventStore, 'importEvents'> & DatasetStore {
+  let prepared: ReturnType<typeof prepare> | null = null;
+  const stmts = () => (prepared ??= prepare(db));
+
+  const importEventsTx = (batch: DatasetEventInput[]): WriteResult => {
+    const s = stmts();
+    let imported = 0;
+    const mentionsStored = (s.anyMention.get() as { n: number }).n === 1;
+    for (const e of batch) {
+      const [first, last] = e.date ? dayBounds(e.date) : [null, null];
+      const loc = e.location;
+      const r = s.insertEvent.run(
+        e.origin, e.externalId, e.type, e.mode, JSON.stringify(e.sources), JSON.stringify(e.targets),
+        e.date?.start ?? null, e.date?.end ?? null, e.date?.granularity ?? null, first, last,
+        e.dateKind, e.modality, e.mentionCount, intensity(e.type, e.mode), e.reportedAt, e.reportedAt,
+        loc?.name ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, loc?.precision ?? null,
+        e.sourceUrl, JSON.stringify(e.attrs),
+      );
+      if (r.changes) {
+        imported++;
+        // Mentions imported before their event: count those after its first 15-minute window.
+        if (mentionsStored && e.origin === 'gdelt') s.countEarlierMentions.run({ gid: Number(e.externalId), id: r.lastInsertRowid });
+      }
+    }
+    return { imported, unchanged: batch.length - imported };
+  };
+
+  const importMentionsTx = (batch: GdeltMentionInput[]): WriteResult => {
+    const s = stmts();
+    let imported = 0;
+    for (const m of batch) {
+      const r = s.insertMention.run(
+        m.globalEventId, m.mentionTime, m.identifier, m.sentenceId, m.eventTime, m.mentionType, m.sourceName,
+        m.actor1Offset, m.actor2Offset, m.actionOffset, m.inRawText ? 1 : 0, m.confidence, m.docLength, m.docTone,
+        m.translationInfo,
+      );
+      if (r.changes) {
+        imported++;
+        // GDELT's NumMentions already counts the mentions of the event's first 15-minute window;
+        // a later mention is news: one more report of the event.
+        if (m.mentionTime > m.eventTime) s.bumpMentions.run({ gid: m.globalEventId, at: isoTime(m.mentionTime) });
+      }
+    }
+    return { imported, unchanged: batch.length - imported };
+  };
+
+  const membershipsTx = (batch: StateMembershipInput[]): WriteResult => {
+    const s = stmts();
+    let imported = 0;
+    for (const m of batch) {
+      s.ensureActor.run(m.code, m.name);
+      s.setCow.run({ cow: m.cowCode, abb: m.cowAbb, code: m.code });
+      if (s.insertMembership.run(m.code, 'cow', m.start, m.end, String(m.cowCode), m.cowAbb, m.name).changes) imported++;
+    }
+    return { imported, unchanged: batch.length - imported };
+  };
+
+  const run = <T>(what: string, tx: (b: T[]) => WriteResult) => {
+    const t = db.transaction(tx);
+    return async (batch: T[]): Promise<WriteResult> => {
+      try {
+        return t.immediate(batch);
+      } catch (e) {
+        throw dbError(what, e);
+      }
+    };
+  };
+
   return {
-    async importEvents() {
-      throw new EntenteError('UNSUPPORTED', 'dataset import is not yet available');
-    },
+    importEvents: run('importing events', importEventsTx),
+    importGdeltMentions: run('importing GDELT mentions', importMentionsTx),
+    upsertStateMemberships: run('importing state memberships', membershipsTx),
   };
 }
 
-export const datasetImportMigrations: Migration[] = [];
+function prepare(db: Database.Database) {
+  return {
+    insertEvent: db.prepare(`INSERT INTO events (origin, external_id, type, mode, sources, targets, date_start, date_end,
+        granularity, day_first, day_last, date_kind, modality, mention_count, intensity, first_reported, last_reported,
+        loc_name, loc_country, lat, lon, loc_precision, source_url, attrs)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING`),
+    anyMention: db.prepare('SELECT EXISTS (SELECT 1 FROM gdelt_mentions) AS n'),
+    countEarlierMentions: db.prepare(`UPDATE events SET mention_count = mention_count +
+        (SELECT count(*) FROM gdelt_mentions m WHERE m.global_event_id = @gid AND m.mention_time > m.event_time)
+      WHERE id = @id`),
+    insertMention: db.prepare(`INSERT INTO gdelt_mentions (global_event_id, mention_time, identifier, sentence_id, event_time,
+        mention_type, source_name, actor1_offset, actor2_offset, action_offset, in_raw_text, confidence, doc_length,
+        doc_tone, translation_info)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+    bumpMentions: db.prepare(`UPDATE events SET mention_count = mention_count + 1,
+        last_reported = max(coalesce(last_reported, ''), @at)
+      WHERE origin = 'gdelt' AND external_id = @gid`),
+    ensureActor: db.prepare('INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING'),
+    setCow: db.prepare('UPDATE actors SET cow_code = @cow, cow_abb = @abb WHERE code = @code AND (cow_code IS NOT @cow OR cow_abb IS NOT @abb)'),
+    insertMembership: db.prepare(`INSERT INTO actor_memberships (code, system, start, end, system_code, system_abb, name)
+      VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
+  };
+}

@@ -1,0 +1,129 @@
+// Drives one import: reads each input through its kind's parser, writes records to the
+// store in batches (one transaction each, so a crash loses at most the batch in flight and
+// a rerun, being idempotent, resumes), and builds the report. One bad row or file never
+// stops the rest unless `strict`, which stops at the first error after committing what precedes it.
+import type { Readable } from 'node:stream';
+import type { DatasetEventInput } from '../../domain/event.js';
+import { EntenteError } from '../../domain/errors.js';
+import type { DatasetStore, GdeltMentionInput, StateMembershipInput } from './dataset-store.js';
+import { expandInputs, displayName, type Input } from './inputs.js';
+import { addError, addSkip, emptyReport, type ImportReport } from './report.js';
+import type { ParsedRow } from './rows.js';
+import { parseGdelt } from './gdelt.js';
+import { parseIcews } from './icews.js';
+import { parseAcled } from './acled.js';
+import { parseSipri } from './sipri.js';
+import { parseCowStates } from './cow-states.js';
+
+export const DATASET_KINDS = ['gdelt', 'icews', 'acled', 'sipri', 'cow-states'] as const;
+export type DatasetKind = (typeof DATASET_KINDS)[number];
+
+const PARSERS: Record<DatasetKind, (s: Readable) => AsyncIterable<ParsedRow[]>> = {
+  gdelt: parseGdelt,
+  icews: parseIcews,
+  acled: parseAcled,
+  sipri: parseSipri,
+  'cow-states': parseCowStates,
+};
+
+export const DEFAULT_BATCH = 5000;
+
+export interface ImportProgress {
+  file: string;
+  fileIndex: number;
+  files: number;
+  bytes: number;
+  size: number;
+  rows: number;
+}
+
+export interface ImportOptions {
+  strict?: boolean;
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+}
+
+export function isDatasetKind(k: string): k is DatasetKind {
+  return (DATASET_KINDS as readonly string[]).includes(k);
+}
+
+/** Imports every file, directory entry and zip entry named by `paths`. */
+export async function importDataset(store: DatasetStore, kind: DatasetKind, paths: string[], opts: ImportOptions = {}): Promise<ImportReport> {
+  const inputs = await expandInputs(paths);
+  if (!inputs.length) throw new EntenteError('BAD_INPUT', `no files to import in ${paths.join(', ')}`);
+  const report = emptyReport();
+  for (let i = 0; i < inputs.length; i++) await importInput(store, kind, inputs[i], i, inputs.length, report, opts);
+  return report;
+}
+
+async function importInput(store: DatasetStore, kind: DatasetKind, input: Input, index: number, count: number, report: ImportReport, opts: ImportOptions): Promise<void> {
+  const file = displayName(input);
+  report.files.push(file);
+  const size = opts.batchSize && opts.batchSize > 0 ? opts.batchSize : DEFAULT_BATCH;
+  let events: DatasetEventInput[] = [];
+  let mentions: GdeltMentionInput[] = [];
+  let members: StateMembershipInput[] = [];
+  let bytes = 0;
+  const progress = () => opts.onProgress?.({ file, fileIndex: index, files: count, bytes, size: input.size, rows: report.read });
+
+  const flush = async () => {
+    if (events.length) {
+      const r = await store.importEvents(events);
+      report.imported += r.imported;
+      report.unchanged += r.unchanged;
+      events = [];
+    }
+    if (mentions.length) {
+      const r = await store.importGdeltMentions(mentions);
+      report.imported += r.imported;
+      report.unchanged += r.unchanged;
+      mentions = [];
+    }
+    if (members.length) {
+      const r = await store.upsertStateMemberships(members);
+      report.imported += r.imported;
+      report.unchanged += r.unchanged;
+      members = [];
+    }
+    progress();
+  };
+
+  let stream: Readable | null = null;
+  try {
+    stream = await input.open((n) => { bytes = n; });
+    for await (const rows of PARSERS[kind](stream)) {
+      for (const row of rows) {
+        report.read++;
+        switch (row.kind) {
+          case 'event': events.push(row.value); if (events.length >= size) await flush(); break;
+          case 'mention': mentions.push(row.value); if (mentions.length >= size) await flush(); break;
+          case 'membership': members.push(row.value); if (members.length >= size) await flush(); break;
+          case 'skip': addSkip(report, row.reason); break;
+          case 'error':
+            addError(report, { file, line: row.line, message: row.message });
+            if (opts.strict) {
+              await flush();
+              throw new EntenteError('BAD_INPUT', `${file}:${row.line}: ${row.message}`, { file, line: row.line });
+            }
+            break;
+        }
+      }
+    }
+    await flush();
+  } catch (e) {
+    stream?.destroy();
+    if (e instanceof EntenteError && (opts.strict || e.code === 'DB_ERROR')) throw e;
+    if (!(e instanceof EntenteError) && !isReadError(e)) throw e;
+    // A file that cannot be read at all (or breaks mid-way) is one error; the other files go on.
+    await flush();
+    const message = e instanceof Error ? e.message : String(e);
+    report.read++;
+    addError(report, { file, line: 0, message });
+    if (opts.strict) throw new EntenteError('BAD_INPUT', `${file}: ${message}`, { file });
+  }
+}
+
+function isReadError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  return typeof code === 'string' && (code.startsWith('E') || code.startsWith('CSV_') || code.startsWith('ERR_'));
+}
