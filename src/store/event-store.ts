@@ -13,7 +13,7 @@ export interface DocumentInput {
   /** ISO date or prefix; null when unknown. */
   published: string | null;
   language?: string | null;
-  /** Content hash; computed from the text when absent. */
+  /** Content hash (contentHash of the text); computed when absent. */
   hash?: string;
 }
 
@@ -141,6 +141,8 @@ export interface StoreCounts {
 
 export interface EventStore {
   addDocument(doc: DocumentInput, mentions: EventMention[]): Promise<IngestResult>;
+  /** The id of the document with this content hash, if stored (lets ingest skip extraction). */
+  findDocument(hash: string): Promise<string | null>;
   importEvents(batch: DatasetEventInput[]): Promise<{ imported: number; unchanged: number }>;
   /** Registry actors (code and name); names of actors met in data are kept too. */
   registerActors(actors: Array<{ code: string; name: string }>): Promise<void>;

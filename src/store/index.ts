@@ -7,3 +7,4 @@ export type { AuthStore } from './auth-store.js';
 export type { CurationStore } from './curation-store.js';
 export { openStore } from './open-store.js';
 export type { Migration } from './sqlite/migrate.js';
+export { contentHash } from './content-hash.js';

@@ -2,7 +2,6 @@
 // ../merge.ts, one transaction per document) and every event query. importEvents lives in
 // dataset-import.ts. Statements are prepared once per connection.
 import type Database from 'better-sqlite3';
-import { createHash } from 'node:crypto';
 import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
 import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
 import type { AnalysisEvent, EventRecord } from '../../domain/event.js';
@@ -10,6 +9,7 @@ import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
 import { decideMerge, type MergeCandidate } from '../merge.js';
+import { contentHash } from '../content-hash.js';
 import { COUNT_CAP, filterSql, normalizePage } from './event-query.js';
 import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } from './rows.js';
 
@@ -17,9 +17,6 @@ import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } fr
 const CANDIDATE_SLACK_DAYS = 2;
 const MAX_CANDIDATES = 200;
 
-export function contentHash(text: string): string {
-  return createHash('sha256').update(text.replace(/\r\n?/g, '\n')).digest('hex');
-}
 
 function shiftDay(day: string, days: number): string {
   return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
@@ -207,6 +204,11 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     async addDocument(doc, mentions) {
       if (typeof doc.text !== 'string' || doc.text.length === 0) throw new EntenteError('BAD_INPUT', 'document text is empty');
       return addDocument.immediate(doc, mentions);
+    },
+
+    async findDocument(hash) {
+      const r = q.docByHash.get(hash) as { id: number } | undefined;
+      return r ? String(r.id) : null;
     },
 
     async registerActors(actors) {
