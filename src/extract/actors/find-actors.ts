@@ -1,0 +1,129 @@
+// Actor mentions of a sentence: the registry's matches (src/actors), resolved as of the
+// sentence's date, plus within-document coreference: a surname after the full name
+// ("Kim" after "Kim Jong Un"), pronouns to the last compatible actor (he/his → a person,
+// it/its → a state or organisation, they/their → a group or state named just before),
+// and "the North"/"the South" once one Korea has been named. Coreference is greedy and
+// local: it never looks further back than a few sentences.
+import { matchActors, resolveMatch, type ActorMatch, type ResolvedActor } from '../../actors/index.js';
+import { readTsv } from '../lexicon.js';
+import type { ActorSpan, Token } from '../types.js';
+
+const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) => [r.code, r['reported-as']]));
+
+const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
+const THING_PRONOUNS = new Set(['it', 'its']);
+const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
+const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
+/** How many sentences back a pronoun may reach. */
+const PRONOUN_REACH = 2;
+
+interface Seen { actor: Omit<ActorSpan, 'first' | 'last'>; sentence: number }
+
+/** Document-level memory for coreference; create one per document. */
+export class ActorContext {
+  private fullNames = new Map<string, Seen>();
+  private lastPerson: Seen | null = null;
+  private lastThing: Seen | null = null;
+  private lastGroup: Seen | null = null;
+  private koreas = new Set<string>();
+
+  remember(a: ActorSpan, sentence: number): void {
+    const seen: Seen = { actor: { ...a, possessive: false, via: 'coreference' }, sentence };
+    if (a.kind === 'person') {
+      this.lastPerson = seen;
+      if (a.via === 'registry') for (const w of a.name.split(/[\s-]+/)) if (w.length > 1) this.fullNames.set(w.toLowerCase(), seen);
+    } else if (a.kind !== 'pronoun') {
+      this.lastThing = seen;
+      if (a.role === 'MIL' || a.kind === 'collective' || a.kind === 'role-phrase') this.lastGroup = seen;
+    }
+    if (a.code === 'PRK' || a.code === 'KOR') this.koreas.add(a.code);
+  }
+
+  surname(word: string): Seen | null {
+    return this.fullNames.get(word.toLowerCase()) ?? null;
+  }
+
+  pronoun(word: string, sentence: number): Seen | null {
+    const pick = (s: Seen | null) => (s && sentence - s.sentence <= PRONOUN_REACH ? s : null);
+    if (PERSON_PRONOUNS.has(word)) return pick(this.lastPerson);
+    if (THING_PRONOUNS.has(word)) return pick(this.lastThing);
+    if (PLURAL_PRONOUNS.has(word)) {
+      const g = this.lastGroup && sentence - this.lastGroup.sentence <= 1 ? this.lastGroup : null;
+      return g ?? (this.lastThing && sentence - this.lastThing.sentence <= 1 ? this.lastThing : null);
+    }
+    return null;
+  }
+
+  knowsKorea(code: string): boolean {
+    return this.koreas.has(code);
+  }
+}
+
+function tokenRange(tokens: Token[], start: number, end: number): [number, number] | null {
+  let first = -1, last = -1;
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].end > start && tokens[i].start < end) {
+      if (first < 0) first = i;
+      last = i;
+    }
+  }
+  return first < 0 ? null : [first, last];
+}
+
+function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: number, via: string): ActorSpan {
+  const code = FOLD.get(r.code) ?? r.code;
+  return {
+    first, last, code, role: r.role ?? m.role, name: m.text, kind: m.kind === 'role-phrase' || m.kind === 'adjective' || m.kind === 'capital' ? (r.kind === 'person' ? 'person' : m.kind) : r.kind,
+    possessive: !!m.possessive, via,
+  };
+}
+
+/**
+ * The actors of one sentence, in text order, as token spans. `date` (an ISO prefix) is
+ * when the sentence's events happen, so that "Moscow" in 1950 is the Soviet Union.
+ */
+export function findActors(text: string, tokens: Token[], date: string | null, sentence: number, ctx: ActorContext): ActorSpan[] {
+  const out: ActorSpan[] = [];
+  const covered = new Set<number>();
+  for (const m of matchActors(text)) {
+    const span = tokenRange(tokens, m.start, m.end);
+    if (!span) continue;
+    let a: ActorSpan | null = null;
+    if (m.partial) {
+      const seen = ctx.surname(m.text);
+      if (seen) a = { ...seen.actor, first: span[0], last: span[1], name: seen.actor.name, possessive: !!m.possessive, via: 'surname' };
+    }
+    if (!a) {
+      const r = resolveMatch(m, date);
+      if (!r) continue;
+      a = fromResolved(r, m, span[0], span[1], 'registry');
+    }
+    out.push(a);
+    for (let i = span[0]; i <= span[1]; i++) covered.add(i);
+  }
+  // Pronouns and "the North"/"the South", resolved in reading order.
+  const extra: ActorSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i)) continue;
+    const w = tokens[i].lower;
+    const t = tokens[i].text;
+    if ((t === 'North' || t === 'South') && tokens[i - 1]?.lower === 'the' && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
+      const code = t === 'North' ? 'PRK' : 'KOR';
+      if (ctx.knowsKorea(code)) {
+        extra.push({ first: i, last: i, code, name: `the ${t}`, kind: 'state', possessive: tokens[i + 1]?.lower === "'s", via: 'the-north-south' });
+      }
+      continue;
+    }
+    if (!PERSON_PRONOUNS.has(w) && !THING_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)) continue;
+    // Antecedents in this sentence before the pronoun come first.
+    const before = out.filter((a) => a.last < i);
+    const local = [...before].reverse().find((a) =>
+      PERSON_PRONOUNS.has(w) ? a.kind === 'person' : THING_PRONOUNS.has(w) ? a.kind !== 'person' : a.role === 'MIL' || a.kind === 'collective');
+    const seen = local ? { actor: local, sentence } : ctx.pronoun(w, sentence);
+    if (!seen) continue;
+    extra.push({ ...seen.actor, first: i, last: i, name: tokens[i].text, kind: seen.actor.kind, possessive: POSSESSIVE_PRONOUNS.has(w), via: `pronoun:${seen.actor.name}` });
+  }
+  const all = out.concat(extra).sort((a, b) => a.first - b.first);
+  for (const a of all) if (a.via === 'registry' || a.via === 'surname') ctx.remember(a, sentence);
+  return all;
+}

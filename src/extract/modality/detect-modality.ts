@@ -1,0 +1,58 @@
+// How sure the text is about one event: asserted unless a cue from
+// data/modality-cues.tsv governs the trigger. A cue's scope is its clause: `left` cues
+// must sit within eight words before the trigger with no clause edge between; `sentence`
+// cues (if, whether) cover the rest of the sentence; `after` cues follow the trigger.
+// Limits: no parse, so "not only … but also" or a negated main verb over a reported
+// event can mislead it.
+import { readTsv } from '../lexicon.js';
+import type { Modality } from '../../domain/index.js';
+import type { Token, Trigger } from '../types.js';
+
+interface Cue { words: string[]; modality: Modality; scope: 'left' | 'sentence' | 'after' }
+const CUES: Cue[] = readTsv(import.meta.url, './data/modality-cues.tsv').map((r) => ({
+  words: r.cue.split(/\s+/), modality: r.modality as Modality, scope: r.scope as Cue['scope'],
+}));
+const BY_FIRST = new Map<string, Cue[]>();
+for (const c of CUES) BY_FIRST.set(c.words[0], [...(BY_FIRST.get(c.words[0]) ?? []), c]);
+
+const RANK: Record<Modality, number> = { question: 5, conditional: 4, negated: 3, speculative: 2, intended: 1, asserted: 0 };
+const CLAUSE_EDGE = new Set([';', ':', '—', '–', '.', 'but', 'while', 'whereas', 'although', 'which', 'who', 'because']);
+const LEFT_WINDOW = 8;
+
+export interface ModalityDecision { modality: Modality; cue: string | null }
+
+function tokenWords(tokens: Token[]): string[] {
+  // "didn't" → did + n't for the cue table.
+  return tokens.map((t) => (t.lower.endsWith("n't") ? "n't" : t.lower));
+}
+
+/** The modality of the event stated by `t`, and the cue that decided it. */
+export function detectModality(tokens: Token[], t: Trigger, extra: Modality | null = null): ModalityDecision {
+  const words = tokenWords(tokens);
+  let best: ModalityDecision = { modality: t.modality ?? 'asserted', cue: t.modality ? `trigger:${t.entry}` : null };
+  if (extra && RANK[extra] > RANK[best.modality]) best = { modality: extra, cue: 'link-word' };
+  const consider = (m: Modality, cue: string) => { if (RANK[m] > RANK[best.modality]) best = { modality: m, cue }; };
+
+  // Left of the trigger, back to the clause edge.
+  let edge = -1;
+  for (let i = t.first - 1; i >= 0; i--) if (CLAUSE_EDGE.has(words[i])) { edge = i; break; }
+  for (let i = 0; i < words.length; i++) {
+    const cues = BY_FIRST.get(words[i]);
+    if (!cues) continue;
+    for (const c of cues) {
+      if (!c.words.every((w, k) => words[i + k] === w)) continue;
+      const end = i + c.words.length - 1;
+      if (c.scope === 'sentence' && end < t.first) consider(c.modality, c.words.join(' '));
+      else if (c.scope === 'after' && i > t.last) consider(c.modality, c.words.join(' '));
+      else if (c.scope === 'left' && end < t.first && i > edge && t.first - end <= LEFT_WINDOW) {
+        // "not only … but also" is emphasis, not negation.
+        if (c.words[0] === 'not' && words[i + 1] === 'only') continue;
+        // "the sanctions … would be ready to impose" keeps the cue; a cue inside a
+        // nested clause already closed by a comma does not reach the trigger.
+        if (words.slice(end + 1, t.first).includes(',') && c.modality !== 'negated') continue;
+        consider(c.modality, c.words.join(' '));
+      }
+    }
+  }
+  return best;
+}

@@ -1,0 +1,135 @@
+// The extraction pipeline: the stages in order, each a pure function over one sentence
+// (plus a small document context for coreference and the episode date):
+//   1. sentences  split with offsets (sentences/)
+//   2. dates      date expressions, found first because actors resolve as of a date (dates/)
+//   3. actors     registry matches and coreference (actors/)
+//   4. triggers   event words from the lexicon (triggers/); a sentence with no trigger
+//                 or no actor stops here — the fast first pass
+//   5. roles      source and target (roles/)
+//   6. modality   cue and scope, and attribution (modality/)
+//   7. events     date choice, mention records, clusters (events/)
+import type { DateRange, EventMention, Extraction, DocumentMeta } from '../domain/index.js';
+import { splitSentences } from './sentences/split-sentences.js';
+import { tokenize } from './sentences/tokenize.js';
+import { findDates } from './dates/find-dates.js';
+import { ActorContext, findActors } from './actors/find-actors.js';
+import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
+import { assignRoles } from './roles/assign-roles.js';
+import { detectModality } from './modality/detect-modality.js';
+import { findAttribution } from './modality/find-attribution.js';
+import { chooseDate } from './events/choose-date.js';
+import { clusterMentions } from './events/cluster-mentions.js';
+import type { ActorSpan, Sentence, TraceLine } from './types.js';
+
+export const STAGES = ['sentences', 'dates', 'actors', 'triggers', 'roles', 'modality', 'events'] as const;
+
+export interface ExtractMeta extends Partial<Omit<DocumentMeta, 'published'>> {
+  published: string | null;
+}
+
+export interface ExtractOptions {
+  /** Record each stage's decisions in `trace` on the result. */
+  trace?: boolean;
+}
+
+export interface TracedExtraction extends Extraction {
+  trace?: TraceLine[];
+}
+
+/** Sentences that carry the episode date across a paragraph break. */
+const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
+
+function actorRef(a: ActorSpan): EventMention['source'] {
+  return a.role ? { code: a.code, role: a.role, name: a.name } : { code: a.code, name: a.name };
+}
+
+/** Document state carried from sentence to sentence. */
+export class DocumentState {
+  readonly actors = new ActorContext();
+  episode: DateRange | null = null;
+  sentences = 0;
+}
+
+/** Runs stages 2–7 on one sentence; mentions have document offsets. */
+export function extractSentence(s: Sentence, published: string | null, state: DocumentState, trace?: TraceLine[]): EventMention[] {
+  state.sentences++;
+  const note = (stage: string, text: string) => trace?.push({ stage, sentence: s.index, note: text });
+  if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
+
+  const tokens = tokenize(s.text);
+  const dates = findDates(s.text, published);
+  if (dates.length) note('dates', dates.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
+  // Actors resolve as of the sentence's first explicit date, else the episode, else publication.
+  const asOf = dates[0]?.range.start ?? state.episode?.start ?? published;
+  const actors = findActors(s.text, tokens, asOf, s.index, state.actors);
+  if (actors.length) note('actors', actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
+
+  // Fast first pass: no trigger word, or no actor, means no event.
+  const index = triggerIndex();
+  if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) return [];
+  const triggers = findTriggers(tokens);
+  if (triggers.length === 0) return [];
+  note('triggers', triggers.map((t) => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)} → ${t.type} [${t.entry}]`).join('; '));
+
+  const attribution = findAttribution(tokens, actors, s.text);
+  const out: EventMention[] = [];
+  for (const t of triggers) {
+    const roles = assignRoles(tokens, actors, t);
+    const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
+    if (!roles) { note('roles', `${words}: no source, dropped`); continue; }
+    note('roles', `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
+    const mod = detectModality(tokens, t, roles.linkModality);
+    note('modality', `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
+    const { date, rule: dateRule } = chooseDate(dates, tokens, t, mod.modality, state.episode);
+    note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
+    if (date && dateRule !== 'date:episode' && mod.modality !== 'conditional' && mod.modality !== 'question') state.episode = date;
+    const explicit = dateRule !== 'date:episode' && date !== null;
+    const confidence = Math.min(0.95, 0.45 + (roles.target ? 0.15 : 0) + (explicit ? 0.1 : 0) + (t.pos === 'verb' ? 0.1 : 0.05)
+      + (roles.source.via === 'registry' ? 0.1 : 0) + (mod.modality === 'asserted' ? 0.05 : 0));
+    const m: EventMention = {
+      type: t.type,
+      mode: t.mode,
+      source: actorRef(roles.source),
+      target: roles.target ? actorRef(roles.target) : null,
+      date,
+      modality: mod.modality,
+      evidence: { start: s.start, end: s.end, text: s.text },
+      attribution: attribution && attribution.at !== t.first ? attribution.attribution : null,
+      confidence: Math.round(confidence * 100) / 100,
+      rule: `trigger:${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
+    };
+    out.push(m);
+  }
+  return out;
+}
+
+/**
+ * Extracts the event mentions of one document. `text` is the document as decoded (offsets
+ * index it); `meta.published` (YYYY-MM-DD) anchors relative dates.
+ */
+export function extractDocument(text: string, meta: ExtractMeta, opts: ExtractOptions = {}): TracedExtraction {
+  const trace: TraceLine[] | undefined = opts.trace ? [] : undefined;
+  const state = new DocumentState();
+  const events: EventMention[] = [];
+  for (const s of splitSentences(text)) events.push(...extractSentence(s, meta.published, state, trace));
+  clusterMentions(events);
+  const { published, ...rest } = meta;
+  const result: TracedExtraction = {
+    document: { ...rest, published, length: text.length, sentences: state.sentences },
+    events,
+  };
+  if (trace) result.trace = trace;
+  return result;
+}
+
+/**
+ * The streaming form for huge texts: yields each sentence's mentions as they are found,
+ * holding only the document state. Clusters are not assigned (they need the whole set).
+ */
+export function* extractStream(text: string, meta: ExtractMeta): Generator<EventMention[]> {
+  const state = new DocumentState();
+  for (const s of splitSentences(text)) {
+    const ms = extractSentence(s, meta.published, state);
+    if (ms.length) yield ms;
+  }
+}

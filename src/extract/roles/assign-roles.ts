@@ -1,0 +1,251 @@
+// Who did it to whom: picks the source and target actor of a trigger from the actor
+// mentions of its sentence, by word order and a few grammatical cues: active and passive
+// voice ("was invaded by X", "X, backed by Y"), coordination ("X and Y met"),
+// possessives ("Russia's war in Ukraine"), prepositional recipients (against, with, to,
+// on, toward, from) and appositions. No parse tree: clause edges are punctuation and
+// subordinating words, so long sentences with nested clauses can get the wrong actor.
+import { readTsv } from '../lexicon.js';
+import { inflect } from '../triggers/find-triggers.js';
+import type { PloverType, Modality } from '../../domain/index.js';
+import type { ActorSpan, RoleAssignment, Token, Trigger } from '../types.js';
+
+const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
+/** Words that open a subordinate clause: a subject is not searched across them. */
+const SUBORDINATORS = new Set(['as', 'when', 'while', 'whereas', 'if', 'unless', 'because', 'although', 'though', 'whether', 'after', 'before', 'since', 'until', 'but', 'so']);
+const RELATIVES = new Set(['which', 'who', 'whom', 'that']);
+const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto']);
+const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'many', 'several', 'all', 'both', 'other', 'these', 'those', 'this', 'that']);
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
+const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
+const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between)\b/i;
+const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
+/** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
+const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'ASSAULT', 'AGREE', 'COERCE', 'SANCTION', 'AID', 'CONSULT']);
+const TARGET_WINDOW = 16;
+
+interface LightWord { modality: Modality | null }
+const LIGHT = new Map<string, LightWord>();
+for (const r of readTsv(import.meta.url, './data/light-words.tsv')) {
+  const forms = r.pos === 'verb' ? inflect(r.word) : [r.word];
+  for (const f of forms) LIGHT.set(f, { modality: (r.modality || null) as Modality | null });
+}
+
+export function isTargetOptional(type: PloverType): boolean {
+  return TARGET_OPTIONAL.has(type);
+}
+
+/** Index of the actor covering token i, or -1. */
+function actorAt(actors: ActorSpan[], i: number): number {
+  for (let k = 0; k < actors.length; k++) if (actors[k].first <= i && i <= actors[k].last) return k;
+  return -1;
+}
+
+/** The word before an actor, skipping determiners: tells objects of prepositions apart. */
+function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower: string; index: number } {
+  let i = a.first - 1;
+  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text))) i--;
+  // A possessor chain: "North Korea's Kim" — the head's context is the possessor's.
+  if (i >= 0 && tokens[i].lower === "'s") {
+    const k = actorAt(actors, i - 1);
+    if (k >= 0) return wordBefore(tokens, actors, actors[k]);
+  }
+  return { lower: i >= 0 ? tokens[i].lower : '', index: i };
+}
+
+/** The preposition governing an actor, following coordination ("by the EU and the US"). */
+function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth = 0): string | null {
+  const w = wordBefore(tokens, actors, a);
+  if (PREPOSITIONS.has(w.lower)) return w.lower;
+  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && depth < 3) {
+    const k = actorAt(actors, w.index - 1);
+    if (k >= 0) return governingPrep(tokens, actors, actors[k], depth + 1);
+  }
+  return null;
+}
+
+/** A possessor immediately followed by another actor ("North Korea's Kim") is a modifier. */
+function isModifier(tokens: Token[], actors: ActorSpan[], a: ActorSpan): boolean {
+  return a.possessive && actorAt(actors, a.last + 2) >= 0;
+}
+
+function isPastParticiple(t: Token): boolean {
+  return /(ed|en|wn|ght|nt|ld|ut)$/.test(t.lower);
+}
+
+/** The subject of the clause ending at token `from`: nearest actor to the left not inside a PP. */
+function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { actor: ActorSpan; rule: string } | null {
+  let relative = false;
+  for (let i = from; i >= 0; i--) {
+    const tok = tokens[i].lower;
+    if (HARD_STOP.has(tok)) break;
+    if (SUBORDINATORS.has(tok) && !relative) {
+      // The clause opened here has no actor subject; the subject may be the main clause's
+      // only when the subordinate clause is a participle phrase, so stop.
+      break;
+    }
+    if (RELATIVES.has(tok)) { relative = true; continue; }
+    const k = actorAt(actors, i);
+    if (k < 0) continue;
+    const a = actors[k];
+    i = a.first;
+    if (isModifier(tokens, actors, a)) continue;
+    if (governingPrep(tokens, actors, a)) continue;
+    // Coordinated subject: return the first conjunct.
+    const w = wordBefore(tokens, actors, a);
+    if (w.lower === 'and') {
+      const k2 = actorAt(actors, w.index - 1);
+      if (k2 >= 0 && !governingPrep(tokens, actors, actors[k2])) return { actor: actors[k2], rule: relative ? 'relative-subject' : 'subject' };
+    }
+    return { actor: a, rule: relative ? 'relative-subject' : 'subject' };
+  }
+  return null;
+}
+
+/** The second conjunct of a coordinated subject "X and Y", if any. */
+function partnerOf(tokens: Token[], actors: ActorSpan[], a: ActorSpan): ActorSpan | null {
+  let i = a.last + 1;
+  if (tokens[i]?.lower === "'s") return null;
+  if (tokens[i]?.lower !== 'and') return null;
+  i++;
+  while (i < tokens.length && SKIPPABLE.has(tokens[i].lower)) i++;
+  const k = actorAt(actors, i);
+  return k >= 0 ? actors[k] : null;
+}
+
+/** First actor after the trigger that can be its target (direct object or an allowed PP). */
+function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode: string | null, from: number): { actor: ActorSpan; rule: string } | null {
+  const allowed = new Set([...t.preps, 'of']);
+  let sawNoun = false;
+  for (let i = from; i < tokens.length && i <= t.last + TARGET_WINDOW; i++) {
+    const tok = tokens[i].lower;
+    if (HARD_STOP.has(tok) || (SUBORDINATORS.has(tok) && tok !== 'after' && tok !== 'before') || tok === 'which' || tok === 'who') break;
+    const k = actorAt(actors, i);
+    if (k < 0) {
+      if (/^\p{L}/u.test(tok) && !SKIPPABLE.has(tok)) sawNoun = true;
+      continue;
+    }
+    const a = actors[k];
+    i = a.last;
+    if (isModifier(tokens, actors, a)) continue;
+    if (a.code === sourceCode) continue;
+    const prep = governingPrep(tokens, actors, a);
+    const w = wordBefore(tokens, actors, a);
+    if (prep === null) {
+      if (w.index === t.last || (!sawNoun && w.index <= t.last)) return { actor: a, rule: 'object' };
+      if (w.lower === ',' ) return { actor: a, rule: 'apposition' };
+      continue;
+    }
+    if (allowed.has(prep)) return { actor: a, rule: `prep-${prep}` };
+  }
+  return null;
+}
+
+function lightLink(tokens: Token[], t: Trigger): { index: number; modality: Modality | null } | null {
+  for (let i = t.first - 1; i >= 0 && i >= t.first - 6; i--) {
+    const tok = tokens[i].lower;
+    if (HARD_STOP.has(tok) || tok === ',') break;
+    const l = LIGHT.get(tok);
+    if (l) return { index: i, modality: l.modality };
+  }
+  return null;
+}
+
+export interface Roles extends RoleAssignment {
+  /** Modality implied by the linking word ("hinted at the prospect of"). */
+  linkModality: Modality | null;
+}
+
+/**
+ * Source and target of one trigger, or null when the sentence names no actor that can be
+ * its source (nominal references such as "the war in Ukraine" give none).
+ */
+export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): Roles | null {
+  if (actors.length === 0) return null;
+  let source: ActorSpan | null = null;
+  let target: ActorSpan | null = null;
+  let rule = '';
+  let linkModality: Modality | null = null;
+  let targetFrom = t.last + 1;
+
+  const after = t.last + 1;
+  const agentAt = tokens[after]?.lower === 'by' ? after + 1 : -1;
+  const agentIdx = agentAt >= 0 ? actorAt(actors, agentAt < tokens.length && SKIPPABLE.has(tokens[agentAt].lower) ? agentAt + 1 : agentAt) : -1;
+
+  if (t.pos === 'noun') {
+    // Possessor or adjective right before: "Russia's invasion", "the Russian invasion".
+    let i = t.first - 1;
+    while (i >= 0 && i >= t.first - 3 && !['’s', "'s"].includes(tokens[i].lower) && actorAt(actors, i) < 0 && /^[\p{Ll}-]+$/u.test(tokens[i].text) && !PREPOSITIONS.has(tokens[i].lower)) i--;
+    if (i >= 0 && tokens[i].lower === "'s") i--;
+    const k = i >= 0 ? actorAt(actors, i) : -1;
+    if (k >= 0 && actors[k].last >= t.first - 4) {
+      const possessor = actors[k];
+      // "support for Russia's war": the possessive phrase is an argument of another event.
+      if (governingPrep(tokens, actors, possessor)) return null;
+      source = possessor;
+      rule = possessor.possessive ? 'possessor' : 'modifier';
+    } else if (agentIdx >= 0) {
+      source = actors[agentIdx];
+      rule = 'nominal-agent';
+      targetFrom = actors[agentIdx].last + 1;
+    } else if (tokens[after]?.lower === 'between') {
+      const k1 = actorAt(actors, after + 1 < tokens.length && SKIPPABLE.has(tokens[after + 1].lower) ? after + 2 : after + 1);
+      if (k1 >= 0) {
+        source = actors[k1];
+        target = partnerOf(tokens, actors, source);
+        rule = 'between';
+        if (!target) return null;
+      }
+    } else {
+      const link = lightLink(tokens, t);
+      if (!link) return null;
+      const subj = findSubject(tokens, actors, link.index - 1);
+      if (!subj) return null;
+      source = subj.actor;
+      rule = `light-${tokens[link.index].lower}+${subj.rule}`;
+      linkModality = link.modality;
+    }
+    if (!source) return null;
+  } else {
+    // Passive: "was invaded by X"; reduced relative: "North Korea, backed by the Soviet Union".
+    let j = t.first - 1;
+    while (j >= 0 && ADVERBS.has(tokens[j].lower)) j--;
+    const passive = isPastParticiple(tokens[t.first]) && j >= 0 && (BE.has(tokens[j].lower) || (agentIdx >= 0 && (tokens[j].lower === ',' || actorAt(actors, j) >= 0)));
+    if (passive) {
+      const patient = findSubject(tokens, actors, j);
+      if (agentIdx >= 0) {
+        source = actors[agentIdx];
+        target = patient?.actor ?? null;
+        rule = 'passive-agent';
+        if (!target) return null;
+        if (target.code === source.code) return null;
+      } else if (patient && (t.type === 'MOBILIZE' || t.type === 'AID' || t.type === 'RETREAT')) {
+        // "troops were deployed": the troops' own state did it.
+        source = patient.actor;
+        rule = 'passive-theme';
+      } else {
+        return null;
+      }
+    } else {
+      const subj = findSubject(tokens, actors, t.first - 1);
+      if (subj) {
+        source = subj.actor;
+        rule = subj.rule;
+      } else {
+        // Participle or infinitive clause: "…, applauding X" / "to meet him" takes the
+        // nearest earlier subject of the sentence.
+        return null;
+      }
+    }
+  }
+  if (!target) {
+    const found = findTarget(tokens, actors, t, source.code, targetFrom);
+    if (found) { target = found.actor; rule += `/${found.rule}`; }
+  }
+  if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.slice(t.first, Math.min(tokens.length, t.last + 8)).map((x) => x.text).join(' ')))) {
+    const p = partnerOf(tokens, actors, source);
+    if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
+  }
+  if (target && target.code === source.code && t.type !== 'COERCE') target = null;
+  if (!target && !TARGET_OPTIONAL.has(t.type)) return null;
+  return { source, target, rule, linkModality };
+}

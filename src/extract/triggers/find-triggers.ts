@@ -1,0 +1,152 @@
+// Finds event triggers in a tokenised sentence from the lexicon in data/triggers.tsv:
+// inflected verbs, phrasal verbs with short gaps ("cut off North Korean aid") and
+// nominal events. Overlaps keep the longest match. A verb reading is refused right
+// after a determiner or possessive ("the attack", "its support"): that is a noun.
+import { readTsv } from '../lexicon.js';
+import { isPloverType, type PloverType, type Modality, MODALITIES } from '../../domain/index.js';
+import type { Token, Trigger } from '../types.js';
+
+type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap' };
+
+interface Entry {
+  slots: Slot[];
+  type: PloverType;
+  mode: string | null;
+  pos: Trigger['pos'];
+  preps: string[];
+  modality: Modality | null;
+  text: string;
+}
+
+/** Prepositions that introduce the target when an entry names none. */
+export const DEFAULT_PREPS: Record<PloverType, string[]> = {
+  AGREE: ['with'], CONSULT: ['with', 'to'], SUPPORT: ['for', 'to'], CONCEDE: ['to', 'with'],
+  COOPERATE: ['with', 'between'], AID: ['to', 'for'], RETREAT: ['from'], REQUEST: ['to', 'from', 'on'],
+  ACCUSE: ['against', 'about', 'over', 'on', 'of'], REJECT: ['from', 'of', 'by'], THREATEN: ['against', 'with', 'over'],
+  PROTEST: ['against'], SANCTION: ['against', 'on', 'with'], MOBILIZE: ['against', 'near', 'along', 'on', 'to'],
+  COERCE: ['against', 'on'], ASSAULT: ['against', 'on', 'into', 'in', 'at', 'with'],
+};
+
+const MAX_GAP = 6;
+const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because']);
+const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'of', 'such']);
+
+function loadClasses(): Map<string, string[]> {
+  return new Map(readTsv(import.meta.url, './data/word-classes.tsv').map((r) => [r.class, r.words.split('|')]));
+}
+
+function loadIrregular(): Map<string, string[]> {
+  return new Map(readTsv(import.meta.url, './data/irregular-verbs.tsv').map((r) => [r.lemma, [r.lemma, r.s, r.past, r.pp, r.ing]]));
+}
+
+/** Every inflected form of a regular or irregular English verb lemma. */
+export function inflect(lemma: string, irregular: Map<string, string[]> = IRREGULAR): string[] {
+  const known = irregular.get(lemma);
+  if (known) return [...new Set(known)];
+  const forms = new Set([lemma]);
+  const consonantY = /[^aeiou]y$/.test(lemma);
+  if (consonantY) {
+    const stem = lemma.slice(0, -1);
+    forms.add(`${stem}ies`).add(`${stem}ied`).add(`${lemma}ing`);
+  } else if (/(s|x|z|ch|sh)$/.test(lemma)) {
+    forms.add(`${lemma}es`).add(`${lemma}ed`).add(`${lemma}ing`);
+  } else if (lemma.endsWith('ee')) {
+    forms.add(`${lemma}s`).add(`${lemma}d`).add(`${lemma}ing`);
+  } else if (lemma.endsWith('e')) {
+    forms.add(`${lemma}s`).add(`${lemma}d`).add(`${lemma.slice(0, -1)}ing`);
+  } else {
+    forms.add(`${lemma}s`).add(`${lemma}ed`).add(`${lemma}ing`);
+    // Consonant doubling (ship → shipped) is not predictable from spelling alone; a
+    // doubled variant that never occurs costs nothing.
+    if (/[aeiou][bdgklmnprt]$/.test(lemma)) {
+      const last = lemma.at(-1)!;
+      forms.add(`${lemma}${last}ed`).add(`${lemma}${last}ing`);
+    }
+  }
+  return [...forms];
+}
+
+const IRREGULAR = loadIrregular();
+
+function compile(): Map<string, Entry[]> {
+  const classes = loadClasses();
+  const index = new Map<string, Entry[]>();
+  for (const row of readTsv(import.meta.url, './data/triggers.tsv')) {
+    if (!isPloverType(row.type)) throw new Error(`triggers.tsv: unknown type ${row.type} in "${row.pattern}"`);
+    const pos = row.pos as Trigger['pos'];
+    if (!['verb', 'noun', 'phrase'].includes(pos)) throw new Error(`triggers.tsv: bad pos ${row.pos} in "${row.pattern}"`);
+    const modality = (MODALITIES as readonly string[]).includes(row.modality) ? (row.modality as Modality) : null;
+    const slots: Slot[] = row.pattern.split(/\s+/).map((w, i): Slot => {
+      if (w === '*') return { kind: 'gap' };
+      if (w.startsWith('@')) {
+        const words = classes.get(w.slice(1));
+        if (!words) throw new Error(`triggers.tsv: unknown class ${w}`);
+        return { kind: 'words', words: new Set(words) };
+      }
+      const alts = w.toLowerCase().split('|');
+      return { kind: 'words', words: new Set(i === 0 && pos === 'verb' ? alts.flatMap((a) => inflect(a)) : alts) };
+    });
+    const entry: Entry = {
+      slots, type: row.type, mode: row.mode || null, pos,
+      preps: row.preps ? row.preps.split('|') : DEFAULT_PREPS[row.type], modality, text: row.pattern,
+    };
+    const first = slots[0];
+    if (first.kind !== 'words') throw new Error(`triggers.tsv: "${row.pattern}" starts with a gap`);
+    for (const w of first.words) {
+      const list = index.get(w) ?? [];
+      list.push(entry);
+      index.set(w, list);
+    }
+  }
+  return index;
+}
+
+let INDEX: Map<string, Entry[]> | null = null;
+
+/** The words that can start a trigger: the fast first pass skips sentences with none. */
+export function triggerIndex(): Map<string, Entry[]> {
+  INDEX ??= compile();
+  return INDEX;
+}
+
+function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number {
+  if (s === slots.length) return t - 1;
+  const slot = slots[s];
+  if (slot.kind === 'gap') {
+    for (let g = 0; g <= MAX_GAP && t + g <= tokens.length; g++) {
+      if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower)) break;
+      const end = matchFrom(tokens, slots, s + 1, t + g);
+      if (end >= 0) return end;
+    }
+    return -1;
+  }
+  if (t >= tokens.length || !slot.words.has(tokens[t].lower)) return -1;
+  return matchFrom(tokens, slots, s + 1, t + 1);
+}
+
+/** Triggers in a sentence's tokens, non-overlapping, longest first, in text order. */
+export function findTriggers(tokens: Token[]): Trigger[] {
+  const index = triggerIndex();
+  const found: Trigger[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const entries = index.get(tokens[i].lower);
+    if (!entries) continue;
+    const prev = tokens[i - 1]?.lower;
+    for (const e of entries) {
+      if (e.pos === 'verb' && prev && DETERMINERS.has(prev)) continue;
+      // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
+      if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
+      const last = matchFrom(tokens, e.slots, 1, i + 1);
+      if (last < 0) continue;
+      found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality });
+    }
+  }
+  // Longest first; a later, shorter match inside an earlier one is dropped.
+  found.sort((a, b) => (b.last - b.first) - (a.last - a.first) || a.first - b.first);
+  const kept: Trigger[] = [];
+  for (const t of found) {
+    if (kept.some((k) => t.first <= k.last && k.first <= t.last)) continue;
+    kept.push(t);
+  }
+  return kept.sort((a, b) => a.first - b.first);
+}
