@@ -1,11 +1,25 @@
 // Every CLI command, in the order `entente --help` lists them. Add one line per command file.
 import type { Command } from 'commander';
+import { registerIngest } from './ingest-command.js';
+import { registerEvents } from './events-command.js';
+import { registerShow } from './show-command.js';
+import { registerTimeline } from './timeline-command.js';
+import { registerSearch } from './search-command.js';
+import { registerActors } from './actors-command.js';
+import { registerExport } from './export-command.js';
 import { registerImport } from './import-command.js';
 import { registerServe } from './serve-command.js';
 import { registerStart } from './start-command.js';
 import { registerToken } from './token-command.js';
 
 export const commands: Array<(program: Command) => void> = [
+  registerIngest,
+  registerEvents,
+  registerShow,
+  registerTimeline,
+  registerSearch,
+  registerActors,
+  registerExport,
   registerImport,
   registerServe,
   registerStart,
