@@ -1,6 +1,6 @@
 // Search results: GET /api/search finds documents and mentions (full-text); each hit
 // links to its sentence in the Reader and, for a mention, to its event.
-import { api, type SearchHit } from '../api.js';
+import { api } from '../api.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
 import { Link } from '../components/link.js';

@@ -1,0 +1,265 @@
+// The workbench in a real browser against a real server: an editor ingests the seed
+// article and follows it through Network, Dyad, Timeline, Map and Reader to an event,
+// rejects an event that a viewer then no longer sees, and hostile markup renders as text.
+// Screenshots of every view (1280×800) go to test-artifacts/e2e/.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { sharedDir } from '../cli.js';
+import { launchBrowser, openSession, screenshot, startWorkbench, type Watched, type Workbench } from './harness.js';
+
+const SEED = join(sharedDir, 'corpus', 'seed-russia-korean-peninsula.txt');
+const INJECTION_HTML = join(sharedDir, 'data', 'bad-input', 'script-injection.html');
+const SEED_TITLE = 'Russia’s Expanding Role in the Korean Peninsula';
+
+let wb: Workbench;
+let browser: Browser;
+let editor: Watched;
+
+beforeAll(async () => {
+  wb = await startWorkbench();
+  browser = await launchBrowser();
+  editor = await openSession(browser);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await wb?.close();
+});
+
+async function nav(page: Page, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'views' }).getByRole('link', { name: label, exact: true }).click();
+}
+
+/** Events on the RUS–PRK tie in the network's table (0 when there is no tie). */
+async function rusPrkEvents(page: Page): Promise<number> {
+  await page.locator('table.edges').waitFor();
+  const row = page.locator('tr[data-dyad="RUS-PRK"], tr[data-dyad="PRK-RUS"]');
+  if ((await row.count()) === 0) return 0;
+  return Number(await row.first().locator('td').nth(3).innerText());
+}
+
+/** Ingest through the UI and wait for the events table; returns its rows' text. */
+async function ingestText(page: Page, title: string, text: string, published: string): Promise<string[]> {
+  await nav(page, 'Ingest');
+  await page.getByLabel('title').fill(title);
+  await page.getByLabel('published').fill(published);
+  await page.getByLabel('article text').fill(text);
+  await page.getByRole('button', { name: 'Extract events' }).click();
+  await page.locator('.ingest-result').waitFor({ timeout: 60_000 });
+  return page.locator('.ingest-events tbody tr').allInnerTexts();
+}
+
+describe('workbench in Chromium', () => {
+  it('takes the token from the link, keeps it for the session, hides it from the address bar and shows the role', async () => {
+    const { page } = editor;
+    await page.goto(`${wb.url}/network?token=${wb.tokens.editor}`);
+    await page.getByTestId('role').filter({ hasText: 'editor' }).waitFor();
+    expect(page.url()).not.toContain('token=');
+    expect(page.url()).toMatch(/\/network$/);
+    expect(await page.evaluate(() => sessionStorage.getItem('entente.token'))).toBe(wb.tokens.editor);
+  });
+
+  it('ingests the seed article and the RUS–PRK tie grows in Network', async () => {
+    const { page } = editor;
+    const before = await rusPrkEvents(page);
+    const rows = await ingestText(page, SEED_TITLE, readFileSync(SEED, 'utf8'), '2023-09-25');
+    expect(rows.length).toBeGreaterThan(3);
+    expect(rows.some((r) => r.includes('RUS') && r.includes('PRK'))).toBe(true);
+    // Each row shows the sentence it came from, taken from the article.
+    const article = readFileSync(SEED, 'utf8');
+    const sentences = await page.locator('.ingest-events td.sentence').allInnerTexts();
+    expect(sentences.filter((s) => s.length > 20 && article.includes(s.trim())).length).toBeGreaterThan(0);
+    await screenshot(page, 'ingest');
+
+    await nav(page, 'Network');
+    await expect.poll(() => rusPrkEvents(page), { timeout: 20_000 }).toBeGreaterThan(before);
+    await page.locator('[data-testid=network-canvas] canvas').first().waitFor();
+    await page.waitForTimeout(500);
+    await screenshot(page, 'network');
+  });
+
+  it('replays the network month by month', async () => {
+    const { page } = editor;
+    await page.getByLabel('network window').selectOption('month');
+    const slider = page.getByLabel('month');
+    await slider.waitFor();
+    const label = page.locator('.month-label');
+    const last = await label.innerText();
+    expect(last).toMatch(/^\d{4}-\d{2}$/);
+    await slider.press('ArrowLeft');
+    await expect.poll(() => label.innerText()).not.toBe(last);
+    await page.getByLabel('network window').selectOption('all');
+  });
+
+  it('opens the RUS–PRK dyad: series, shifts, the events under a period, and spillover', async () => {
+    const { page } = editor;
+    await page.locator('tr[data-dyad="RUS-PRK"] a, tr[data-dyad="PRK-RUS"] a').first().click();
+    await page.waitForURL(/\/dyad\?/);
+    await page.locator('.series-chart .period').first().waitFor();
+    const periods = await page.locator('.series-chart .period').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-period')));
+    const y2023 = periods.find((p) => p?.startsWith('2023'));
+    expect(y2023).toBeTruthy();
+    await page.locator(`.series-chart .period[data-period="${y2023}"]`).click();
+    await page.locator('.period-events table.events tbody tr').first().waitFor();
+    const dates = await page.locator('.period-events td.date').allInnerTexts();
+    expect(dates.every((d) => d.includes('2023'))).toBe(true);
+
+    await page.getByLabel('cause dyad').fill('RUS-UKR');
+    await page.getByLabel('effect dyad').fill('RUS-PRK');
+    await page.getByRole('button', { name: 'Compare' }).click();
+    await page.locator('.spillover-result, .spillover .error').first().waitFor();
+    expect(await page.locator('.spillover .error').count()).toBe(0);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(page, 'dyad');
+  });
+
+  it('shows the timeline across centuries with uncertain events visibly distinct', async () => {
+    const { page } = editor;
+    await nav(page, 'Timeline');
+    await page.locator('li.tl-event').first().waitFor();
+    const decades = await page.locator('.decade-label').allInnerTexts();
+    expect(decades.some((d) => d.startsWith('18') || d.startsWith('19'))).toBe(true);
+    expect(decades.some((d) => d.startsWith('20'))).toBe(true);
+    const rows = await page.locator('li.tl-event').evaluateAll((lis) =>
+      lis.map((li) => ({ modality: li.querySelector('.badge.modality')?.textContent ?? '', uncertain: li.classList.contains('uncertain'), italic: getComputedStyle(li).fontStyle === 'italic' })),
+    );
+    const spec = rows.filter((r) => r.modality === 'speculative' || r.modality === 'conditional');
+    expect(spec.length).toBeGreaterThan(0);
+    expect(spec.every((r) => r.uncertain && r.italic)).toBe(true);
+    // Must not: asserted events drawn as uncertain.
+    expect(rows.filter((r) => r.modality === 'asserted').every((r) => !r.uncertain && !r.italic)).toBe(true);
+    const badge = page.locator('li.tl-event.uncertain .badge.modality').first();
+    expect(await badge.evaluate((b) => getComputedStyle(b).borderTopStyle)).toBe('dashed');
+
+    await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'speculative' }).click();
+    await expect.poll(() => page.locator('li.tl-event').count()).toBe(spec.length);
+    await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'all' }).click();
+    await page.locator('li.tl-event.uncertain').first().scrollIntoViewIfNeeded();
+    await screenshot(page, 'timeline');
+  });
+
+  it('draws actors on the world map', async () => {
+    const { page } = editor;
+    await nav(page, 'Map');
+    await page.locator('svg.world [data-actor="RUS"]').waitFor();
+    expect(await page.locator('svg.world path.country').count()).toBeGreaterThan(150);
+    const r = (code: string) => page.locator(`svg.world [data-actor="${code}"] circle`).getAttribute('r').then(Number);
+    // RUS takes part in more events than JPN in this data, so its circle is larger.
+    expect(await r('RUS')).toBeGreaterThan(await r('JPN'));
+    await screenshot(page, 'map');
+  });
+
+  let eventId = '';
+  let eventSentence = '';
+
+  it('Reader: clicking a highlighted sentence opens its event, which links back to the sentence', async () => {
+    const { page } = editor;
+    await nav(page, 'Reader');
+    await page.getByRole('link', { name: SEED_TITLE }).click();
+    const marks = page.locator('.doc-text mark.mention');
+    await marks.first().waitFor();
+    expect(await marks.count()).toBeGreaterThan(3);
+    await screenshot(page, 'reader');
+    // A RUS–PRK sentence: its event is the one to reject later.
+    const idx = await marks.evaluateAll((ms) => ms.findIndex((m) => /Kim/.test(m.textContent ?? '') && /Putin|Russia/.test(m.textContent ?? '')));
+    const mark = marks.nth(Math.max(0, idx));
+    eventSentence = (await mark.innerText()).trim();
+    await mark.click();
+    const choice = page.locator('.choice a');
+    if (await choice.count()) await choice.first().click();
+    await page.waitForURL(/\/events\//);
+    eventId = decodeURIComponent(new URL(page.url()).pathname.split('/').pop()!);
+    await page.locator('.mentions blockquote').first().waitFor();
+    const quotes = await page.locator('.mentions blockquote').allInnerTexts();
+    expect(quotes.some((q) => q.includes(eventSentence) || eventSentence.includes(q.trim()))).toBe(true);
+    await screenshot(page, 'event');
+
+    await page.locator('.mentions a.to-reader').first().click();
+    await page.waitForURL(/\/reader\/.+mention=/);
+    await page.locator('.doc-text mark.mention.target').waitFor();
+    await page.getByRole('link', { name: SEED_TITLE }).waitFor();
+  });
+
+  it('an editor rejects an event and a viewer no longer sees it', async () => {
+    expect(eventId).not.toBe('');
+    const viewer = await openSession(browser);
+    try {
+      const detail = (await (await fetch(`${wb.url}/api/events/${encodeURIComponent(eventId)}`, { headers: { authorization: `Bearer ${wb.tokens.viewer}` } })).json()) as { sources: string[]; targets: string[] };
+      const timeline = `${wb.url}/timeline?actor=${detail.sources[0]}${detail.targets[0] ? `&with=${detail.targets[0]}` : ''}`;
+      const row = viewer.page.locator(`li.tl-event[data-event-id="${eventId}"]`);
+      await viewer.page.goto(`${timeline}&token=${wb.tokens.viewer}`);
+      await viewer.page.getByTestId('role').filter({ hasText: 'viewer' }).waitFor();
+      await row.waitFor();
+
+      // Viewers get no curation controls.
+      await viewer.page.goto(`${wb.url}/events/${encodeURIComponent(eventId)}`);
+      await viewer.page.locator('.read-only').waitFor();
+      expect(await viewer.page.locator('.curation').count()).toBe(0);
+      expect(await viewer.page.getByRole('button', { name: 'Reject' }).count()).toBe(0);
+
+      const { page } = editor;
+      await page.goto(`${wb.url}/events/${encodeURIComponent(eventId)}`);
+      await page.getByRole('button', { name: 'Reject' }).click();
+      await page.locator('.badge.status.rejected').waitFor();
+      await screenshot(page, 'curation');
+
+      await viewer.page.goto(timeline);
+      await viewer.page.locator('li.tl-event, .timeline-view p.muted').first().waitFor();
+      expect(await row.count()).toBe(0);
+      expect(viewer.errors).toEqual([]);
+    } finally {
+      await viewer.context.close();
+    }
+  });
+
+  it('manages a watchlist and listens for alerts', async () => {
+    const { page } = editor;
+    await nav(page, 'Alerts');
+    await page.getByLabel('watch actor A').fill('rus');
+    await page.getByLabel('watch actor B').fill('prk');
+    await page.getByLabel('threshold').fill('0.5');
+    await page.getByRole('button', { name: 'Add watch' }).click();
+    await page.locator('tr[data-watch="RUS-PRK"]').waitFor();
+    await page.getByTestId('stream-state').filter({ hasText: 'live' }).waitFor();
+    await screenshot(page, 'alerts');
+    await page.getByRole('button', { name: 'remove watch RUS-PRK' }).click();
+    await expect.poll(() => page.locator('tr[data-watch="RUS-PRK"]').count()).toBe(0);
+  });
+
+  it('renders hostile markup in an article as text and runs nothing', async () => {
+    const { page, dialogs } = editor;
+    const hostile = [
+      'Putin met Kim Jong Un in Pyongyang on June 19, 2024.',
+      '<script>window.__ententePwned = "script"; alert("script")</script>',
+      '<img src=x onerror="window.__ententePwned = \'img\'; alert(\'img\')">',
+      'Russia and North Korea signed a comprehensive strategic partnership treaty.',
+    ].join('\n');
+    const title = '<img src=x onerror="window.__ententePwned = \'title\'; alert(\'title\')"> Summit';
+    await ingestText(page, title, hostile, '2024-06-20');
+    await page.locator('.ingest-result h2 a').click();
+    const text = page.getByTestId('doc-text');
+    await text.waitFor();
+    const shown = await text.innerText();
+    expect(shown).toContain('<script>window.__ententePwned');
+    expect(shown).toContain('onerror=');
+    expect(await page.locator('.document h1').innerText()).toContain('<img src=x');
+    await screenshot(page, 'hostile-text');
+
+    // The bad-input HTML file, uploaded as a file.
+    await nav(page, 'Ingest');
+    await page.getByLabel('file').setInputFiles(INJECTION_HTML);
+    await page.getByRole('button', { name: 'Extract events' }).click();
+    await page.locator('.ingest-result').waitFor({ timeout: 60_000 });
+    await page.locator('.ingest-result h2 a').click();
+    await text.waitFor();
+    expect(await text.innerText()).toContain('Putin met Kim Jong Un in Pyongyang');
+
+    await page.waitForTimeout(300);
+    expect(dialogs).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __ententePwned?: unknown }).__ententePwned)).toBeUndefined();
+    expect(await page.locator('#root img, #root script, #root iframe').count()).toBe(0);
+    expect(editor.errors).toEqual([]);
+  });
+});
