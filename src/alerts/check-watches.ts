@@ -1,0 +1,141 @@
+// After an ingest or import: for every watch, find high-intensity events and shifts on its
+// dyad that it has not seen, store them as alerts, print them, and POST them to the watch's
+// webhook. Each watch and each delivery fails on its own: one bad watch or dead endpoint
+// never fails the check, so it never fails the ingest that called it.
+import type { Store } from '../store/store.js';
+import type { Alert, AlertInput, Watch, WatchInput } from '../store/watch-store.js';
+import type { AnalysisEvent } from '../domain/event.js';
+import { inDyad, periodOf, addPeriods, type Shift } from '../analysis/index.js';
+import { shiftsFor } from '../services/analysis.js';
+import { postWebhook, type WebhookOptions } from './webhook.js';
+
+export interface CheckOptions {
+  /** Only events dated on or after this day are considered (shifts always use the whole series). */
+  since?: string;
+  /** Webhook timeout per attempt, ms (the webhookTimeoutMs setting). */
+  webhookTimeoutMs?: number;
+  webhook?: Partial<Omit<WebhookOptions, 'timeoutMs'>>;
+  /** Where alert lines go; default stderr, so a command's stdout stays clean. */
+  log?: (line: string) => void;
+  /** Deliveries per alert across checks before it is marked failed. */
+  maxAttempts?: number;
+}
+
+/** Periods either side within which a shift counts as one already seen. */
+const SHIFT_TOLERANCE = 2;
+const SHIFT_UNIT = 'month' as const;
+
+interface Candidate extends AlertInput {
+  shiftPeriod?: string;
+}
+
+const fmt = (x: number): string => (x > 0 ? `+${x}` : String(x)).replace('-', '−');
+
+function eventCandidate(w: Watch, e: AnalysisEvent): Candidate {
+  const who = `${e.sources.join(',')}→${e.targets.join(',') || '?'}`;
+  return {
+    watchId: w.id, kind: 'event', key: `event:${e.id}`, date: e.start,
+    title: `${e.type} ${who} on ${e.start}`,
+    summary: `${e.type} by ${e.sources.join(', ')} against ${e.targets.join(', ') || 'unknown'} on ${e.start}: intensity ${fmt(e.intensity)}, ${e.mentions} mention(s), ${e.modality}, from ${e.origin} (threshold ${w.threshold}).`,
+    data: { event: e, threshold: w.threshold },
+  };
+}
+
+function shiftCandidate(w: Watch, s: Shift): Candidate {
+  const towards = s.direction === 'toward-conflict' ? 'conflict' : 'cooperation';
+  return {
+    watchId: w.id, kind: 'shift', key: `shift:${s.period}:${s.direction}`, date: s.date, shiftPeriod: s.period,
+    title: `shift toward ${towards} from ${s.period}`,
+    summary: `The ${w.a}–${w.b ?? '*'} score moved from ${s.before.toFixed(1)} to ${s.after.toFixed(1)} (${fmt(Number(s.magnitude.toFixed(1)))}) from ${s.period}, confidence ${s.confidence.toFixed(3)}.${s.events.length ? ` Largest events: ${s.events.slice(0, 3).map((e) => `${e.type} ${e.sources.join(',')}→${e.targets.join(',')} ${e.start}`).join('; ')}.` : ''}`,
+    data: { shift: s },
+  };
+}
+
+/** What a watch would alert on now: high-intensity events and shifts on its dyad. */
+async function candidates(store: Store, w: Watch, since?: string): Promise<Candidate[]> {
+  const dyad = { a: w.a, b: w.b };
+  const events = (await store.analysisEvents({ actor: w.a, with: w.b ?? undefined, from: since }))
+    .filter((e) => inDyad(e, dyad) && Math.abs(e.intensity) >= w.threshold);
+  const { shifts } = await shiftsFor(store, { a: w.a, b: w.b, by: SHIFT_UNIT });
+  return [...events.map((e) => eventCandidate(w, e)), ...shifts.map((s) => shiftCandidate(w, s))];
+}
+
+/** A re-estimated shift lands a period or two from where it was first seen: the same shift. */
+function seenNearby(c: Candidate, seen: Set<string>): boolean {
+  if (!c.shiftPeriod) return false;
+  const direction = c.key.split(':')[2];
+  const start = periodOf(c.date!, SHIFT_UNIT).start;
+  for (let k = -SHIFT_TOLERANCE; k <= SHIFT_TOLERANCE; k++) {
+    if (seen.has(`shift:${periodOf(addPeriods(start, k, SHIFT_UNIT), SHIFT_UNIT).label}:${direction}`)) return true;
+  }
+  return false;
+}
+
+/** Add a watch and take what is already in the store as seen, so only new things alert. */
+export async function addWatch(store: Store, input: WatchInput): Promise<Watch> {
+  const w = await store.addWatch(input);
+  try {
+    await store.markSeen(w.id, (await candidates(store, w)).map((c) => c.key));
+  } catch (e) {
+    await store.removeWatch(w.id);
+    throw e;
+  }
+  return w;
+}
+
+function line(a: Alert): string {
+  return `alert ${a.id} [${a.dyad}] ${a.kind}: ${a.title}`;
+}
+
+async function deliver(store: Store, watch: Watch, alert: Alert, o: CheckOptions, log: (s: string) => void): Promise<void> {
+  const max = o.maxAttempts ?? 9;
+  const outcome = await postWebhook(watch.webhook!, { source: 'entente', alert, watch: { id: watch.id, a: watch.a, b: watch.b, threshold: watch.threshold } },
+    { ...o.webhook, timeoutMs: o.webhookTimeoutMs ?? 5000 });
+  const attempts = alert.attempts + outcome.attempts;
+  const final = outcome.ok || !outcome.retryable || attempts >= max;
+  await store.recordDelivery(alert.id, { ok: outcome.ok, attempts, error: outcome.error, final });
+  if (!outcome.ok) log(`alert ${alert.id}: webhook ${watch.webhook} failed (${outcome.error}); ${final ? 'giving up' : 'will retry after the next import'}`);
+}
+
+/**
+ * Check every watch; store, print and deliver the new alerts. Never throws for one watch or
+ * one webhook: their errors are logged. Returns the alerts created by this call.
+ */
+export async function checkWatches(store: Store, options: CheckOptions = {}): Promise<Alert[]> {
+  const log = options.log ?? ((s: string) => process.stderr.write(`${s}\n`));
+  const created: Alert[] = [];
+  const deliveries: Array<Promise<void>> = [];
+  let watches: Watch[];
+  try {
+    watches = await store.listWatches();
+  } catch (e) {
+    log(`alerts: cannot read watches: ${(e as Error).message}`);
+    return [];
+  }
+  const byId = new Map(watches.map((w) => [w.id, w]));
+  for (const w of watches) {
+    try {
+      const seen = await store.seenKeys(w.id);
+      const fresh = (await candidates(store, w, options.since)).filter((c) => !seen.has(c.key) && !seenNearby(c, seen));
+      const stored = await store.addAlerts(fresh.map(({ shiftPeriod: _p, ...c }) => c));
+      for (const a of stored) log(line(a));
+      created.push(...stored);
+      await store.touchWatch(w.id, new Date().toISOString());
+    } catch (e) {
+      log(`alerts: watch ${w.id} (${w.a}–${w.b ?? '*'}) skipped: ${(e as Error).message}`);
+    }
+  }
+  // New alerts and those whose delivery failed before, in parallel: time is bounded by one
+  // alert's attempts × timeout, not by their number.
+  try {
+    const pending = await store.listAlerts({ delivery: ['pending'] }, { limit: 1000 });
+    for (const a of pending.rows) {
+      const w = byId.get(a.watchId);
+      if (w?.webhook) deliveries.push(deliver(store, w, a, options, log).catch((e: Error) => log(`alert ${a.id}: delivery not recorded: ${e.message}`)));
+    }
+  } catch (e) {
+    log(`alerts: cannot read pending deliveries: ${(e as Error).message}`);
+  }
+  await Promise.all(deliveries);
+  return created;
+}
