@@ -19,6 +19,11 @@ import { metaRoutes } from './routes/meta.js';
 import { eventRoutes } from './routes/events.js';
 import { documentRoutes } from './routes/documents.js';
 import { tokenRoutes } from './routes/tokens.js';
+import { analysisRoutes } from './routes/analysis.js';
+import { ingestRoutes } from './routes/ingest.js';
+import { curationRoutes } from './routes/curation.js';
+import { alertRoutes } from './routes/alerts.js';
+import { checkWatches } from '../alerts/index.js';
 
 export interface AppOptions {
   store: Store;
@@ -62,10 +67,28 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
     limits: { fileSize: maxUploadMb * MB, files: 1, fields: 10, fieldSize: 64 * 1024, parts: 12 },
   });
 
-  const ctx: ApiContext = { store: opts.store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB, alerts: new AlertBus(async () => []) };
+  const store = opts.store;
+  let checking: Promise<void> = Promise.resolve();
+  const ctx: ApiContext = {
+    store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB,
+    alerts: new AlertBus(async () => (await store.listAlerts({}, { limit: 100 })).rows),
+    streams: new Set(),
+    afterIngest(_eventIds) {
+      // Chained, so two quick ingests never check the same watch at once; never rejects.
+      checking = checking.then(async () => {
+        await checkWatches(store, { webhookTimeoutMs: Number(settings.webhookTimeoutMs) || 5000, log: (line) => app.log.info(line) });
+        await ctx.alerts.poke();
+      }).catch((e: unknown) => app.log.error({ err: e }, 'watch check failed'));
+      return checking;
+    },
+  };
   const table = routeTable(app, { writesPerMinute: opts.writesPerMinute ?? 120, readsPerMinute: opts.readsPerMinute ?? 600, jsonBodyLimit: MB });
-  for (const register of [metaRoutes, eventRoutes, documentRoutes, tokenRoutes]) register(table, ctx);
+  for (const register of [metaRoutes, eventRoutes, documentRoutes, analysisRoutes, alertRoutes, ingestRoutes, curationRoutes, tokenRoutes]) register(table, ctx);
   await serveWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
-  app.addHook('onClose', async () => ctx.alerts.close());
+  app.addHook('preClose', async () => {
+    ctx.alerts.close();
+    for (const res of ctx.streams) res.end();
+    await checking;
+  });
   return app;
 }

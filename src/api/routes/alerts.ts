@@ -1,0 +1,115 @@
+// Alerts and watchlists: the alert list, its Atom feed, a server-sent-event stream of new
+// alerts, and watch management (editors). A watch's webhook is checked like an ingest URL:
+// the server will POST to it, so private addresses are refused unless allowPrivateFetch.
+import { z } from 'zod';
+import { EntenteError } from '../../domain/errors.js';
+import { addWatch, alertsToAtom } from '../../alerts/index.js';
+import type { Alert } from '../../store/watch-store.js';
+import type { RouteTable } from '../route.js';
+import type { ApiContext } from '../context.js';
+import { IdParams, actorCode, pageOf, pageQuery } from '../schemas.js';
+import { checkFetchUrl } from '../url-guard.js';
+import { SECURITY_HEADERS } from '../security-headers.js';
+
+const WatchSchema = z.object({
+  id: z.string(), a: z.string(), b: z.string().nullable(), threshold: z.number(), webhook: z.string().nullable(),
+  label: z.string().nullable(), createdAt: z.string(), lastCheckedAt: z.string().nullable(),
+});
+
+const AlertSchema = z.object({
+  id: z.string(), watchId: z.string(), dyad: z.string(), kind: z.enum(['shift', 'event']), key: z.string(), title: z.string(), summary: z.string(),
+  date: z.string().nullable(), data: z.record(z.string(), z.unknown()), createdAt: z.string(),
+  delivery: z.enum(['none', 'pending', 'delivered', 'failed']), attempts: z.number().int(), lastError: z.string().nullable(), deliveredAt: z.string().nullable(),
+});
+
+const WatchBody = z.object({
+  a: actorCode,
+  b: z.union([actorCode, z.literal('*'), z.null()]).optional().describe('the other actor; * or absent for A against everyone'),
+  threshold: z.number().min(0).max(10).default(7).describe('alert on events with |intensity| at least this'),
+  webhook: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
+  label: z.string().trim().max(200).optional(),
+}).strict();
+
+/** How often an idle stream sends a comment, so proxies and browsers keep it open. */
+const KEEPALIVE_MS = 25_000;
+
+export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
+  const { store, settings } = ctx;
+  r.add({
+    method: 'GET', url: '/api/alerts', tag: 'alerts', access: 'read',
+    summary: 'Alerts raised by watches, newest first',
+    query: z.object({ watch: z.string().max(100).optional().describe('only this watch'), ...pageQuery }),
+    response: pageOf(AlertSchema),
+    handler: async ({ query }) => store.listAlerts({ watchId: query.watch }, { limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/alerts.atom', tag: 'alerts', access: 'read', produces: 'application/atom+xml',
+    summary: 'The newest alerts as an Atom feed',
+    query: z.object({ limit: pageQuery.limit }),
+    handler: async ({ query, req, reply }) => {
+      const page = await store.listAlerts({}, { limit: query.limit });
+      const self = `${req.protocol}://${req.host}/api/alerts.atom`;
+      return reply.type('application/atom+xml; charset=utf-8').send(alertsToAtom(page.rows, { selfUrl: self }));
+    },
+  });
+  r.add({
+    method: 'GET', url: '/api/alerts/stream', tag: 'alerts', access: 'read', produces: 'text/event-stream',
+    summary: 'Server-sent events: one `alert` event per new alert (EventSource; pass ?token=)',
+    handler: async ({ req, reply }) => {
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+      res.write('retry: 5000\n\n');
+      const send = (a: Alert) => res.write(`id: ${a.id}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
+      const unsubscribe = await ctx.alerts.subscribe((a) => send(a as Alert));
+      // A reconnecting EventSource names the last alert it saw: send what it missed.
+      const last = Number(req.headers['last-event-id']);
+      if (Number.isFinite(last) && last > 0) {
+        const missed = (await store.listAlerts({}, { limit: 100 })).rows.filter((a) => Number(a.id) > last).reverse();
+        for (const a of missed) send(a);
+      }
+      const ping = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+      const end = () => {
+        clearInterval(ping);
+        unsubscribe();
+        ctx.streams.delete(res);
+      };
+      ctx.streams.add(res);
+      res.on('close', end);
+    },
+  });
+  r.add({
+    method: 'GET', url: '/api/watches', tag: 'alerts', access: 'read',
+    summary: 'Watchlists',
+    query: z.object(pageQuery),
+    response: pageOf(WatchSchema),
+    handler: async ({ query }) => {
+      const all = await store.listWatches();
+      const rows = all.slice(query.offset, query.offset + query.limit);
+      return { rows, total: all.length, limit: query.limit, offset: query.offset, truncated: query.offset + rows.length < all.length };
+    },
+  });
+  r.add({
+    method: 'POST', url: '/api/watches', tag: 'alerts', access: 'editor',
+    summary: 'Watch a dyad: alert on new high-intensity events and shifts (what is already stored is the baseline)',
+    body: WatchBody,
+    response: WatchSchema,
+    handler: async ({ body, reply }) => {
+      if (body.webhook) await checkFetchUrl(body.webhook, { allowPrivate: settings.allowPrivateFetch === 'true' });
+      const b = body.b === '*' || body.b === undefined ? null : body.b;
+      if (b === body.a) throw new EntenteError('BAD_INPUT', 'b: a watch needs two different actors (or * for all)');
+      const w = await addWatch(store, { a: body.a, b, threshold: body.threshold, webhook: body.webhook ?? null, label: body.label ?? null });
+      reply.status(201);
+      return w;
+    },
+  });
+  r.add({
+    method: 'DELETE', url: '/api/watches/:id', tag: 'alerts', access: 'editor',
+    summary: 'Remove a watch and its alerts',
+    params: IdParams,
+    handler: async ({ params }) => {
+      if (!(await store.removeWatch(params.id))) throw new EntenteError('NOT_FOUND', `no watch ${params.id}`);
+      return { removed: params.id };
+    },
+  });
+}
