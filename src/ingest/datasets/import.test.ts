@@ -1,0 +1,229 @@
+// End to end over a real SQLite store: every sample file of ../shared/data for these
+// kinds, idempotency, the broken GDELT file with and without strict, zip = plain file,
+// GDELT mentions, COW memberships, and dataset events in the store's queries.
+import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deflateRawSync, crc32 } from 'node:zlib';
+import Database from 'better-sqlite3';
+import { sharedDir } from '../../../test/cli.js';
+import { openSqliteStore } from '../../store/sqlite/index.js';
+import type { Store } from '../../store/store.js';
+import { importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
+import { EntenteError } from '../../domain/errors.js';
+
+const data = (p: string) => join(sharedDir, 'data', p);
+const work = mkdtempSync(join(tmpdir(), 'entente-import-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+let n = 0;
+let store: Store & DatasetStore;
+let dbFile: string;
+async function freshStore(): Promise<Store & DatasetStore> {
+  dbFile = join(work, `t${n++}.db`);
+  const s = await openSqliteStore(dbFile);
+  if (!isDatasetStore(s)) throw new Error('the SQLite store lacks the dataset part');
+  return s;
+}
+beforeEach(async () => {
+  store = await freshStore();
+  return () => store.close();
+});
+
+const lines = (p: string) => readFileSync(p, 'utf8').split('\n').filter(Boolean).map((l) => l.split('\t'));
+/** Rows of GDELT event files whose CAMEO code is a 01x public statement (skipped by design). */
+const statements = (p: string) => lines(p).filter((f) => f.length !== 16 && f[26].startsWith('01')).length;
+
+function sql<T>(q: string, ...args: unknown[]): T[] {
+  const db = new Database(dbFile, { readonly: true });
+  try {
+    return db.prepare(q).all(...args) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+describe('every sample imports cleanly, and twice adds nothing', () => {
+  const gdelt = [
+    ['gdelt-v2-events/20191024143000.export.CSV', 2111],
+    ['gdelt-v2-events/20170101073000.export.CSV', 720],
+    ['gdelt-v1-events/reed9999-gdelt-demo.sample_events.csv', 710],
+    ['gdelt-samples-aamend/events.csv', 100],
+    ['gdelt-samples-aamend/eventsT.csv', 100],
+    ['gdelt-samples-aamend/events1.csv', 100],
+  ] as const;
+  it.each(gdelt)('gdelt %s (%i rows)', async (file, rows) => {
+    const skipped = statements(data(file));
+    expect(skipped).toBeGreaterThan(0);
+    const first = await importDataset(store, 'gdelt', [data(file)]);
+    expect(first).toMatchObject({ read: rows, imported: rows - skipped, unchanged: 0, skipped, errorCount: 0 });
+    const second = await importDataset(store, 'gdelt', [data(file)]);
+    expect(second).toMatchObject({ read: rows, imported: 0, unchanged: rows - skipped, skipped, errorCount: 0 });
+    expect(sql<{ n: number }>("SELECT count(*) AS n FROM events WHERE origin = 'gdelt'")[0].n).toBe(rows - skipped);
+  });
+
+  it.each([
+    ['gdelt-v2-mentions/20170101073000.mentions.CSV', 1983],
+    ['gdelt-samples-aamend/mentions.csv', 100],
+    ['gdelt-samples-aamend/mentionsT.csv', 100],
+  ] as const)('gdelt mentions %s (%i rows)', async (file, rows) => {
+    expect(await importDataset(store, 'gdelt', [data(file)])).toMatchObject({ read: rows, imported: rows, skipped: 0, errorCount: 0 });
+    expect(await importDataset(store, 'gdelt', [data(file)])).toMatchObject({ read: rows, imported: 0, unchanged: rows, errorCount: 0 });
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM gdelt_mentions')[0].n).toBe(rows);
+  });
+
+  // Row counts from ../shared/data/PROVENANCE.md; skips counted from the files' own codes.
+  const other: Array<[DatasetKind, string, number, number]> = [
+    // ICEWS: 610 rows carry a CAMEO 01x code.
+    ['icews', 'icews/events.2018.sample.tab', 3705, 610],
+    // ACLED: 113 "Change to group/activity" and 44 "Other" strategic developments have no PLOVER type.
+    ['acled', 'acled/acled.RPanlilio.2020-05.csv', 5071, 157],
+    // SIPRI: 27,953 data lines = 27,951 deals, two of them split over two lines by a line break in Comments.
+    ['sipri', 'sipri/trade-register.csv', 27951, 0],
+    // COW: 243 states rows (the file's last line has no line end, so `wc -l` says 243 lines with the header).
+    ['cow-states', 'cow/states2016.csv', 243, 0],
+  ];
+  it.each(other)('%s %s', async (kind, file, rows, skipped) => {
+    if (kind === 'icews') expect(lines(data(file)).filter((f) => f[6].startsWith('01')).length).toBe(skipped);
+    const first = await importDataset(store, kind, [data(file)]);
+    expect(first).toMatchObject({ read: rows, imported: rows - skipped, unchanged: 0, skipped, errorCount: 0 });
+    const second = await importDataset(store, kind, [data(file)]);
+    expect(second).toMatchObject({ read: rows, imported: 0, unchanged: rows - skipped, skipped, errorCount: 0 });
+  }, 120_000);
+});
+
+describe('the broken GDELT file', () => {
+  const broken = data('bad-input/gdelt-v2-broken.export.CSV');
+  it('reports lines 11, 12, 13 and 21 and imports the good rows', async () => {
+    const r = await importDataset(store, 'gdelt', [broken]);
+    // 16 good rows: 14 imported, 2 public statements (lines 17, 18) skipped; line 14 repeats line 1.
+    expect(r).toMatchObject({ read: 21, imported: 14, unchanged: 1, skipped: 2, errorCount: 4 });
+    expect(r.errors.map((e) => e.line)).toEqual([11, 12, 13, 21]);
+    expect(r.errors[0].message).toMatch(/GoldsteinScale/);
+    expect(r.errors[3].message).toMatch(/cut off/);
+    expect(await importDataset(store, 'gdelt', [broken])).toMatchObject({ read: 21, imported: 0, unchanged: 15, errorCount: 4 });
+  });
+  it('with strict stops at line 11, keeping the rows before it', async () => {
+    const e = await importDataset(store, 'gdelt', [broken], { strict: true }).catch((x: unknown) => x);
+    expect(e).toBeInstanceOf(EntenteError);
+    expect((e as EntenteError).code).toBe('BAD_INPUT');
+    expect((e as EntenteError).details).toMatchObject({ line: 11 });
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM events')[0].n).toBe(10);
+  });
+  it('one bad file does not stop the next', async () => {
+    const notGdelt = data('gdelt-samples-aamend/gkg1.csv');
+    const r = await importDataset(store, 'gdelt', [notGdelt, data('gdelt-samples-aamend/events.csv')]);
+    expect(r.files).toHaveLength(2);
+    expect(r.errorCount).toBeGreaterThan(0);
+    expect(r.errors.every((x) => x.file === 'gkg1.csv')).toBe(true);
+    expect(r.imported).toBe(100 - statements(data('gdelt-samples-aamend/events.csv')));
+  });
+});
+
+function makeZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
+  const locals: Buffer[] = [];
+  const centrals: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const packed = deflateRawSync(e.data);
+    const head = (size: number, sig: number) => { const b = Buffer.alloc(size); b.writeUInt32LE(sig, 0); return b; };
+    const local = head(30, 0x04034b50);
+    local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8); local.writeUInt32LE(crc32(e.data), 14);
+    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(e.data.length, 22); local.writeUInt16LE(name.length, 26);
+    const central = head(46, 0x02014b50);
+    central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10); central.writeUInt32LE(crc32(e.data), 16);
+    central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(e.data.length, 24); central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, packed);
+    centrals.push(central, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const dir = Buffer.concat(centrals);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...locals, dir, end]);
+}
+
+describe('zip archives', () => {
+  it('import the same as the plain files', async () => {
+    const events = data('gdelt-v2-events/20170101073000.export.CSV');
+    const mentions = data('gdelt-v2-mentions/20170101073000.mentions.CSV');
+    const zip = join(work, 'sample.zip');
+    writeFileSync(zip, makeZip([{ name: 'a.export.CSV', data: readFileSync(events) }, { name: 'b.mentions.CSV', data: readFileSync(mentions) }]));
+    const fromZip = await importDataset(store, 'gdelt', [zip]);
+    const zipRows = sql('SELECT origin, external_id, type, mode, sources, targets, date_start, mention_count, attrs FROM events ORDER BY external_id');
+    const zipMentions = sql('SELECT * FROM gdelt_mentions ORDER BY 1, 2, 3, 4, 5, 6, 7');
+    await store.close();
+    store = await freshStore();
+    const plain = await importDataset(store, 'gdelt', [events, mentions]);
+    expect(fromZip.files).toEqual([`${zip}:a.export.CSV`, `${zip}:b.mentions.CSV`]);
+    expect({ ...fromZip, files: [] }).toEqual({ ...plain, files: [] });
+    expect(sql('SELECT origin, external_id, type, mode, sources, targets, date_start, mention_count, attrs FROM events ORDER BY external_id')).toEqual(zipRows);
+    expect(sql('SELECT * FROM gdelt_mentions ORDER BY 1, 2, 3, 4, 5, 6, 7')).toEqual(zipMentions);
+    expect(zipRows.length).toBe(720 - statements(events));
+  });
+});
+
+describe('GDELT mentions and the event mention count', () => {
+  const eventsFile = data('gdelt-v2-events/20170101073000.export.CSV');
+  const rows = lines(eventsFile).filter((f) => !f[26].startsWith('01'));
+  const target = rows[0];
+  const later = join(work, 'later.mentions.CSV');
+  // Two later mentions of one event (after its first 15-minute window) and one in it.
+  writeFileSync(later, [
+    [target[0], '20170101073000', '20170101081500', '1', 'example.org', 'http://example.org/a', '3', '-1', '-1', '10', '1', '50', '900', '-2.5', '', ''],
+    [target[0], '20170101073000', '20170101090000', '1', 'example.org', 'http://example.org/b', '1', '-1', '-1', '10', '1', '50', '900', '-2.5', '', ''],
+    [target[0], '20170101073000', '20170101073000', '1', 'example.org', 'http://example.org/c', '1', '-1', '-1', '10', '1', '50', '900', '-2.5', '', ''],
+  ].map((f) => f.join('\t')).join('\n') + '\n');
+  const count = () => sql<{ mention_count: number; last_reported: string }>("SELECT mention_count, last_reported FROM events WHERE origin = 'gdelt' AND external_id = ?", target[0])[0];
+
+  it('counts later mentions once, in either order of import', async () => {
+    await importDataset(store, 'gdelt', [eventsFile, later]);
+    expect(count()).toEqual({ mention_count: Number(target[31]) + 2, last_reported: '2017-01-01T09:00:00Z' });
+    await importDataset(store, 'gdelt', [later, eventsFile]);
+    expect(count().mention_count).toBe(Number(target[31]) + 2);
+    await store.close();
+    store = await freshStore();
+    await importDataset(store, 'gdelt', [later, eventsFile]);
+    expect(count().mention_count).toBe(Number(target[31]) + 2);
+  });
+});
+
+describe('dataset events in the store queries', () => {
+  it('RUS with PRK finds ICEWS events; PRK with USA finds GDELT ones; origins filter', async () => {
+    await importDataset(store, 'gdelt', [data('gdelt-v2-events')]);
+    await importDataset(store, 'icews', [data('icews/events.2018.sample.tab')]);
+    const rusPrk = await store.listEvents({ actor: 'RUS', with: 'PRK' }, { limit: 1000 });
+    expect(rusPrk.rows.length).toBeGreaterThan(0);
+    expect(new Set(rusPrk.rows.map((e) => e.origin))).toEqual(new Set(['icews']));
+    for (const e of rusPrk.rows) expect([...e.sources, ...e.targets]).toEqual(expect.arrayContaining(['RUS', 'PRK']));
+    const prkUsa = await store.listEvents({ actor: 'PRK', with: 'USA' }, { limit: 1000 });
+    expect(prkUsa.rows.some((e) => e.origin === 'gdelt' && e.dateKind === 'report')).toBe(true);
+    const onlyGdelt = await store.listEvents({ actor: 'PRK', origin: ['gdelt'] }, { limit: 1000 });
+    expect(onlyGdelt.rows.every((e) => e.origin === 'gdelt')).toBe(true);
+  });
+
+  it('SIPRI deals are AID/arms events from supplier to recipient', async () => {
+    await importDataset(store, 'sipri', [data('sipri/trade-register.csv')]);
+    const r = await store.listEvents({ actor: 'SUN', with: 'PRK', type: ['AID'] }, { limit: 1000 });
+    expect(r.rows.length).toBeGreaterThan(10);
+    expect(r.rows.every((e) => e.origin === 'sipri' && e.mode === 'arms' && e.sources.includes('SUN') && e.targets.includes('PRK'))).toBe(true);
+  }, 120_000);
+
+  it('COW states enrich registry actors with codes and membership periods', async () => {
+    await importDataset(store, 'cow-states', [data('cow/states2016.csv')]);
+    const m = sql<{ code: string; system_code: string; start: string; end: string }>(
+      "SELECT code, system_code, start, end FROM actor_memberships WHERE code IN ('RUS', 'PRK', 'KOR', 'UKR', 'KRE') ORDER BY code");
+    expect(m).toEqual([
+      { code: 'KOR', system_code: '732', start: '1949-06-29', end: '2016-12-31' },
+      { code: 'KRE', system_code: '730', start: '1887-01-01', end: '1905-11-17' },
+      { code: 'PRK', system_code: '731', start: '1948-09-09', end: '2016-12-31' },
+      { code: 'RUS', system_code: '365', start: '1816-01-01', end: '2016-12-31' },
+      { code: 'UKR', system_code: '369', start: '1991-12-26', end: '2016-12-31' },
+    ]);
+    expect(sql("SELECT cow_code, cow_abb FROM actors WHERE code = 'KOR'")).toEqual([{ cow_code: 732, cow_abb: 'ROK' }]);
+  });
+});
