@@ -10,6 +10,7 @@ import { useApi } from '../use-api.js';
 import { Link } from '../components/link.js';
 import { Actors, EventFlags, ModalityBadge, TypeBadge } from '../components/badges.js';
 import { ErrorLine, Loading } from '../components/status.js';
+import { safeUrl } from '../safe-url.js';
 
 export function EventView({ id }: { id: string }) {
   const ev = useApi(() => api.event(id), [id]);
@@ -30,6 +31,7 @@ export function EventView({ id }: { id: string }) {
           {e.intensity} · {e.mentionCount} mention{e.mentionCount === 1 ? '' : 's'}
           {e.location?.name && <> · {e.location.name}</>}
         </p>
+        <SourceNote attrs={e.attrs} />
         {e.sources.length > 0 && e.targets.length > 0 && (
           <p className="small">
             <Link to={href('/dyad', { a: e.sources[0], b: e.targets[0] })}>
@@ -44,6 +46,26 @@ export function EventView({ id }: { id: string }) {
       {e.disputed && <Versions event={e} />}
       <Attributes attrs={e.attrs} />
     </section>
+  );
+}
+
+/** Curated and dataset events carry their own title and source page. */
+function SourceNote({ attrs }: { attrs: Record<string, unknown> }) {
+  const title = typeof attrs?.title === 'string' ? attrs.title : null;
+  const url = typeof attrs?.url === 'string' ? safeUrl(attrs.url) : undefined;
+  if (!title && !url) return null;
+  return (
+    <p className="source-note">
+      {title}
+      {url && (
+        <>
+          {title && ' · '}
+          <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+            source
+          </a>
+        </>
+      )}
+    </p>
   );
 }
 

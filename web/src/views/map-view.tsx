@@ -55,8 +55,12 @@ for (const f of countries) {
   COUNTRY_NAMES.set(code, f.properties.name);
 }
 
-function placeOf(code: string): [number, number] | null {
-  return CENTROIDS.get(code) ?? CENTROIDS.get(SUCCESSOR[code] ?? '') ?? null;
+/** A historical state sits just below its successor, so the Soviet Union and Russia both stay visible. */
+function placeOf(code: string): { at: [number, number]; historical: boolean } | null {
+  const own = CENTROIDS.get(code);
+  if (own) return { at: own, historical: false };
+  const succ = CENTROIDS.get(SUCCESSOR[code] ?? '');
+  return succ ? { at: [succ[0] + 14, succ[1] + 22], historical: true } : null;
 }
 
 export function MapView() {
@@ -71,9 +75,9 @@ export function MapView() {
     for (const e of events.data?.rows ?? []) for (const c of new Set([...e.sources, ...e.targets])) m.set(c, (m.get(c) ?? 0) + 1);
     return m;
   }, [events.data]);
-  const placed = [...counts].map(([code, n]) => ({ code, n, at: placeOf(code) })).sort((a, b) => b.n - a.n);
-  const onMap = placed.filter((p) => p.at);
-  const offMap = placed.filter((p) => !p.at);
+  const placed = [...counts].map(([code, n]) => ({ code, n, place: placeOf(code) })).sort((a, b) => b.n - a.n);
+  const onMap = placed.filter((p) => p.place);
+  const offMap = placed.filter((p) => !p.place);
   const max = Math.max(1, ...placed.map((p) => p.n));
   const located = (events.data?.rows ?? []).filter((e): e is EventRecord & { location: { lat: number; lon: number } } => e.location?.lat != null && e.location?.lon != null);
 
@@ -107,10 +111,10 @@ export function MapView() {
               </circle>
             ) : null;
           })}
-          {onMap.map(({ code, n, at }) => (
-            <g key={code} className={`actor-circle${hover === code ? ' hover' : ''}`} data-actor={code} onClick={() => navigate(href('/timeline', { actor: code }))} onMouseEnter={() => setHover(code)} onMouseLeave={() => setHover(null)}>
-              <circle cx={at![0]} cy={at![1]} r={4 + 26 * Math.sqrt(n / max)} fill={blocColor(code)} />
-              <text x={at![0]} y={at![1] + 4} textAnchor="middle" className="actor-code">
+          {onMap.map(({ code, n, place }) => (
+            <g key={code} className={`actor-circle${hover === code ? ' hover' : ''}${place!.historical ? ' historical' : ''}`} data-actor={code} onClick={() => navigate(href('/timeline', { actor: code }))} onMouseEnter={() => setHover(code)} onMouseLeave={() => setHover(null)}>
+              <circle cx={place!.at[0]} cy={place!.at[1]} r={4 + 18 * Math.sqrt(n / max)} fill={blocColor(code)} />
+              <text x={place!.at[0]} y={place!.at[1] + 4} textAnchor="middle" className="actor-code">
                 {code}
               </text>
               <title>{`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events`}</title>
@@ -128,7 +132,7 @@ export function MapView() {
                   </td>
                   <td className="name">{actors.get(p.code)?.name ?? COUNTRY_NAMES.get(p.code) ?? ''}</td>
                   <td className="num">{p.n}</td>
-                  <td className="muted small">{p.at ? '' : 'not on map'}</td>
+                  <td className="muted small">{p.place ? (p.place.historical ? 'historical' : '') : 'not on map'}</td>
                 </tr>
               ))}
             </tbody>

@@ -11,6 +11,7 @@ import { useApi } from '../use-api.js';
 import { Link } from '../components/link.js';
 import { ModalityBadge, TypeBadge } from '../components/badges.js';
 import { ErrorLine, Loading } from '../components/status.js';
+import { safeUrl } from '../safe-url.js';
 
 export function ReaderView({ docId, mentionId }: { docId: string | null; mentionId: string | null }) {
   return (
@@ -127,14 +128,4 @@ function markClass(r: Run<DocumentMentionSpan>, mentionId: string | null): strin
   if (isUncertain(main.modality)) parts.push('uncertain');
   if (mentionId && r.spans.some((s) => s.id === mentionId)) parts.push('target');
   return parts.join(' ');
-}
-
-/** Only web links become clickable: a `javascript:` URL in a document must never run. */
-export function safeUrl(url: string): string | undefined {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
