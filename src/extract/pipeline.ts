@@ -39,8 +39,9 @@ export interface TracedExtraction extends Extraction {
 /** Sentences that carry the episode date across a paragraph break. */
 const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
 
-function actorRef(a: ActorSpan): EventMention['source'] {
-  return a.role ? { code: a.code, role: a.role, name: a.name } : { code: a.code, name: a.name };
+function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
+  const r = a.resolveAt?.(when) ?? { code: a.code, role: a.role };
+  return r.role ? { code: r.code, role: r.role, name: a.name } : { code: r.code, name: a.name };
 }
 
 /** Document state carried from sentence to sentence. */
@@ -59,9 +60,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const tokens = tokenize(s.text);
   const dates = findDates(s.text, published);
   if (dates.length) note('dates', dates.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
-  // Actors resolve as of the sentence's first explicit date, else the episode, else publication.
-  const asOf = dates[0]?.range.start ?? state.episode?.start ?? published;
-  const actors = findActors(s.text, tokens, asOf, s.index, state.actors);
+  // Actors resolve as of publication here (for coreference and role choice), and again
+  // as of the event's date when a mention is built.
+  const actors = findActors(s.text, tokens, published, s.index, state.actors);
   if (actors.length) note('actors', actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
 
   // Fast first pass: no trigger word, or no actor, means no event.
@@ -80,17 +81,23 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     note('roles', `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
     const mod = detectModality(tokens, t, roles.linkModality);
     note('modality', `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
-    const { date, rule: dateRule } = chooseDate(dates, tokens, t, mod.modality, state.episode);
+    // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
+    // part of the main event, not an event of its own.
+    if (mod.cue === 'to-infinitive') { note('events', `${words}: purpose clause, dropped`); continue; }
+    const { date, rule: dateRule, finding } = chooseDate(s.text, dates, tokens, t, mod.modality, state.episode);
     note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     if (date && dateRule !== 'date:episode' && mod.modality !== 'conditional' && mod.modality !== 'question') state.episode = date;
+    // Actors resolve as of the event ("Moscow" in the 1980s is the Soviet Union): a span
+    // reaching to publication ("since the Korean War") means now.
+    const when = date ? (finding?.rule.includes('since') ? date.end : date.start) : published;
     const explicit = dateRule !== 'date:episode' && date !== null;
     const confidence = Math.min(0.95, 0.45 + (roles.target ? 0.15 : 0) + (explicit ? 0.1 : 0) + (t.pos === 'verb' ? 0.1 : 0.05)
       + (roles.source.via === 'registry' ? 0.1 : 0) + (mod.modality === 'asserted' ? 0.05 : 0));
     const m: EventMention = {
       type: t.type,
       mode: t.mode,
-      source: actorRef(roles.source),
-      target: roles.target ? actorRef(roles.target) : null,
+      source: actorRef(roles.source, when),
+      target: roles.target ? actorRef(roles.target, when) : null,
       date,
       modality: mod.modality,
       evidence: { start: s.start, end: s.end, text: s.text },

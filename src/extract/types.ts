@@ -33,6 +33,8 @@ export interface ActorSpan {
   possessive: boolean;
   /** How it was found: registry, coreference rule. */
   via: string;
+  /** Re-resolves the mention as of another date (registry matches only). */
+  resolveAt?: (date: string | null) => { code: string; role?: string } | null;
 }
 
 export interface Trigger {

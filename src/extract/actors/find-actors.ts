@@ -28,7 +28,7 @@ export class ActorContext {
   private koreas = new Set<string>();
 
   remember(a: ActorSpan, sentence: number): void {
-    const seen: Seen = { actor: { ...a, possessive: false, via: 'coreference' }, sentence };
+    const seen: Seen = { actor: { ...a, possessive: false, via: 'coreference', resolveAt: undefined }, sentence };
     if (a.kind === 'person') {
       this.lastPerson = seen;
       if (a.via === 'registry') for (const w of a.name.split(/[\s-]+/)) if (w.length > 1) this.fullNames.set(w.toLowerCase(), seen);
@@ -88,6 +88,8 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   for (const m of matchActors(text)) {
     const span = tokenRange(tokens, m.start, m.end);
     if (!span) continue;
+    // "pro-Soviet", "anti-American": an attitude, not the actor.
+    if (tokens[span[0]].start !== m.start) continue;
     let a: ActorSpan | null = null;
     if (m.partial) {
       const seen = ctx.surname(m.text);
@@ -97,6 +99,10 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
       const r = resolveMatch(m, date);
       if (!r) continue;
       a = fromResolved(r, m, span[0], span[1], 'registry');
+      a.resolveAt = (d) => {
+        const x = resolveMatch(m, d);
+        return x ? { code: FOLD.get(x.code) ?? x.code, role: x.role ?? m.role } : null;
+      };
     }
     out.push(a);
     for (let i = span[0]; i <= span[1]; i++) covered.add(i);

@@ -7,6 +7,7 @@
 import { readTsv } from '../lexicon.js';
 import type { Modality } from '../../domain/index.js';
 import type { Token, Trigger } from '../types.js';
+import { inflect } from '../triggers/inflect.js';
 
 interface Cue { words: string[]; modality: Modality; scope: 'left' | 'sentence' | 'after' }
 const CUES: Cue[] = readTsv(import.meta.url, './data/modality-cues.tsv').map((r) => ({
@@ -18,6 +19,11 @@ for (const c of CUES) BY_FIRST.set(c.words[0], [...(BY_FIRST.get(c.words[0]) ?? 
 const RANK: Record<Modality, number> = { question: 5, conditional: 4, negated: 3, speculative: 2, intended: 1, asserted: 0 };
 const CLAUSE_EDGE = new Set([';', ':', '—', '–', '.', 'but', 'while', 'whereas', 'although', 'which', 'who', 'because']);
 const LEFT_WINDOW = 8;
+
+const CONTROL = new Set(['invite', 'ask', 'urge', 'force', 'help', 'allow', 'order', 'push', 'persuade', 'encourage', 'want', 'call', 'press', 'compel', 'lead', 'enable', 'instruct', 'tell', 'permit', 'get', 'let', 'make'].flatMap((v) => inflect(v)));
+const isControl = (w: string) => CONTROL.has(w);
+/** Verbs and fixed words before "to" that do not make a purpose clause. */
+const isVerbForm = (w: string) => /(ed|ing)$/.test(w) || ['according', 'due', 'next', 'close', 'up', 'prior', 'as', 'is', 'are', 'was', 'were', 'be', 'seek', 'seeks', 'look', 'looks', 'want', 'wants', 'agree', 'agrees', 'try', 'tries', 'going', 'set', 'ready', 'able', 'likely', 'unable', 'plan', 'plans', 'aim', 'aims', 'vow', 'vows', 'pledge', 'pledges', 'promise', 'promises', 'threaten', 'threatens', 'has', 'have', 'had'].includes(w);
 
 export interface ModalityDecision { modality: Modality; cue: string | null }
 
@@ -33,6 +39,13 @@ export function detectModality(tokens: Token[], t: Trigger, extra: Modality | nu
   if (extra && RANK[extra] > RANK[best.modality]) best = { modality: extra, cue: 'link-word' };
   const consider = (m: Modality, cue: string) => { if (RANK[m] > RANK[best.modality]) best = { modality: m, cue }; };
 
+  // An infinitive ("invaded South Korea to take control", "sent troops to fight") states
+  // a purpose, not a completed act.
+  let p = t.first - 1;
+  while (p >= 0 && ['also', 'further', 'then', 'jointly'].includes(words[p])) p--;
+  // Only after a noun phrase and with no control verb before it: "looked to rally",
+  // "forced the US to sign" and "invited Kim to meet" report what happened.
+  if (words[p] === 'to' && p > 0 && !isVerbForm(words[p - 1]) && !words.slice(Math.max(0, p - 6), p).some(isControl)) consider('intended', 'to-infinitive');
   // Left of the trigger, back to the clause edge.
   let edge = -1;
   for (let i = t.first - 1; i >= 0; i--) if (CLAUSE_EDGE.has(words[i])) { edge = i; break; }

@@ -5,7 +5,8 @@
 // on, toward, from) and appositions. No parse tree: clause edges are punctuation and
 // subordinating words, so long sentences with nested clauses can get the wrong actor.
 import { readTsv } from '../lexicon.js';
-import { inflect } from '../triggers/find-triggers.js';
+import { inflect } from '../triggers/inflect.js';
+import { TRIGGER_WORDS } from './word-registry.js';
 import type { PloverType, Modality } from '../../domain/index.js';
 import type { ActorSpan, RoleAssignment, Token, Trigger } from '../types.js';
 
@@ -14,6 +15,8 @@ const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'whereas', 'if', 'unless', 'because', 'although', 'though', 'whether', 'after', 'before', 'since', 'until', 'but', 'so']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'that']);
 const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto']);
+/** Titles before a name: "dictator Kim Il Sung", "leader Kim Jong Un". */
+const TITLES = new Set(['dictator', 'leader', 'president', 'premier', 'minister', 'chairman', 'general', 'gen', 'commander', 'ruler', 'king', 'queen', 'prime', 'secretary', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'strongman', 'counterpart', 'chief', 'foreign', 'defence', 'defense', 'state', 'head', 'supreme', 'former', 'late', 'then', 'current', 'new', 'russian', 'american', 'chinese', 'north', 'south', 'korean']);
 const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'many', 'several', 'all', 'both', 'other', 'these', 'those', 'this', 'that']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
@@ -43,7 +46,7 @@ function actorAt(actors: ActorSpan[], i: number): number {
 /** The word before an actor, skipping determiners: tells objects of prepositions apart. */
 function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower: string; index: number } {
   let i = a.first - 1;
-  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text))) i--;
+  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text) || (a.kind === 'person' && TITLES.has(tokens[i].lower)))) i--;
   // A possessor chain: "North Korea's Kim" — the head's context is the possessor's.
   if (i >= 0 && tokens[i].lower === "'s") {
     const k = actorAt(actors, i - 1);
@@ -68,9 +71,19 @@ function isModifier(tokens: Token[], actors: ActorSpan[], a: ActorSpan): boolean
   return a.possessive && actorAt(actors, a.last + 2) >= 0;
 }
 
+const IRREGULAR_PP = new Set(readTsv(import.meta.url, '../triggers/data/irregular-verbs.tsv').map((r) => r.pp));
+/** Verbs whose object is the subject of the next verb: "invited Kim to meet", "helped X push". */
+const CONTROL = new Set(['invite', 'ask', 'urge', 'force', 'help', 'allow', 'order', 'push', 'persuade', 'encourage', 'want', 'call', 'press', 'pressure', 'compel', 'lead', 'enable', 'instruct', 'tell', 'permit', 'get', 'let', 'make'].flatMap((v) => inflect(v)));
+
 function isPastParticiple(t: Token): boolean {
-  return /(ed|en|wn|ght|nt|ld|ut)$/.test(t.lower);
+  return t.lower.endsWith('ed') || IRREGULAR_PP.has(t.lower);
 }
+
+/** A word that is probably a verb taking the following actor as its object. */
+function isVerbLike(tok: string, before?: string): boolean {
+  return tok.endsWith('ed') || CONTROL.has(tok) || LIGHT.has(tok) || TRIGGER_WORDS.has(tok) || (before === 'to' && /^\p{Ll}+$/u.test(tok));
+}
+
 
 /** The subject of the clause ending at token `from`: nearest actor to the left not inside a PP. */
 function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { actor: ActorSpan; rule: string } | null {
@@ -89,14 +102,23 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     const a = actors[k];
     i = a.first;
     if (isModifier(tokens, actors, a)) continue;
+    // "an old Russian adage": a bare adjective modifies a noun, it is not the subject.
+    if (a.kind === 'adjective') continue;
     if (governingPrep(tokens, actors, a)) continue;
-    // Coordinated subject: return the first conjunct.
-    const w = wordBefore(tokens, actors, a);
+    // Coordinated subject: take the first conjunct.
+    let head = a;
+    let w = wordBefore(tokens, actors, a);
     if (w.lower === 'and') {
       const k2 = actorAt(actors, w.index - 1);
-      if (k2 >= 0 && !governingPrep(tokens, actors, actors[k2])) return { actor: actors[k2], rule: relative ? 'relative-subject' : 'subject' };
+      if (k2 >= 0 && !governingPrep(tokens, actors, actors[k2])) { head = actors[k2]; i = head.first; w = wordBefore(tokens, actors, head); }
     }
-    return { actor: a, rule: relative ? 'relative-subject' : 'subject' };
+    // An object of an earlier verb is the subject only under a control verb ("invited
+    // Kim to meet"); otherwise ("invaded South Korea to take control") keep looking.
+    if (w.index >= 0 && isVerbLike(w.lower, tokens[w.index - 1]?.lower)) {
+      if (CONTROL.has(w.lower)) return { actor: head, rule: 'controller-object' };
+      continue;
+    }
+    return { actor: head, rule: relative ? 'relative-subject' : 'subject' };
   }
   return null;
 }
@@ -118,6 +140,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
   let sawNoun = false;
   for (let i = from; i < tokens.length && i <= t.last + TARGET_WINDOW; i++) {
     const tok = tokens[i].lower;
+    if (tok === 'as' && tokens[i - 1]?.lower === 'such') continue;
     if (HARD_STOP.has(tok) || (SUBORDINATORS.has(tok) && tok !== 'after' && tok !== 'before') || tok === 'which' || tok === 'who') break;
     const k = actorAt(actors, i);
     if (k < 0) {
@@ -237,6 +260,11 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
       }
     }
   }
+  if (!target && t.last > t.first) {
+    // "cut off North Korean aid", "forced the US … to": an actor inside the phrase.
+    const inside = actors.find((a) => a.first > t.first && a.last < t.last && a.code !== source!.code);
+    if (inside) { target = inside; rule += '/inside'; }
+  }
   if (!target) {
     const found = findTarget(tokens, actors, t, source.code, targetFrom);
     if (found) { target = found.actor; rule += `/${found.rule}`; }
@@ -244,6 +272,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.slice(t.first, Math.min(tokens.length, t.last + 8)).map((x) => x.text).join(' ')))) {
     const p = partnerOf(tokens, actors, source);
     if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
+  }
+  if (!target && SYMMETRIC.has(t.type)) {
+    // "their relationship with North Korea … hinted at military cooperation": the partner
+    // named earlier in the sentence.
+    const partner = [...actors].reverse().find((a) => a.last < t.first && a.code !== source!.code && ['with', 'between'].includes(governingPrep(tokens, actors, a) ?? ''));
+    if (partner) { target = partner; rule += '/earlier-partner'; }
   }
   if (target && target.code === source.code && t.type !== 'COERCE') target = null;
   if (!target && !TARGET_OPTIONAL.has(t.type)) return null;

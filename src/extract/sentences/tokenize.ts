@@ -2,7 +2,7 @@
 // gives the actor "Russia" then the marker; hyphenated words stay whole ("Russo-Ukraine").
 import type { Token } from '../types.js';
 
-const TOKEN = /['’]s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:[-'’.]\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}[\p{N},.]*\p{N}|\p{N}|[^\s\p{L}\p{N}]/gu;
+const TOKEN = /['’]s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:(?:-|[.'’](?!s\b))\p{L}[\p{L}\p{M}\p{N}]*)*|\p{N}[\p{N},.]*\p{N}\p{L}*|\p{N}\p{L}*|[^\s\p{L}\p{N}]/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

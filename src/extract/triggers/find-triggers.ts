@@ -5,6 +5,9 @@
 import { readTsv } from '../lexicon.js';
 import { isPloverType, type PloverType, type Modality, MODALITIES } from '../../domain/index.js';
 import type { Token, Trigger } from '../types.js';
+import { registerTriggerWords } from '../roles/word-registry.js';
+import { inflect } from './inflect.js';
+export { inflect };
 
 type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap' };
 
@@ -29,44 +32,15 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
 
 const MAX_GAP = 6;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because']);
+const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they']);
 const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'of', 'such']);
 
 function loadClasses(): Map<string, string[]> {
   return new Map(readTsv(import.meta.url, './data/word-classes.tsv').map((r) => [r.class, r.words.split('|')]));
 }
 
-function loadIrregular(): Map<string, string[]> {
-  return new Map(readTsv(import.meta.url, './data/irregular-verbs.tsv').map((r) => [r.lemma, [r.lemma, r.s, r.past, r.pp, r.ing]]));
-}
 
-/** Every inflected form of a regular or irregular English verb lemma. */
-export function inflect(lemma: string, irregular: Map<string, string[]> = IRREGULAR): string[] {
-  const known = irregular.get(lemma);
-  if (known) return [...new Set(known)];
-  const forms = new Set([lemma]);
-  const consonantY = /[^aeiou]y$/.test(lemma);
-  if (consonantY) {
-    const stem = lemma.slice(0, -1);
-    forms.add(`${stem}ies`).add(`${stem}ied`).add(`${lemma}ing`);
-  } else if (/(s|x|z|ch|sh)$/.test(lemma)) {
-    forms.add(`${lemma}es`).add(`${lemma}ed`).add(`${lemma}ing`);
-  } else if (lemma.endsWith('ee')) {
-    forms.add(`${lemma}s`).add(`${lemma}d`).add(`${lemma}ing`);
-  } else if (lemma.endsWith('e')) {
-    forms.add(`${lemma}s`).add(`${lemma}d`).add(`${lemma.slice(0, -1)}ing`);
-  } else {
-    forms.add(`${lemma}s`).add(`${lemma}ed`).add(`${lemma}ing`);
-    // Consonant doubling (ship → shipped) is not predictable from spelling alone; a
-    // doubled variant that never occurs costs nothing.
-    if (/[aeiou][bdgklmnprt]$/.test(lemma)) {
-      const last = lemma.at(-1)!;
-      forms.add(`${lemma}${last}ed`).add(`${lemma}${last}ing`);
-    }
-  }
-  return [...forms];
-}
 
-const IRREGULAR = loadIrregular();
 
 function compile(): Map<string, Entry[]> {
   const classes = loadClasses();
@@ -105,7 +79,10 @@ let INDEX: Map<string, Entry[]> | null = null;
 
 /** The words that can start a trigger: the fast first pass skips sentences with none. */
 export function triggerIndex(): Map<string, Entry[]> {
-  INDEX ??= compile();
+  if (!INDEX) {
+    INDEX = compile();
+    registerTriggerWords(INDEX.keys());
+  }
   return INDEX;
 }
 
@@ -131,9 +108,15 @@ export function findTriggers(tokens: Token[]): Trigger[] {
   for (let i = 0; i < tokens.length; i++) {
     const entries = index.get(tokens[i].lower);
     if (!entries) continue;
-    const prev = tokens[i - 1]?.lower;
+    let p = i - 1;
+    while (p >= 0 && /^["“”‘’']$/.test(tokens[p].text)) p--;
+    const prev = p >= 0 ? tokens[p].lower : undefined;
     for (const e of entries) {
       if (e.pos === 'verb' && prev && DETERMINERS.has(prev)) continue;
+      // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
+      let p2 = p - 1;
+      while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
+      if (e.pos === 'verb' && p > 0 && p2 >= 0 && DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|s)$/.test(tokens[i].lower)) continue;
       // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
       if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
