@@ -83,9 +83,18 @@ function dayGap(a: DateRange, b: DateRange): number {
   return Math.round(gap / 86_400_000);
 }
 
+/** Calendar dates (a day, a month, a year) name when something happened; a span ("since 2022") names a stretch of time. */
+const CALENDAR = new Set<DateRange['granularity']>(['day', 'month', 'year']);
+/** Spans agree only with a date covering at least this share of them: a day is not "the war years". */
+export const SPAN_AGREEMENT = 0.5;
+
 function dateRelation(a: DateRange | null, b: DateRange | null): Relation {
   if (!a || !b) return 'none';
-  if (rangesOverlap(a, b)) return 'agree';
+  if (rangesOverlap(a, b)) {
+    if (CALENDAR.has(a.granularity) && CALENDAR.has(b.granularity)) return 'agree';
+    const [short, long] = [spanDays(a), spanDays(b)].sort((x, y) => x - y);
+    return short / long >= SPAN_AGREEMENT ? 'agree' : 'none';
+  }
   if (a.granularity === 'day' && b.granularity === 'day' && dayGap(a, b) <= DATE_DISPUTE_GAP_DAYS) return 'dispute';
   return 'none';
 }
@@ -118,27 +127,23 @@ function joinInto(m: MergeMention, e: MergeCandidate, disputed: boolean): MergeD
  * Decide where one mention goes. A mention joins an event when the type is the same,
  * the actors agree, the dates overlap and the modalities are compatible. It joins as a
  * dispute when exactly one of actors, date (day dates ≤ 1 day apart) or polarity
- * disagrees. Undated mentions join only the event of their own document cluster.
+ * disagrees. A missing date agrees only with the event of the mention's own document
+ * cluster; a clean join beats a disputed one, the cluster's event and narrower dates win ties.
  */
 export function decideMerge(m: MergeMention, candidates: MergeCandidate[]): MergeDecision {
-  const sameType = candidates.filter((e) => e.type === m.type);
-  const linked = m.clusterEventId ? sameType.find((e) => e.id === m.clusterEventId) : undefined;
-  if (linked) {
-    // The extractor says these mentions report one event: any disagreement is a dispute.
-    const bothUndated = !linked.date && !m.date;
-    const disputed = actorRelation(m, linked) !== 'agree'
-      || (!bothUndated && dateRelation(linked.date, m.date) !== 'agree' && !!linked.date && !!m.date)
-      || modalityRelation(linked.modality, m.modality) !== 'agree';
-    return joinInto(m, linked, disputed);
-  }
   let best: { e: MergeCandidate; disputes: number; span: number } | null = null;
-  for (const e of sameType) {
-    const rel = [modalityRelation(e.modality, m.modality), actorRelation(m, e), dateRelation(e.date, m.date)];
+  for (const e of candidates) {
+    if (e.type !== m.type) continue;
+    // The extractor's cluster is what lets mentions without a date agree on it; it does not
+    // override disagreement on modality, actors or stated dates.
+    const linked = !!m.clusterEventId && e.id === m.clusterEventId;
+    const date = linked && (!e.date || !m.date) ? 'agree' : dateRelation(e.date, m.date);
+    const rel = [modalityRelation(e.modality, m.modality), actorRelation(m, e), date];
     if (rel.includes('none')) continue;
     const disputes = rel.filter((r) => r === 'dispute').length;
     // Two disagreements at once (say, another target on another day) is another event.
     if (disputes > 1) continue;
-    const span = e.date ? spanDays(e.date) : Infinity;
+    const span = linked ? -1 : e.date ? spanDays(e.date) : Infinity;
     if (!best || disputes < best.disputes || (disputes === best.disputes && span < best.span)) best = { e, disputes, span };
   }
   return best ? joinInto(m, best.e, best.disputes > 0) : { action: 'new' };

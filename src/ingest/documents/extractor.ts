@@ -1,13 +1,13 @@
-// The extractor ingest runs on each document: extractDocument from src/extract, loaded on
-// first use so that reading and storing code does not pay for the lexicons until needed.
+// The extractor ingest runs on each document: extractDocument from src/extract. Tests and
+// callers may pass another with the same shape.
 import type { DocumentMeta, Extraction } from '../../domain/mention.js';
+import { extractDocument, findPublished } from '../../extract/index.js';
 
 export type Extractor = (text: string, meta: DocumentMeta) => Extraction | Promise<Extraction>;
 
-const EXTRACT_MODULE = '../../extract/index.js';
-let loaded: Promise<Extractor> | null = null;
+export const defaultExtractor: Extractor = (text, meta) => extractDocument(text, meta);
 
-export const defaultExtractor: Extractor = async (text, meta) => {
-  loaded ??= (import(EXTRACT_MODULE) as Promise<{ extractDocument: Extractor }>).then((m) => m.extractDocument);
-  return (await loaded)(text, meta);
-};
+/** The publication date a document's own text or front matter gives, when the caller gives none. */
+export function guessPublished(text: string): { published: string | null; from: 'metadata' | 'text' | 'none' } {
+  return findPublished(text);
+}

@@ -6,7 +6,7 @@ import type { EventRecord } from '../../domain/event.js';
 import { EntenteError } from '../../domain/errors.js';
 import { contentHash } from '../../store/content-hash.js';
 import { normalizeText } from './decode-text.js';
-import { defaultExtractor, type Extractor } from './extractor.js';
+import { defaultExtractor, guessPublished, type Extractor } from './extractor.js';
 
 export interface TextInput {
   text: string;
@@ -20,24 +20,35 @@ export interface IngestTextOptions {
   extract?: Extractor;
 }
 
+async function records(store: Store, ids: string[]): Promise<EventRecord[]> {
+  const out: EventRecord[] = [];
+  for (const id of ids) {
+    const e = await store.getEvent(id);
+    if (e) {
+      const { mentions: _m, versions: _v, ...record } = e;
+      out.push(record);
+    }
+  }
+  return out;
+}
+
 export async function ingestText(store: Store, input: TextInput, opts: IngestTextOptions = {}): Promise<IngestResult & { events: EventRecord[] }> {
   const text = normalizeText(input.text ?? '');
   if (!text.trim()) throw new EntenteError('BAD_INPUT', 'the document has no text');
   const hash = contentHash(text);
-  const meta = { title: input.title ?? null, url: input.url ?? null, source: input.source ?? null, published: input.published ?? null };
-  const known = await store.findDocument(hash);
-  const extraction = known ? null : await (opts.extract ?? defaultExtractor)(text, { ...meta, publishedFrom: meta.published ? 'given' : 'none' });
-  const result = await store.addDocument(
-    { ...meta, text, hash, published: meta.published ?? extraction?.document.published ?? null, language: extraction?.document.language ?? null },
-    extraction?.events ?? [],
-  );
-  const events: EventRecord[] = [];
-  for (const id of result.eventIds) {
-    const e = await store.getEvent(id);
-    if (e) {
-      const { mentions: _m, versions: _v, ...record } = e;
-      events.push(record);
-    }
+  const meta = { title: input.title ?? null, url: input.url ?? null, source: input.source ?? null };
+  let mentions: Awaited<ReturnType<Extractor>>['events'] = [];
+  let published = input.published ?? null;
+  let language: string | null = null;
+  // Known content: addDocument with no mentions only reports what is stored.
+  if (!(await store.findDocument(hash))) {
+    // Relative dates ("last Tuesday") need an anchor: the caller's date, else the document's own.
+    const guess = published ? { published, from: 'given' as const } : guessPublished(text);
+    published = guess.published;
+    const extraction = await (opts.extract ?? defaultExtractor)(text, { ...meta, published, publishedFrom: guess.from });
+    mentions = extraction.events;
+    language = extraction.document.language ?? null;
   }
-  return { ...result, events };
+  const result = await store.addDocument({ ...meta, text, hash, published, language }, mentions);
+  return { ...result, events: await records(store, result.eventIds) };
 }
