@@ -7,23 +7,37 @@ import { BlockList, isIP } from 'node:net';
 import { EntenteError } from '../domain/errors.js';
 
 // Ranges that reach the machine itself or a private network (RFC 6890 special-purpose registry).
-const BLOCKED = new BlockList();
+// Two lists: a BlockList treats IPv4 as IPv4-mapped IPv6, so one mixed list would let an IPv6
+// rule such as ::/96 swallow every IPv4 address.
+const BLOCKED_V4 = new BlockList();
 for (const [net, bits] of [
   ['0.0.0.0', 8], ['10.0.0.0', 8], ['100.64.0.0', 10], ['127.0.0.0', 8], ['169.254.0.0', 16],
   ['172.16.0.0', 12], ['192.0.0.0', 24], ['192.168.0.0', 16], ['198.18.0.0', 15], ['224.0.0.0', 4], ['240.0.0.0', 4],
-] as const) BLOCKED.addSubnet(net, bits, 'ipv4');
+] as const) BLOCKED_V4.addSubnet(net, bits, 'ipv4');
+const BLOCKED_V6 = new BlockList();
+// ::/96 covers ::, ::1 and the deprecated IPv4-compatible form.
 for (const [net, bits] of [
-  // ::/96 covers ::, ::1 and the deprecated IPv4-compatible form; mapped IPv4 is refused whole
-  // because URL parsing rewrites [::ffff:127.0.0.1] to hex, hiding the IPv4 inside.
-  ['::', 96], ['::ffff:0:0', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32],
-] as const) BLOCKED.addSubnet(net, bits, 'ipv6');
+  ['::', 96], ['fc00::', 7], ['fe80::', 10], ['ff00::', 8], ['64:ff9b::', 96], ['2001:db8::', 32],
+] as const) BLOCKED_V6.addSubnet(net, bits, 'ipv6');
+
+/** The IPv4 address inside an IPv4-mapped IPv6 address (::ffff:a.b.c.d), else null. */
+function mappedV4(address: string): string | null {
+  // URL parsing writes it in hex (::ffff:7f00:1), whatever form it came in.
+  const host = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  const m = /^::ffff:([0-9a-f]{1,4}):([0-9a-f]{1,4})$/.exec(host);
+  if (!m) return null;
+  const [hi, lo] = [parseInt(m[1], 16), parseInt(m[2], 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
 
 /** Whether an IP address (v4 or v6, including v4-mapped v6) is loopback, private, link-local or otherwise not public. */
 export function isPrivateAddress(address: string): boolean {
   const kind = isIP(address);
-  if (kind === 4) return BLOCKED.check(address, 'ipv4');
+  if (kind === 4) return BLOCKED_V4.check(address, 'ipv4');
   if (kind !== 6) return true;
-  return BLOCKED.check(address, 'ipv6');
+  const v4 = mappedV4(address);
+  if (v4) return BLOCKED_V4.check(v4, 'ipv4');
+  return BLOCKED_V6.check(address, 'ipv6');
 }
 
 export type Resolver = (host: string) => Promise<string[]>;
