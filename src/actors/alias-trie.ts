@@ -73,7 +73,14 @@ export class AliasTrie {
       node.variants.push(v);
       this.size++;
     }
-    if (!v.targets.some((x) => x.id === target.id && x.kind === target.kind && x.from === target.from && x.to === target.to)) v.targets.push(target);
+    const same = v.targets.find((x) => x.id === target.id && x.kind === target.kind && x.from === target.from && x.to === target.to);
+    if (!same) v.targets.push({ ...target });
+    else {
+      // The same alias listed twice (a package name and a data row): a guard or role on
+      // either applies.
+      same.guardCap ||= target.guardCap;
+      same.role ??= target.role;
+    }
   }
 
   /** Every alias that starts at token i and passes its case rules, longest first. */

@@ -1,0 +1,108 @@
+// Cross-checks the registry's terms of office against the Phoenix country actor
+// dictionary (openeventdata/petrarch2, generated from CountryInfo.140130, MIT). For each
+// person whose full name is in both: the countries must agree, and every office the
+// registry lists that began before the dictionary was made must overlap one of the
+// dictionary's GOV date ranges for that country.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { sharedDir } from '../../test/cli.js';
+import { parsePhoenix, phoenixDate, phoenixKey, type PhoenixCode } from './phoenix-dictionary.js';
+import { registry } from './registry.js';
+
+const FILE = join(sharedDir, 'data/petrarch2-dictionaries/Phoenix.Countries.actors.txt');
+/** CountryInfo.140130: offices that began later cannot be in the dictionary. */
+const DICTIONARY_DATE = '2014-01-30';
+/**
+ * The dictionary's codes that differ from the registry's: DDR is the registry's GDR, and
+ * the dictionary codes Soviet office-holders RUS, which before 1991-12-26 is SUN here.
+ */
+function registryCode(c: PhoenixCode): string {
+  const cc = c.code.slice(0, 3);
+  if (cc === 'DDR') return 'GDR';
+  if (cc === 'RUS' && c.to !== null && c.to < '1991-12-26') return 'SUN';
+  return cc;
+}
+/**
+ * People the dictionary codes for another body than the registry does, with the reason.
+ * Kept short and explicit: each one is counted and printed.
+ */
+const DIFFERENT_BODY: Record<string, string> = {
+  'antonio-guterres': 'the registry lists only his UN office (2017–); the dictionary his Portuguese premiership',
+  'eduard-shevardnadze': 'the dictionary codes him only as Georgian head of state; the registry also lists his Soviet foreign ministry',
+};
+
+/**
+ * Offices the dictionary does not have (it lists another office of the same person, so
+ * the person is still compared): registry id and office start → why.
+ */
+const DICTIONARY_GAPS: Record<string, string> = {
+  'chiang-kai-shek 1928-10-10': 'the dictionary codes only his Taiwan presidency (TWNGOV 1950–1975)',
+  'pak-pong-ju 2013-04-01': 'second premiership, after the dictionary\'s last revision of his entry',
+  'shinzo-abe 2012-12-26': 'second premiership, after the dictionary\'s last revision of his entry',
+  'han-seung-soo 2001-03-26': 'the dictionary lists only his 2008 premiership',
+  'borys-tarasyuk 1998-04-17': 'the dictionary lists only his second term as foreign minister',
+  'oleksandr-kuzmuk 1996-07': 'the dictionary lists only his second term as defence minister',
+  'georges-pompidou 1962-04-14': 'the dictionary codes him as elite (ELI), not government, before his presidency',
+  'alain-poher 1969-04-28': 'the dictionary lists only his second interim presidency',
+  'leonid-brezhnev 1960-05-07': 'the dictionary codes him as elite (ELI) before he led the party',
+};
+
+const overlaps = (a0: string, a1: string | null, b: PhoenixCode): boolean =>
+  a0 <= (b.to ?? '9999-12-31') && (b.from ?? '0000-01-01') <= (a1 ?? '9999-12-31');
+
+const pad = (d: string, end: boolean): string => (d.length === 10 ? d : d.length === 7 ? `${d}-${end ? '28' : '01'}` : `${d}-${end ? '12-31' : '01-01'}`);
+
+describe.skipIf(!existsSync(FILE))('leaders against the Phoenix dictionary', () => {
+  const entries = existsSync(FILE) ? parsePhoenix(readFileSync(FILE, 'utf8')) : [];
+  const byName = new Map<string, PhoenixCode[]>();
+  for (const e of entries) for (const n of e.names) byName.set(n, [...(byName.get(n) ?? []), ...e.codes]);
+
+  it('reads the dictionary format', () => {
+    expect(phoenixDate('480909')).toBe('1948-09-09');
+    expect(phoenixDate('080507')).toBe('2008-05-07');
+    expect(phoenixDate('19300415')).toBe('1930-04-15');
+    expect(byName.get('VLADIMIR PUTIN')?.some((c) => c.code === 'RUSGOV' && c.from === '2012-05-07' || c.from === '2008-05-08')).toBe(true);
+  });
+
+  it('agrees on country and dates for every leader in both', () => {
+    const problems: string[] = [];
+    let compared = 0;
+    let laterOffice = 0;
+    const skipped: string[] = [];
+    const gaps: string[] = [];
+    for (const p of registry().people.values()) {
+      const codes = byName.get(phoenixKey(p.name));
+      if (!codes) continue;
+      const gov = codes
+        .filter((c) => /^[A-Z]{3}GOV/.test(c.code))
+        .map((c) => ({ ...c, code: registryCode(c) }));
+      if (gov.length === 0) continue;
+      if (DIFFERENT_BODY[p.id]) { skipped.push(`${p.id}: ${DIFFERENT_BODY[p.id]}`); continue; }
+      compared++;
+      const ours = new Set(p.offices.map((o) => o.code));
+      for (const c of new Set(gov.map((g) => g.code))) {
+        if (!ours.has(c)) problems.push(`${p.id}: dictionary says ${c}, registry ${[...ours].join('/')}`);
+      }
+      const early = p.offices.filter((o) => o.from < DICTIONARY_DATE);
+      if (early.length === 0) { laterOffice++; continue; }
+      for (const o of early) {
+        if (!/^[A-Z]{3}$/.test(o.code)) continue;
+        const gap = DICTIONARY_GAPS[`${p.id} ${o.from}`];
+        if (gap) { gaps.push(`${p.id} ${o.from}: ${gap}`); continue; }
+        const same = gov.filter((g) => g.code === o.code);
+        if (!same.some((g) => overlaps(pad(o.from, false), o.to ? pad(o.to, true) : null, g))) {
+          problems.push(`${p.id}: ${o.title} ${o.from}–${o.to ?? ''} overlaps no ${o.code}GOV range (${same.map((g) => `${g.from ?? ''}…${g.to ?? ''}`).join(', ')})`);
+        }
+      }
+    }
+    console.log([
+      `Phoenix cross-check: ${compared} people compared, ${laterOffice} of them with only offices after ${DICTIONARY_DATE} (country checked only)`,
+      `${skipped.length} people skipped:`, ...skipped.map((x) => `  ${x}`),
+      `${gaps.length} offices not in the dictionary:`, ...gaps.map((x) => `  ${x}`),
+    ].join('\n'));
+    expect(problems).toEqual([]);
+    expect(compared).toBeGreaterThan(150);
+    expect(gaps.length).toBe(Object.keys(DICTIONARY_GAPS).length);
+  });
+});
