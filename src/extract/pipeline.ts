@@ -106,6 +106,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       rule: `trigger:${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
     };
     out.push(m);
+    if (roles.source.via === 'registry') state.actors.noteSubject(roles.source, s.index);
   }
   return out;
 }

@@ -39,6 +39,13 @@ export class ActorContext {
     if (a.code === 'PRK' || a.code === 'KOR') this.koreas.add(a.code);
   }
 
+  private lastSubject: Seen | null = null;
+
+  /** The source of an event: what "they" and "it" most often point back to. */
+  noteSubject(a: ActorSpan, sentence: number): void {
+    this.lastSubject = { actor: { ...a, possessive: false, via: 'coreference', resolveAt: undefined }, sentence };
+  }
+
   surname(word: string): Seen | null {
     return this.fullNames.get(word.toLowerCase()) ?? null;
   }
@@ -46,8 +53,10 @@ export class ActorContext {
   pronoun(word: string, sentence: number): Seen | null {
     const pick = (s: Seen | null) => (s && sentence - s.sentence <= PRONOUN_REACH ? s : null);
     if (PERSON_PRONOUNS.has(word)) return pick(this.lastPerson);
-    if (THING_PRONOUNS.has(word)) return pick(this.lastThing);
+    const subject = this.lastSubject && sentence - this.lastSubject.sentence === 1 && this.lastSubject.actor.kind !== 'person' ? this.lastSubject : null;
+    if (THING_PRONOUNS.has(word)) return subject ?? pick(this.lastThing);
     if (PLURAL_PRONOUNS.has(word)) {
+      if (subject) return subject;
       const g = this.lastGroup && sentence - this.lastGroup.sentence <= 1 ? this.lastGroup : null;
       return g ?? (this.lastThing && sentence - this.lastThing.sentence <= 1 ? this.lastThing : null);
     }

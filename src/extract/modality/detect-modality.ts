@@ -8,6 +8,7 @@ import { readTsv } from '../lexicon.js';
 import type { Modality } from '../../domain/index.js';
 import type { Token, Trigger } from '../types.js';
 import { inflect } from '../triggers/inflect.js';
+import { TRIGGER_WORDS } from '../roles/word-registry.js';
 
 interface Cue { words: string[]; modality: Modality; scope: 'left' | 'sentence' | 'after' }
 const CUES: Cue[] = readTsv(import.meta.url, './data/modality-cues.tsv').map((r) => ({
@@ -45,7 +46,8 @@ export function detectModality(tokens: Token[], t: Trigger, extra: Modality | nu
   while (p >= 0 && ['also', 'further', 'then', 'jointly'].includes(words[p])) p--;
   // Only after a noun phrase and with no control verb before it: "looked to rally",
   // "forced the US to sign" and "invited Kim to meet" report what happened.
-  if (words[p] === 'to' && p > 0 && !isVerbForm(words[p - 1]) && !words.slice(Math.max(0, p - 6), p).some(isControl)) consider('intended', 'to-infinitive');
+  if (words[p] === 'to' && p > 0 && !words.slice(Math.max(0, p - 6), p).some(isControl)
+    && (!isVerbForm(words[p - 1]) || TRIGGER_WORDS.has(words[p - 1]))) consider('intended', 'to-infinitive');
   // Left of the trigger, back to the clause edge.
   let edge = -1;
   for (let i = t.first - 1; i >= 0; i--) if (CLAUSE_EDGE.has(words[i])) { edge = i; break; }

@@ -17,13 +17,13 @@ const RELATIVES = new Set(['which', 'who', 'whom', 'that']);
 const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto']);
 /** Titles before a name: "dictator Kim Il Sung", "leader Kim Jong Un". */
 const TITLES = new Set(['dictator', 'leader', 'president', 'premier', 'minister', 'chairman', 'general', 'gen', 'commander', 'ruler', 'king', 'queen', 'prime', 'secretary', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'strongman', 'counterpart', 'chief', 'foreign', 'defence', 'defense', 'state', 'head', 'supreme', 'former', 'late', 'then', 'current', 'new', 'russian', 'american', 'chinese', 'north', 'south', 'korean']);
-const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'many', 'several', 'all', 'both', 'other', 'these', 'those', 'this', 'that']);
+const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'many', 'several', 'all', 'both', 'other']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
 const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between)\b/i;
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
-const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'ASSAULT', 'AGREE', 'COERCE', 'SANCTION', 'AID', 'CONSULT']);
+const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID', 'CONSULT']);
 const TARGET_WINDOW = 16;
 
 interface LightWord { modality: Modality | null }
@@ -33,9 +33,6 @@ for (const r of readTsv(import.meta.url, './data/light-words.tsv')) {
   for (const f of forms) LIGHT.set(f, { modality: (r.modality || null) as Modality | null });
 }
 
-export function isTargetOptional(type: PloverType): boolean {
-  return TARGET_OPTIONAL.has(type);
-}
 
 /** Index of the actor covering token i, or -1. */
 function actorAt(actors: ActorSpan[], i: number): number {
@@ -102,8 +99,9 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     const a = actors[k];
     i = a.first;
     if (isModifier(tokens, actors, a)) continue;
-    // "an old Russian adage": a bare adjective modifies a noun, it is not the subject.
-    if (a.kind === 'adjective') continue;
+    // "an old Russian adage": a bare adjective modifies a noun, it is not the subject;
+    // before a title or name ("Russian Chief of Staff Valery Gerasimov") it stands for it.
+    if (a.kind === 'adjective' && !/^\p{Lu}/u.test(tokens[a.last + 1]?.text ?? '')) continue;
     if (governingPrep(tokens, actors, a)) continue;
     // Coordinated subject: take the first conjunct.
     let head = a;
@@ -197,10 +195,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   if (t.pos === 'noun') {
     // Possessor or adjective right before: "Russia's invasion", "the Russian invasion".
     let i = t.first - 1;
-    while (i >= 0 && i >= t.first - 3 && !['’s', "'s"].includes(tokens[i].lower) && actorAt(actors, i) < 0 && /^[\p{Ll}-]+$/u.test(tokens[i].text) && !PREPOSITIONS.has(tokens[i].lower)) i--;
+    while (i >= 0 && i >= t.first - 4 && tokens[i].lower !== "'s" && actorAt(actors, i) < 0 && (/^[\p{Ll}-]+$/u.test(tokens[i].text) || /^["“”]$/.test(tokens[i].text)) && !PREPOSITIONS.has(tokens[i].lower)) i--;
     if (i >= 0 && tokens[i].lower === "'s") i--;
-    const k = i >= 0 ? actorAt(actors, i) : -1;
-    if (k >= 0 && actors[k].last >= t.first - 4) {
+    let k = i >= 0 ? actorAt(actors, i) : -1;
+    // A possessive pronoun ("their alliance") defers to the clause's subject below.
+    if (k >= 0 && actors[k].via.startsWith('pronoun') && lightLink(tokens, t)) k = -1;
+    if (k >= 0 && actors[k].last >= t.first - 5) {
       const possessor = actors[k];
       // "support for Russia's war": the possessive phrase is an argument of another event.
       if (governingPrep(tokens, actors, possessor)) return null;
@@ -239,8 +239,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
         source = actors[agentIdx];
         target = patient?.actor ?? null;
         rule = 'passive-agent';
-        if (!target) return null;
-        if (target.code === source.code) return null;
+        if (!target && !TARGET_OPTIONAL.has(t.type)) return null;
+        if (target && target.code === source.code) return null;
       } else if (patient && (t.type === 'MOBILIZE' || t.type === 'AID' || t.type === 'RETREAT')) {
         // "troops were deployed": the troops' own state did it.
         source = patient.actor;
@@ -280,6 +280,10 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     if (partner) { target = partner; rule += '/earlier-partner'; }
   }
   if (target && target.code === source.code && t.type !== 'COERCE') target = null;
-  if (!target && !TARGET_OPTIONAL.has(t.type)) return null;
+  // An attack with no one attacked is only an event when it is a launch or entering a war.
+  // A named place the registry does not know ("invaded Korea") also makes it one.
+  const placeObject = /^\p{Lu}/u.test(tokens[t.last + 1]?.text ?? '') || (tokens[t.last + 1]?.lower === 'the' && /^\p{Lu}/u.test(tokens[t.last + 2]?.text ?? ''));
+  const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || t.entry.includes('war') || placeObject));
+  if (!target && !optional) return null;
   return { source, target, rule, linkModality };
 }

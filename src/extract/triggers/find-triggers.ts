@@ -32,7 +32,8 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
 
 const MAX_GAP = 6;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because']);
-const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they']);
+const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our']);
 const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'of', 'such']);
 
 function loadClasses(): Map<string, string[]> {
@@ -116,7 +117,7 @@ export function findTriggers(tokens: Token[]): Trigger[] {
       // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
       let p2 = p - 1;
       while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
-      if (e.pos === 'verb' && p > 0 && p2 >= 0 && DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|s)$/.test(tokens[i].lower)) continue;
+      if (e.pos === 'verb' && p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|s)$/.test(tokens[i].lower)) continue;
       // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
       if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
