@@ -7,12 +7,13 @@ import type { Alert, AlertInput, Watch, WatchInput } from '../store/watch-store.
 import type { AnalysisEvent } from '../domain/event.js';
 import { inDyad, periodOf, addPeriods, type Shift } from '../analysis/index.js';
 import { shiftsFor } from '../services/analysis.js';
-import { postWebhook, type WebhookOptions } from './webhook.js';
+import { postWebhook, WEBHOOK_DEFAULTS, type WebhookOptions } from './webhook.js';
+import { loadSettings } from '../config/settings.js';
 
 export interface CheckOptions {
   /** Only events dated on or after this day are considered (shifts always use the whole series). */
   since?: string;
-  /** Webhook timeout per attempt, ms (the webhookTimeoutMs setting). */
+  /** Webhook timeout per attempt, ms; default the webhookTimeoutMs setting. */
   webhookTimeoutMs?: number;
   webhook?: Partial<Omit<WebhookOptions, 'timeoutMs'>>;
   /** Where alert lines go; default stderr, so a command's stdout stays clean. */
@@ -83,6 +84,11 @@ export async function addWatch(store: Store, input: WatchInput): Promise<Watch> 
   return w;
 }
 
+function settingTimeout(): number {
+  const t = Number(loadSettings().webhookTimeoutMs);
+  return Number.isFinite(t) && t > 0 ? t : WEBHOOK_DEFAULTS.timeoutMs;
+}
+
 function line(a: Alert): string {
   return `alert ${a.id} [${a.dyad}] ${a.kind}: ${a.title}`;
 }
@@ -90,7 +96,7 @@ function line(a: Alert): string {
 async function deliver(store: Store, watch: Watch, alert: Alert, o: CheckOptions, log: (s: string) => void): Promise<void> {
   const max = o.maxAttempts ?? 9;
   const outcome = await postWebhook(watch.webhook!, { source: 'entente', alert, watch: { id: watch.id, a: watch.a, b: watch.b, threshold: watch.threshold } },
-    { ...o.webhook, timeoutMs: o.webhookTimeoutMs ?? 5000 });
+    { ...o.webhook, timeoutMs: o.webhookTimeoutMs ?? settingTimeout() });
   const attempts = alert.attempts + outcome.attempts;
   const final = outcome.ok || !outcome.retryable || attempts >= max;
   await store.recordDelivery(alert.id, { ok: outcome.ok, attempts, error: outcome.error, final });

@@ -11,6 +11,12 @@ import { registerImport } from './import-command.js';
 import { registerServe } from './serve-command.js';
 import { registerStart } from './start-command.js';
 import { registerToken } from './token-command.js';
+import { registerSeries } from './series-command.js';
+import { registerShifts } from './shifts-command.js';
+import { registerNetwork } from './network-command.js';
+import { registerSpillover } from './spillover-command.js';
+import { registerWatch } from './watch-command.js';
+import { registerAlerts } from './alerts-command.js';
 
 export const commands: Array<(program: Command) => void> = [
   registerIngest,
@@ -24,4 +30,10 @@ export const commands: Array<(program: Command) => void> = [
   registerServe,
   registerStart,
   registerToken,
+  registerSeries,
+  registerShifts,
+  registerNetwork,
+  registerSpillover,
+  registerWatch,
+  registerAlerts,
 ];

@@ -6,6 +6,7 @@ import cliProgress from 'cli-progress';
 import { loadSettings, settingHelp } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
+import { checkWatches } from '../alerts/index.js';
 import { DATASET_KINDS, DEFAULT_BATCH, importDataset, isDatasetKind, isDatasetStore, reportJson, type ImportProgress, type ImportReport } from '../ingest/datasets/index.js';
 import { parseFormat, table } from './output.js';
 
@@ -74,6 +75,7 @@ export function registerImport(program: Command): void {
         const report = await importDataset(store, kind, paths, { strict: opts.strict, batchSize, onProgress: bar.update });
         bar.stop();
         printReport(report, format);
+        await checkWatches(store);
       } finally {
         bar.stop();
         await store.close();

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import cliProgress from 'cli-progress';
 import { loadSettings, settingHelp } from '../config/settings.js';
 import { openStore } from '../store/open-store.js';
+import { checkWatches } from '../alerts/index.js';
 import { ingestPaths, type IngestSummary } from '../ingest/documents/index.js';
 import { parseFormat } from './output.js';
 
@@ -45,6 +46,7 @@ export function registerIngest(program: Command): void {
           for (const e of summary.errors) console.error(`entente: ${e.message} [${e.code}]`);
           console.log(summaryLine(summary));
         }
+        await checkWatches(store);
       } finally {
         bar?.stop();
         await store.close();
