@@ -71,6 +71,8 @@ describe('workbench in Chromium', () => {
     const article = readFileSync(SEED, 'utf8');
     const sentences = await page.locator('.ingest-events td.sentence').allInnerTexts();
     expect(sentences.filter((s) => s.length > 20 && article.includes(s.trim())).length).toBeGreaterThan(0);
+    await page.locator('.ingest-result').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(1000);
     await screenshot(page, 'ingest');
 
     await nav(page, 'Network');
@@ -101,7 +103,7 @@ describe('workbench in Chromium', () => {
     const periods = await page.locator('.series-chart .period').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-period')));
     const y2023 = periods.find((p) => p?.startsWith('2023'));
     expect(y2023).toBeTruthy();
-    await page.locator(`.series-chart .period[data-period="${y2023}"]`).click();
+    await page.locator(`.series-chart .period[data-period="${y2023}"] rect.hit`).click();
     await page.locator('.period-events table.events tbody tr').first().waitFor();
     const dates = await page.locator('.period-events td.date').allInnerTexts();
     expect(dates.every((d) => d.includes('2023'))).toBe(true);
@@ -134,7 +136,7 @@ describe('workbench in Chromium', () => {
     expect(await badge.evaluate((b) => getComputedStyle(b).borderTopStyle)).toBe('dashed');
 
     await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'speculative' }).click();
-    await expect.poll(() => page.locator('li.tl-event').count()).toBe(spec.length);
+    await expect.poll(() => page.locator('li.tl-event').count()).toBe(rows.filter((r) => r.modality === 'speculative').length);
     await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'all' }).click();
     await page.locator('li.tl-event.uncertain').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'timeline');

@@ -5,6 +5,12 @@ import type { EventRecord, Origin } from '../../src/domain/event.js';
 import type { DateRange, Modality } from '../../src/domain/mention.js';
 import type { PloverType } from '../../src/domain/plover.js';
 import type { PageResult, MentionDetail, EventVersion, DocumentSummary, ActorSummary, SearchHit, DocumentDetail as StoredDocument } from '../../src/store/event-store.js';
+import type { Series, SeriesPoint } from '../../src/analysis/series.js';
+import type { Shift } from '../../src/analysis/shifts.js';
+import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
+import type { LagCorrelation } from '../../src/analysis/spillover.js';
+import type { NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
+import type { Watch, Alert } from '../../src/store/watch-store.js';
 import { currentToken } from './token.js';
 
 export type { EventRecord, Origin, DateRange, Modality, PloverType, EventVersion, DocumentSummary, SearchHit };
@@ -43,107 +49,12 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
-export interface SeriesPoint {
-  period: string;
-  start?: string;
-  end?: string;
-  cooperation: number;
-  conflict: number;
-  net?: number;
-  count?: number;
-  events?: number;
-}
+export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
-export interface Shift {
-  period: string;
-  date?: string;
-  direction?: string;
-  magnitude?: number;
-  before?: number;
-  after?: number;
-}
-
-export interface NetworkNode {
-  id: string;
-  label?: string;
-  name?: string;
-  bloc?: number | string | null;
-  events?: number;
-  weight?: number;
-}
-
-export interface NetworkEdge {
-  source: string;
-  target: string;
-  cooperation: number;
-  conflict: number;
-  events?: number;
-  weight?: number;
-}
-
-export interface Network {
-  nodes: NetworkNode[];
-  edges: NetworkEdge[];
-  from?: string;
-  to?: string;
-}
-
-export interface SpilloverLag {
-  lag: number;
-  r?: number | null;
-  correlation?: number | null;
-  n?: number;
-}
-
-export interface Spillover {
-  cause: string;
-  effect: string;
-  lags?: SpilloverLag[];
-  best?: SpilloverLag | null;
-  [k: string]: unknown;
-}
-
-export interface Watch {
-  id: string;
-  a: string;
-  b: string;
-  threshold?: number | null;
-  webhook?: string | null;
-  created?: string;
-}
-
-export interface Alert {
-  id: string;
-  watchId?: string;
-  a?: string;
-  b?: string;
-  message?: string;
-  title?: string;
-  period?: string;
-  at?: string;
-  created?: string;
-  eventId?: string | null;
-  [k: string]: unknown;
-}
-
+/** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {
-  document: DocumentSummary;
-  events: EventRecord[] | IngestedMention[];
-}
-
-/** An ingest may answer with stored events or with mentions plus their event ids. */
-export interface IngestedMention {
-  id?: string;
-  eventId?: string;
-  type: PloverType;
-  source?: { code: string; name: string } | null;
-  target?: { code: string; name: string } | null;
-  sources?: string[];
-  targets?: string[];
-  date: DateRange | null;
-  modality: Modality;
-  evidence?: { start: number; end: number; text: string };
-  sentence?: string;
+  document: { id: string; title: string | null; url: string | null; published: string | null; stored: boolean; mentions: number };
+  events: EventRecord[];
 }
 
 export interface AuditEntry {
@@ -232,23 +143,23 @@ export const api = {
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
   actors: (limit = 500, offset = 0) => request<Page<Actor>>('GET', '/actors', { query: { limit, offset } }),
 
-  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) =>
-    request<{ rows?: SeriesPoint[]; points?: SeriesPoint[]; series?: SeriesPoint[] } | SeriesPoint[]>('GET', '/series', { query: q }),
-  shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) =>
-    request<{ rows?: Shift[]; shifts?: Shift[] } | Shift[]>('GET', '/shifts', { query: q }),
-  network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<Network>('GET', '/network', { query: q }),
-  spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string }) => request<Spillover>('GET', '/spillover', { query: q }),
+  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<Series>('GET', '/series', { query: q }),
+  shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
+  network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<NetworkResult>('GET', '/network', { query: q }),
+  spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
   alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),
-  watches: () => request<Page<Watch> | { rows: Watch[] }>('GET', '/watches'),
-  addWatch: (w: { a: string; b: string; threshold?: number; webhook?: string }) => request<Watch>('POST', '/watches', { json: w }),
+  watches: () => request<Page<Watch>>('GET', '/watches', { query: { limit: 1000 } }),
+  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<Watch>('POST', '/watches', { json: w }),
   deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
 
   ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
   ingestUrl: (fetchUrl: string) => request<IngestResult>('POST', '/ingest', { json: { fetchUrl } }),
-  ingestFile: (file: File, published?: string) => {
+  ingestFile: (file: File, meta: { title?: string; published?: string } = {}) => {
     const form = new FormData();
-    if (published) form.append('published', published);
+    // Fields before the file: the server reads the parts in order.
+    if (meta.title) form.append('title', meta.title);
+    if (meta.published) form.append('published', meta.published);
     form.append('file', file, file.name);
     return request<IngestResult>('POST', '/ingest', { form });
   },
@@ -267,16 +178,4 @@ export const api = {
 export function alertStreamUrl(): string {
   const t = currentToken();
   return `/api/alerts/stream${t ? `?token=${enc(t)}` : ''}`;
-}
-
-/** Lists come as a page or, for small endpoints, a bare array or a named array. */
-export function rowsOf<T>(x: unknown, ...keys: string[]): T[] {
-  if (Array.isArray(x)) return x as T[];
-  if (x && typeof x === 'object') {
-    for (const k of ['rows', ...keys]) {
-      const v = (x as Record<string, unknown>)[k];
-      if (Array.isArray(v)) return v as T[];
-    }
-  }
-  return [];
 }

@@ -49,6 +49,7 @@ export function typeClass(type: string): string {
 
 export const COOP_COLOR = '#1f9d55';
 export const CONFLICT_COLOR = '#d64545';
+export const NEUTRAL_COLOR = '#9aa4af';
 
 /** A qualitative palette for blocs (communities); colour-blind safe first eight (Okabe–Ito). */
 export const BLOC_COLORS = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#8c6d31', '#6b6ecf', '#7f7f7f', '#bcbd22'];

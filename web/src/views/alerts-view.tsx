@@ -1,7 +1,7 @@
 // Alerts view: watchlists of dyads (add, remove) and the alerts they raised, kept live
 // by an EventSource on /api/alerts/stream (token in the query: EventSource sends no headers).
 import { useEffect, useState, type FormEvent } from 'react';
-import { alertStreamUrl, api, rowsOf, type Alert, type Watch } from '../api.js';
+import { alertStreamUrl, api, type Alert, type Watch } from '../api.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useApi } from '../use-api.js';
@@ -51,7 +51,7 @@ export function AlertsView() {
           <h2>Watchlist</h2>
           <ErrorLine error={watches.error} />
           {watches.loading && !watches.data && <Loading />}
-          <WatchTable watches={rowsOf<Watch>(watches.data)} canEdit={canEdit} onChange={() => watches.reload()} />
+          <WatchTable watches={watches.data?.rows ?? []} canEdit={canEdit} onChange={() => watches.reload()} />
           {canEdit ? <AddWatch onAdded={() => watches.reload()} /> : <p className="muted small">Editing watchlists needs an editor token.</p>}
         </div>
         <div className="alert-list">
@@ -64,14 +64,19 @@ export function AlertsView() {
           ) : (
             <ul className="alerts">
               {all.map((a) => (
-                <li key={a.id} className={live.some((l) => l.id === a.id) ? 'new' : ''}>
-                  <span className="muted small">{a.at ?? a.created ?? ''}</span>{' '}
-                  {a.a && a.b && <Link to={href('/dyad', { a: a.a, b: a.b })}>{`${a.a} – ${a.b}`}</Link>} <span>{a.message ?? a.title ?? ''}</span>
-                  {a.eventId && (
-                    <>
-                      {' '}
-                      <Link to={`/events/${encodeURIComponent(a.eventId)}`}>event</Link>
-                    </>
+                <li key={a.id} className={`alert-${a.kind}${live.some((l) => l.id === a.id) ? ' new' : ''}`}>
+                  <div>
+                    <span className={`badge ${a.kind === 'shift' ? 'disputed' : 'origin'}`}>{a.kind}</span> <strong>{a.title}</strong>{' '}
+                    <span className="muted small">
+                      {a.date ?? ''} · {dyadLink(a.dyad)} · raised {a.createdAt.replace('T', ' ').slice(0, 16)}
+                      {a.delivery !== 'none' && ` · webhook ${a.delivery}`}
+                    </span>
+                  </div>
+                  <div className="small">{a.summary}</div>
+                  {typeof a.data.eventId === 'string' && (
+                    <Link to={`/events/${encodeURIComponent(a.data.eventId)}`} className="small">
+                      open event
+                    </Link>
                   )}
                 </li>
               ))}
@@ -81,6 +86,13 @@ export function AlertsView() {
       </div>
     </section>
   );
+}
+
+/** "RUS-PRK" → a link to the dyad; "RUS-*" → the actor's timeline. */
+function dyadLink(dyad: string) {
+  const [a, b] = dyad.split('-');
+  if (!a) return dyad;
+  return b && b !== '*' ? <Link to={href('/dyad', { a, b })}>{dyad}</Link> : <Link to={href('/timeline', { actor: a })}>{dyad}</Link>;
 }
 
 function WatchTable({ watches, canEdit, onChange }: { watches: Watch[]; canEdit: boolean; onChange: () => void }) {
@@ -102,24 +114,29 @@ function WatchTable({ watches, canEdit, onChange }: { watches: Watch[]; canEdit:
         <thead>
           <tr>
             <th>dyad</th>
-            <th className="num">threshold</th>
+            <th className="num" title="alert on events with |intensity| at least this (0–10)">threshold</th>
             <th>webhook</th>
             <th />
           </tr>
         </thead>
         <tbody>
           {watches.map((w) => (
-            <tr key={w.id} data-watch={`${w.a}-${w.b}`}>
+            <tr key={w.id} data-watch={`${w.a}-${w.b ?? '*'}`}>
               <td>
-                <Link to={href('/dyad', { a: w.a, b: w.b })}>
-                  {w.a} – {w.b}
-                </Link>
+                {w.b ? (
+                  <Link to={href('/dyad', { a: w.a, b: w.b })}>
+                    {w.a} – {w.b}
+                  </Link>
+                ) : (
+                  <Link to={href('/timeline', { actor: w.a })}>{w.a} – everyone</Link>
+                )}
+                {w.label && <span className="muted small"> {w.label}</span>}
               </td>
-              <td className="num">{w.threshold ?? '—'}</td>
+              <td className="num">{w.threshold}</td>
               <td className="small">{w.webhook ?? ''}</td>
               <td>
                 {canEdit && (
-                  <button type="button" className="linklike danger" onClick={() => remove(w.id)} aria-label={`remove watch ${w.a}-${w.b}`}>
+                  <button type="button" className="linklike danger" onClick={() => remove(w.id)} aria-label={`remove watch ${w.a}-${w.b ?? '*'}`}>
                     remove
                   </button>
                 )}
@@ -142,7 +159,8 @@ function AddWatch({ onAdded }: { onAdded: () => void }) {
     e.preventDefault();
     setError(null);
     try {
-      await api.addWatch({ a: a.trim().toUpperCase(), b: b.trim().toUpperCase(), threshold: threshold ? Number(threshold) : undefined, webhook: webhook.trim() || undefined });
+      const other = b.trim().toUpperCase();
+      await api.addWatch({ a: a.trim().toUpperCase(), b: other && other !== '*' ? other : null, threshold: threshold ? Number(threshold) : undefined, webhook: webhook.trim() || undefined });
       setA('');
       setB('');
       setThreshold('');
@@ -156,8 +174,8 @@ function AddWatch({ onAdded }: { onAdded: () => void }) {
     <form className="add-watch" onSubmit={submit}>
       <div className="inline">
         <input value={a} onChange={(e) => setA(e.target.value)} placeholder="A (RUS)" aria-label="watch actor A" className="actor-input" required />
-        <input value={b} onChange={(e) => setB(e.target.value)} placeholder="B (PRK)" aria-label="watch actor B" className="actor-input" required />
-        <input value={threshold} onChange={(e) => setThreshold(e.target.value)} placeholder="threshold" aria-label="threshold" className="narrow" inputMode="decimal" />
+        <input value={b} onChange={(e) => setB(e.target.value)} placeholder="B or *" aria-label="watch actor B" className="actor-input" />
+        <input value={threshold} onChange={(e) => setThreshold(e.target.value)} placeholder="|intensity| ≥ 7" aria-label="threshold" className="threshold-input" inputMode="decimal" title="alert on events with |intensity| at least this (0–10); shifts always alert" />
       </div>
       <div className="inline">
         <input value={webhook} onChange={(e) => setWebhook(e.target.value)} placeholder="webhook URL (optional)" aria-label="webhook" className="wide" />

@@ -2,8 +2,10 @@
 // under a clicked period, and a spillover panel asking whether one dyad's conflict
 // leads another's (GET /api/spillover).
 import { useState, type FormEvent } from 'react';
-import { api, rowsOf, type SeriesPoint, type Shift, type Spillover, type SpilloverLag } from '../api.js';
+import { api, type Shift, type SpilloverResult } from '../api.js';
 import { periodBounds } from '../format.js';
+import { Link } from '../components/link.js';
+import { TypeBadge } from '../components/badges.js';
 import { href, navigate, useLocation } from '../router.js';
 import { useSession } from '../session.js';
 import { useApi } from '../use-api.js';
@@ -11,7 +13,7 @@ import { EventTable } from '../components/event-table.js';
 import { SeriesChart } from '../components/series-chart.js';
 import { ErrorLine, Loading } from '../components/status.js';
 
-const BY = ['month', 'quarter', 'year'] as const;
+const BY = ['week', 'month', 'quarter', 'year'] as const;
 
 export function DyadView() {
   const loc = useLocation();
@@ -77,28 +79,61 @@ function DyadPicker({ a, b, onPick }: { a: string; b: string; onPick: (a: string
 function DyadSeries({ a, b, by, period, onPeriod }: { a: string; b: string; by: string; period: string | null; onPeriod: (p: string) => void }) {
   const series = useApi(() => api.series({ a, b, by }), [a, b, by]);
   const shifts = useApi(() => api.shifts({ a, b, by }), [a, b, by]);
-  const points = rowsOf<SeriesPoint>(series.data, 'points', 'series');
-  const shiftRows = rowsOf<Shift>(shifts.data, 'shifts');
+  const points = series.data?.points ?? [];
+  const shiftRows = shifts.data?.shifts ?? [];
   const { actors } = useSession();
+  const total = points.reduce((n, p) => n + p.events, 0);
   return (
     <div className="dyad-series">
       <h2>
-        {actors.get(a)?.name ?? a} – {actors.get(b)?.name ?? b} <span className="muted small">cooperation (up) and conflict (down) per {by}; line = net</span>
+        {actors.get(a)?.name ?? a} – {actors.get(b)?.name ?? b}{' '}
+        <span className="muted small">
+          {total} events per {by}: cooperative up, conflictual down; line = score{series.data?.normalised ? ' (normalised by all events that period)' : ''}. Click a period for its events.
+        </span>
       </h2>
       <ErrorLine error={series.error} />
       {series.loading && !series.data ? <Loading what="series" /> : <SeriesChart points={points} shifts={shiftRows} selected={period} onSelect={onPeriod} />}
-      {shiftRows.length > 0 && (
-        <p className="shifts">
-          Shifts:{' '}
-          {shiftRows.map((s, i) => (
-            <button key={i} type="button" className="linklike" onClick={() => onPeriod(s.period ?? s.date ?? '')}>
-              {s.period ?? s.date}
-              {s.direction ? ` (${s.direction})` : ''}
-            </button>
-          ))}
-        </p>
-      )}
+      {shifts.error && <p className="muted small">No shift analysis: {shifts.error.message}</p>}
+      {shifts.data && <ShiftList shifts={shiftRows} method={shifts.data.method} onPeriod={onPeriod} />}
       {period && <PeriodEvents a={a} b={b} period={period} />}
+    </div>
+  );
+}
+
+function ShiftList({ shifts, method, onPeriod }: { shifts: Shift[]; method: string; onPeriod: (p: string) => void }) {
+  if (shifts.length === 0)
+    return (
+      <p className="muted small" title={method}>
+        No significant shift in this series.
+      </p>
+    );
+  return (
+    <div className="shifts">
+      <h3 title={method}>Shifts</h3>
+      <ul>
+        {shifts.map((s) => (
+          <li key={s.period}>
+            <button type="button" className="linklike" onClick={() => onPeriod(s.period)}>
+              {s.period}
+            </button>{' '}
+            <strong className={s.direction === 'toward-conflict' ? 'conflict' : 'coop'}>{s.direction.replace('-', ' ')}</strong>{' '}
+            <span className="muted small">
+              score {s.before.toFixed(2)} → {s.after.toFixed(2)}, confidence {s.confidence.toFixed(2)}
+            </span>
+            {s.events.length > 0 && (
+              <span className="shift-events">
+                {' '}
+                around:{' '}
+                {s.events.map((e) => (
+                  <Link key={e.id} to={`/events/${encodeURIComponent(e.id)}`} className="shift-event">
+                    <TypeBadge type={e.type} /> {e.sources.join(',')}→{e.targets.join(',')} {e.start}
+                  </Link>
+                ))}
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }
@@ -118,10 +153,10 @@ function PeriodEvents({ a, b, period }: { a: string; b: string; period: string }
 }
 
 function SpilloverPanel({ a, b, by }: { a: string; b: string; by: string }) {
-  const [cause, setCause] = useState(a && b ? `${a}-${b}` : 'RUS-UKR');
-  const [effect, setEffect] = useState('RUS-PRK');
-  const [maxLag, setMaxLag] = useState(6);
-  const [result, setResult] = useState<Spillover | null>(null);
+  const [cause, setCause] = useState('RUS-UKR');
+  const [effect, setEffect] = useState(a && b ? `${a}-${b}` : 'RUS-PRK');
+  const [maxLag, setMaxLag] = useState(3);
+  const [result, setResult] = useState<SpilloverResult | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const [busy, setBusy] = useState(false);
   const run = async (e: FormEvent) => {
@@ -129,7 +164,7 @@ function SpilloverPanel({ a, b, by }: { a: string; b: string; by: string }) {
     setBusy(true);
     setError(null);
     try {
-      setResult(await api.spillover({ cause: cause.toUpperCase(), effect: effect.toUpperCase(), maxLag, by: by === 'year' ? 'year' : by }));
+      setResult(await api.spillover({ cause: cause.trim().toUpperCase(), effect: effect.trim().toUpperCase(), maxLag, by }));
     } catch (err) {
       setResult(null);
       setError(err as Error);
@@ -137,8 +172,6 @@ function SpilloverPanel({ a, b, by }: { a: string; b: string; by: string }) {
       setBusy(false);
     }
   };
-  const lags = (result?.lags ?? []) as SpilloverLag[];
-  const best = result?.best ?? null;
   return (
     <div className="spillover panel">
       <h2>Spillover</h2>
@@ -150,66 +183,65 @@ function SpilloverPanel({ a, b, by }: { a: string; b: string; by: string }) {
           lead <input value={effect} onChange={(e) => setEffect(e.target.value)} aria-label="effect dyad" className="dyad-input" />
         </label>
         <label>
-          up to <input type="number" min={0} max={24} value={maxLag} onChange={(e) => setMaxLag(Number(e.target.value))} className="narrow" aria-label="max lag" /> {by}s?
+          by up to <input type="number" min={0} max={52} value={maxLag} onChange={(e) => setMaxLag(Number(e.target.value))} className="narrow" aria-label="max lag" /> {by}s?
         </label>
         <button type="submit" disabled={busy}>
           Compare
         </button>
       </form>
       <ErrorLine error={error} />
-      {result && (
-        <div className="spillover-result">
-          {best && (
-            <p>
-              Strongest link at lag <strong>{best.lag}</strong>: r = <strong>{fmtR(best.r ?? best.correlation)}</strong>
-              {best.n !== undefined && ` over ${best.n} periods`}.
-            </p>
-          )}
-          {lags.length > 0 ? (
-            <table className="lags">
-              <thead>
-                <tr>
-                  <th className="num">lag</th>
-                  <th className="num">r</th>
-                  <th />
-                </tr>
-              </thead>
-              <tbody>
-                {lags.map((l) => {
-                  const r = l.r ?? l.correlation ?? null;
-                  return (
-                    <tr key={l.lag}>
-                      <td className="num">{l.lag}</td>
-                      <td className="num">{fmtR(r)}</td>
-                      <td>
-                        <span className={`bar ${r !== null && r < 0 ? 'neg' : 'pos'}`} style={{ width: `${Math.round(Math.abs(r ?? 0) * 200)}px` }} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          ) : (
-            <SpilloverFields result={result} />
-          )}
-        </div>
-      )}
+      {result && <SpilloverAnswer r={result} />}
     </div>
   );
 }
 
-/** Whatever else the analysis reports, as a plain key–value list. */
-function SpilloverFields({ result }: { result: Spillover }) {
-  const entries = Object.entries(result).filter(([, v]) => v === null || typeof v !== 'object');
+function SpilloverAnswer({ r }: { r: SpilloverResult }) {
+  const g = r.granger;
   return (
-    <dl className="kv">
-      {entries.map(([k, v]) => (
-        <div key={k}>
-          <dt>{k}</dt>
-          <dd>{String(v)}</dd>
-        </div>
-      ))}
-    </dl>
+    <div className="spillover-result">
+      <p>
+        {r.cause} → {r.effect}, {r.periods} {r.by}s{r.from && r.to ? ` (${r.from} – ${r.to})` : ''}.{' '}
+        {r.strongestLag ? (
+          <>
+            Strongest link at lag <strong>{r.strongestLag.lag}</strong>: r = <strong>{fmtR(r.strongestLag.r)}</strong> over {r.strongestLag.n} periods.
+          </>
+        ) : (
+          'No lag has a correlation.'
+        )}{' '}
+        {g.insufficient ? (
+          <span className="muted">Granger test: {g.reason}.</span>
+        ) : (
+          <>
+            Granger test (order {g.order}): F({g.df1}, {g.df2}) = {g.F.toFixed(2)}, p = <strong>{g.pValue.toFixed(3)}</strong>, partial R² {g.partialR2.toFixed(2)}.
+          </>
+        )}
+      </p>
+      {r.insufficient && r.reason && <p className="muted small">{r.reason}</p>}
+      {r.crossCorrelation.length > 0 && (
+        <table className="lags compact">
+          <thead>
+            <tr>
+              <th className="num">lag</th>
+              <th className="num">r</th>
+              <th className="num">n</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {r.crossCorrelation.map((l) => (
+              <tr key={l.lag} className={l.lag === r.strongestLag?.lag ? 'strongest' : ''}>
+                <td className="num">{l.lag}</td>
+                <td className="num">{fmtR(l.r)}</td>
+                <td className="num">{l.n}</td>
+                <td>
+                  <span className={`bar ${l.r !== null && l.r < 0 ? 'neg' : 'pos'}`} style={{ width: `${Math.round(Math.abs(l.r ?? 0) * 200)}px` }} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
   );
 }
 

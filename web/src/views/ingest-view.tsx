@@ -1,7 +1,7 @@
 // Ingest view: paste text, choose a file or give a URL; POST /api/ingest and show the
 // extracted events with the sentence each came from (read back from the stored document).
 import { useState, type FormEvent } from 'react';
-import { api, type DocumentDetail, type IngestResult, type EventRecord, type IngestedMention } from '../api.js';
+import { api, type DocumentDetail, type IngestResult, type EventRecord } from '../api.js';
 import { formatDate, isUncertain } from '../format.js';
 import { useSession } from '../session.js';
 import { Link } from '../components/link.js';
@@ -9,33 +9,15 @@ import { Actors, ModalityBadge, TypeBadge } from '../components/badges.js';
 import { ErrorLine } from '../components/status.js';
 
 interface Row {
-  key: string;
-  eventId: string | null;
-  type: string;
-  sources: string[];
-  targets: string[];
-  date: EventRecord['date'];
-  modality: string;
+  event: EventRecord;
   sentence: string | null;
 }
 
+/** Each event with the first sentence that states it in this document. */
 function toRows(result: IngestResult, doc: DocumentDetail | null): Row[] {
   const sentenceOf = new Map<string, string>();
   if (doc) for (const m of doc.mentions) if (!sentenceOf.has(m.eventId)) sentenceOf.set(m.eventId, doc.text.slice(m.start, m.end));
-  return (result.events as Array<EventRecord | IngestedMention>).map((e, i) => {
-    const rec = e as Partial<EventRecord> & Partial<IngestedMention>;
-    const eventId = (rec.eventId ?? ('origin' in e ? rec.id : null)) ?? null;
-    return {
-      key: `${eventId ?? ''}#${i}`,
-      eventId,
-      type: e.type,
-      sources: rec.sources ?? (rec.source ? [rec.source.code] : []),
-      targets: rec.targets ?? (rec.target ? [rec.target.code] : []),
-      date: e.date,
-      modality: e.modality,
-      sentence: rec.sentence ?? rec.evidence?.text ?? (eventId ? (sentenceOf.get(eventId) ?? null) : null),
-    };
-  });
+  return result.events.map((event) => ({ event, sentence: sentenceOf.get(event.id) ?? null }));
 }
 
 export function IngestView() {
@@ -65,7 +47,7 @@ export function IngestView() {
   };
   const submitText = (e: FormEvent) => {
     e.preventDefault();
-    if (file) return run(() => api.ingestFile(file, published.trim() || undefined));
+    if (file) return run(() => api.ingestFile(file, { title: title.trim() || undefined, published: published.trim() || undefined }));
     if (!text.trim()) return;
     return run(() => api.ingestText({ text, title: title.trim() || undefined, published: published.trim() || undefined }));
   };
@@ -121,17 +103,21 @@ export function IngestView() {
               </tr>
             </thead>
             <tbody>
-              {result.rows.map((r, i) => (
-                <tr key={r.key} className={`appear${isUncertain(r.modality) ? ' uncertain' : ''}`} style={{ animationDelay: `${Math.min(i, 40) * 60}ms` }} data-event-id={r.eventId ?? ''}>
-                  <td>{r.eventId ? <Link to={`/events/${encodeURIComponent(r.eventId)}`}><TypeBadge type={r.type} /></Link> : <TypeBadge type={r.type} />}</td>
-                  <td className="dyad">
-                    <Actors codes={r.sources} /> → <Actors codes={r.targets} />
-                  </td>
-                  <td className="date">{formatDate(r.date)}</td>
+              {result.rows.map(({ event: e, sentence }, i) => (
+                <tr key={e.id} className={`appear${isUncertain(e.modality) ? ' uncertain' : ''}`} style={{ animationDelay: `${Math.min(i, 20) * 25}ms` }} data-event-id={e.id}>
                   <td>
-                    <ModalityBadge modality={r.modality} />
+                    <Link to={`/events/${encodeURIComponent(e.id)}`}>
+                      <TypeBadge type={e.type} />
+                    </Link>
                   </td>
-                  <td className="sentence">{r.sentence ?? ''}</td>
+                  <td className="dyad">
+                    <Actors codes={e.sources} /> → <Actors codes={e.targets} />
+                  </td>
+                  <td className="date">{formatDate(e.date)}</td>
+                  <td>
+                    <ModalityBadge modality={e.modality} />
+                  </td>
+                  <td className="sentence">{sentence ?? ''}</td>
                 </tr>
               ))}
             </tbody>

@@ -2,21 +2,23 @@
 // as weighted edges, drawn with sigma.js (WebGL) over graphology. A month slider replays
 // the network one month at a time; positions come from the all-time layout so nodes stay put.
 import { useEffect, useMemo, useRef, useState } from 'react';
-import Graph from 'graphology';
+import { UndirectedGraph } from 'graphology';
 import Sigma, { DEFAULT_STYLES } from 'sigma';
-import { api, type Network, type NetworkEdge } from '../api.js';
-import { blocColor, COOP_COLOR, CONFLICT_COLOR, monthsBetween, periodBounds } from '../format.js';
+import { api, type NetworkResult, type NetworkEdge } from '../api.js';
+import { blocColor, COOP_COLOR, CONFLICT_COLOR, NEUTRAL_COLOR, monthsBetween, periodBounds } from '../format.js';
 import { forceLayout } from '../layout.js';
 import { href, navigate } from '../router.js';
 import { useApi } from '../use-api.js';
 import { ErrorLine, Loading } from '../components/status.js';
 import { Link } from '../components/link.js';
-import { useActorName } from '../session.js';
 
 type Mode = 'all' | 'month' | 'cumulative';
 
-function edgeTotal(e: NetworkEdge): number {
-  return e.events ?? e.weight ?? e.cooperation + e.conflict;
+/** All time, as the API needs a window: every four-digit year. */
+const ALL_TIME = { from: '0001', to: '9999' };
+
+function edgeColor(e: NetworkEdge): string {
+  return e.sign > 0 ? COOP_COLOR : e.sign < 0 ? CONFLICT_COLOR : NEUTRAL_COLOR;
 }
 
 /** The first and last month with dated events, from the two ends of the timeline. */
@@ -47,11 +49,11 @@ export function NetworkView() {
     if (months.length) setMonthIndex(months.length - 1);
   }, [months]);
 
-  const allTime = useApi(() => api.network({ minEvents }), [minEvents]);
+  const allTime = useApi(() => api.network({ ...ALL_TIME, minEvents }), [minEvents]);
   const windowed = useApi(async () => {
     if (mode === 'all' || !month) return null;
     const [, to] = periodBounds(month);
-    const from = mode === 'month' ? `${month}-01` : undefined;
+    const from = mode === 'month' ? `${month}-01` : ALL_TIME.from;
     return api.network({ from, to, minEvents });
   }, [mode, month, minEvents]);
 
@@ -64,14 +66,14 @@ export function NetworkView() {
     return () => window.clearTimeout(t);
   }, [playing, monthIndex, months.length, mode, windowed.data]);
 
-  const shown: Network | null = mode === 'all' ? allTime.data : (windowed.data ?? null);
+  const shown: NetworkResult | null = mode === 'all' ? allTime.data : (windowed.data ?? null);
   const layout = useMemo(() => {
     const net = allTime.data;
     if (!net) return new Map<string, { x: number; y: number }>();
     const blocs = new Map(net.nodes.map((n) => [n.id, n.bloc]));
     return forceLayout(
       net.nodes.map((n) => n.id),
-      net.edges.map((e) => ({ source: e.source, target: e.target, weight: edgeTotal(e) })),
+      net.edges.map((e) => ({ source: e.source, target: e.target, weight: e.events })),
       { groupOf: (id) => blocs.get(id) },
     );
   }, [allTime.data]);
@@ -128,35 +130,34 @@ export function NetworkView() {
   );
 }
 
-function NetworkCanvas({ network, layout }: { network: Network; layout: Map<string, { x: number; y: number }> }) {
+function NetworkCanvas({ network, layout }: { network: NetworkResult; layout: Map<string, { x: number; y: number }> }) {
   const box = useRef<HTMLDivElement>(null);
   const [failure, setFailure] = useState<string | null>(null);
-  const name = useActorName();
   useEffect(() => {
     if (!box.current) return;
-    const g = new Graph({ type: 'undirected', multi: false });
-    const maxEvents = Math.max(1, ...network.nodes.map((n) => n.events ?? n.weight ?? 1));
+    const g = new UndirectedGraph();
+    const maxEvents = Math.max(1, ...network.nodes.map((n) => n.events));
     const missing = network.nodes.filter((n) => !layout.has(n.id));
     const extra = forceLayout(missing.map((n) => n.id), []);
     for (const n of network.nodes) {
       const p = layout.get(n.id) ?? extra.get(n.id) ?? { x: 0, y: 0 };
-      const size = 4 + 14 * Math.sqrt((n.events ?? n.weight ?? 1) / maxEvents);
+      const size = 4 + 14 * Math.sqrt(n.events / maxEvents);
       g.mergeNode(n.id, { x: p.x, y: p.y, size, label: n.id, color: blocColor(n.bloc) });
     }
-    const maxEdge = Math.max(1, ...network.edges.map(edgeTotal));
+    const maxEdge = Math.max(1, ...network.edges.map((e) => e.events));
     for (const e of network.edges) {
       if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
       const key = [e.source, e.target].sort().join('|');
       if (g.hasEdge(key)) continue;
       g.addEdgeWithKey(key, e.source, e.target, {
-        size: 1 + 7 * Math.sqrt(edgeTotal(e) / maxEdge),
-        color: e.cooperation >= e.conflict ? COOP_COLOR : CONFLICT_COLOR,
+        size: 1 + 7 * Math.sqrt(e.events / maxEdge),
+        color: edgeColor(e),
       });
     }
     let sigma: Sigma | null = null;
     try {
       sigma = new Sigma(g, box.current, {
-        settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 0, stagePadding: 40 },
+        settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 0, stagePadding: 40, itemSizesReference: 'screen' },
         // Every actor's code stays readable: a dozen or two labels never crowd.
         styles: { nodes: { ...DEFAULT_STYLES.nodes, labelVisibility: 'visible', labelSize: 13, labelColor: '#1b1f24' }, edges: DEFAULT_STYLES.edges },
       });
@@ -172,14 +173,16 @@ function NetworkCanvas({ network, layout }: { network: Network; layout: Map<stri
       <div ref={box} className="network-canvas" data-testid="network-canvas" aria-label={`network of ${network.nodes.length} actors`} />
       {failure && <p className="error">Cannot draw the graph here (WebGL: {failure}); the table lists every tie.</p>}
       <p className="muted small">
-        {network.nodes.length} actors, {network.edges.length} ties. Click a node for its timeline. {network.nodes.length > 0 && `Largest: ${name(network.nodes[0].id)}.`}
+        {network.window.from} – {network.window.to}: {network.events} events, {network.nodes.length} actors, {network.edges.length} ties, {network.blocs.length} blocs
+        {network.modularity !== null && ` (modularity ${network.modularity.toFixed(2)})`}
+        {network.balance.ratio !== null && `; ${Math.round(network.balance.ratio * 100)}% of ${network.balance.triangles} signed triangles balanced`}. Click a node for its timeline.
       </p>
     </div>
   );
 }
 
-function EdgeTable({ network }: { network: Network }) {
-  const edges = [...network.edges].sort((a, b) => edgeTotal(b) - edgeTotal(a));
+function EdgeTable({ network }: { network: NetworkResult }) {
+  const edges = [...network.edges].sort((a, b) => b.events - a.events);
   return (
     <div className="edge-table-wrap">
       <table className="edges" aria-label="ties">
@@ -199,9 +202,9 @@ function EdgeTable({ network }: { network: Network }) {
                   {e.source} – {e.target}
                 </Link>
               </td>
-              <td className="num coop">{round(e.cooperation)}</td>
-              <td className="num conflict">{round(e.conflict)}</td>
-              <td className="num">{edgeTotal(e)}</td>
+              <td className="num coop">{e.cooperative}</td>
+              <td className="num conflict">{e.conflictual}</td>
+              <td className="num">{e.events}</td>
             </tr>
           ))}
         </tbody>
@@ -209,8 +212,4 @@ function EdgeTable({ network }: { network: Network }) {
       {edges.length === 0 && <p className="muted">No ties in this window.</p>}
     </div>
   );
-}
-
-function round(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(1);
 }
