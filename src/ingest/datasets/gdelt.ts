@@ -7,7 +7,7 @@ import type { DatasetEventInput, GeoPoint } from '../../domain/event.js';
 import { cameoToPlover } from '../../domain/cameo.js';
 import { readLines } from './line-reader.js';
 import { cameoActorCode, cameoRole, fipsToIso3 } from './actor-codes.js';
-import { fail, guard, int, num, optNum, ymd, type ParsedRow } from './rows.js';
+import { fail, int, num, optNum, ymd, RowProblem, type ParsedRow } from './rows.js';
 import type { GdeltMentionInput } from './dataset-store.js';
 
 export const PUBLIC_STATEMENT = 'CAMEO 01x public statement has no PLOVER type';
@@ -24,10 +24,13 @@ const ACTION_GEO: Record<Layout, { at: number; lat: number; lon: number; feature
 const ID = /^\d+$/;
 const CAMEO = /^\d{2,4}$/;
 
-// Actor codes repeat a lot: map each distinct CAMEO actor once.
+// Actor codes repeat a lot: map each distinct CAMEO actor once. The actor code is the
+// concatenation of its country, group and type codes, so it alone keys the cache.
 const actorCache = new Map<string, { code: string | null; role: string | null }>();
+const NO_ACTOR = { code: null, role: null };
 function actor(f: string[], at: number): { code: string | null; role: string | null } {
-  const key = `${f[at]}\t${f[at + 2]}\t${f[at + 3]}\t${f[at + 7]}\t${f[at + 8]}\t${f[at + 9]}`;
+  const key = f[at];
+  if (!key) return NO_ACTOR;
   let hit = actorCache.get(key);
   if (!hit) {
     hit = { code: cameoActorCode(f[at + 2], f[at + 3], f[at + 7]), role: cameoRole(f[at + 7], f[at + 8], f[at + 9]) };
@@ -48,10 +51,16 @@ function day(v: string, field: string): string {
   return d;
 }
 
+const timeCache = new Map<string, string>();
 function timestamp(v: string, field: string): string {
-  if (v.length === 14 && ID.test(v)) return `${day(v.slice(0, 8), field)}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}Z`;
-  if (v.length === 8) return day(v, field);
-  return fail(`${field}: "${v.slice(0, 40)}" is not a date (YYYYMMDD or YYYYMMDDHHMMSS)`);
+  let t = timeCache.get(v);
+  if (t) return t;
+  if (v.length === 14 && ID.test(v)) t = `${day(v.slice(0, 8), field)}T${v.slice(8, 10)}:${v.slice(10, 12)}:${v.slice(12, 14)}Z`;
+  else if (v.length === 8) t = day(v, field);
+  else return fail(`${field}: "${v.slice(0, 40)}" is not a date (YYYYMMDD or YYYYMMDDHHMMSS)`);
+  if (timeCache.size > 100_000) timeCache.clear();
+  timeCache.set(v, t);
+  return t;
 }
 
 function actorAttrs(f: string[], at: number, role: string | null): Record<string, string> | undefined {
@@ -161,11 +170,13 @@ export async function* parseGdelt(stream: Readable): AsyncGenerator<ParsedRow[]>
       if (!text) continue;
       const line = chunk.first + i;
       const f = text.split('\t');
-      let row = guard(line, () => (f.length === 16 ? gdeltMention(f, line) : gdeltEvent(f, line)));
-      if (row.kind === 'error' && chunk.unterminated && i === last) {
-        row = { line, kind: 'error', message: `last line cut off (no line end): ${row.message}` };
+      try {
+        out.push(f.length === 16 ? gdeltMention(f, line) : gdeltEvent(f, line));
+      } catch (e) {
+        if (!(e instanceof RowProblem)) throw e;
+        const cut = chunk.unterminated && i === last ? 'last line cut off (no line end): ' : '';
+        out.push({ line, kind: 'error', message: cut + e.message });
       }
-      out.push(row);
     }
     yield out;
   }

@@ -67,21 +67,24 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
   const importEventsTx = (batch: DatasetEventInput[]): WriteResult => {
     const s = stmts();
     let imported = 0;
-    const mentionsStored = (s.anyMention.get() as { n: number }).n === 1;
-    for (const e of batch) {
-      const [first, last] = e.date ? dayBounds(e.date) : [null, null];
-      const loc = e.location;
-      const r = s.insertEvent.run(
-        e.origin, e.externalId, e.type, e.mode, JSON.stringify(e.sources), JSON.stringify(e.targets),
-        e.date?.start ?? null, e.date?.end ?? null, e.date?.granularity ?? null, first, last,
-        e.dateKind, e.modality, e.mentionCount, intensity(e.type, e.mode), e.reportedAt, e.reportedAt,
-        loc?.name ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, loc?.precision ?? null,
-        e.sourceUrl, JSON.stringify(e.attrs),
-      );
+    let i = 0;
+    // Mentions imported before their event must be counted into it as it lands, which needs
+    // each new row's id: then go row by row. Otherwise many rows per statement, which saves
+    // a third of the time (ON CONFLICT DO NOTHING still decides per row).
+    if ((s.anyMention.get() as { n: number }).n !== 1) {
+      const params: unknown[] = [];
+      for (; i + ROWS_PER_INSERT <= batch.length; i += ROWS_PER_INSERT) {
+        params.length = 0;
+        for (let j = i; j < i + ROWS_PER_INSERT; j++) pushEvent(params, batch[j]);
+        imported += s.insertEvents.run(params).changes;
+      }
+    }
+    for (; i < batch.length; i++) {
+      const e = batch[i];
+      const r = s.insertEvent.run(pushEvent([], e));
       if (r.changes) {
         imported++;
-        // Mentions imported before their event: count those after its first 15-minute window.
-        if (mentionsStored && e.origin === 'gdelt') s.countEarlierMentions.run({ gid: Number(e.externalId), id: r.lastInsertRowid });
+        if (e.origin === 'gdelt') s.countEarlierMentions.run({ gid: Number(e.externalId), id: r.lastInsertRowid });
       }
     }
     return { imported, unchanged: batch.length - imported };
@@ -135,13 +138,35 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
   };
 }
 
+const ROWS_PER_INSERT = 50;
+const EVENT_COLUMNS = `origin, external_id, type, mode, sources, targets, date_start, date_end, granularity, day_first,
+  day_last, date_kind, modality, mention_count, intensity, first_reported, last_reported, loc_name, loc_country, lat, lon,
+  loc_precision, source_url, attrs`;
+
+function insertEvents(rows: number): string {
+  const one = `(${new Array(24).fill('?').join(', ')})`;
+  return `INSERT INTO events (${EVENT_COLUMNS}) VALUES ${new Array(rows).fill(one).join(', ')}
+    ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING`;
+}
+
+/** Appends one event's 24 column values, in EVENT_COLUMNS order. */
+function pushEvent(out: unknown[], e: DatasetEventInput): unknown[] {
+  const [first, last] = e.date ? dayBounds(e.date) : [null, null];
+  const loc = e.location;
+  out.push(
+    e.origin, e.externalId, e.type, e.mode, JSON.stringify(e.sources), JSON.stringify(e.targets),
+    e.date?.start ?? null, e.date?.end ?? null, e.date?.granularity ?? null, first, last,
+    e.dateKind, e.modality, e.mentionCount, intensity(e.type, e.mode), e.reportedAt, e.reportedAt,
+    loc?.name ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, loc?.precision ?? null,
+    e.sourceUrl, JSON.stringify(e.attrs),
+  );
+  return out;
+}
+
 function prepare(db: Database.Database) {
   return {
-    insertEvent: db.prepare(`INSERT INTO events (origin, external_id, type, mode, sources, targets, date_start, date_end,
-        granularity, day_first, day_last, date_kind, modality, mention_count, intensity, first_reported, last_reported,
-        loc_name, loc_country, lat, lon, loc_precision, source_url, attrs)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-      ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING`),
+    insertEvent: db.prepare(insertEvents(1)),
+    insertEvents: db.prepare(insertEvents(ROWS_PER_INSERT)),
     anyMention: db.prepare('SELECT EXISTS (SELECT 1 FROM gdelt_mentions) AS n'),
     countEarlierMentions: db.prepare(`UPDATE events SET mention_count = mention_count +
         (SELECT count(*) FROM gdelt_mentions m WHERE m.global_event_id = @gid AND m.mention_time > m.event_time)
