@@ -14,7 +14,7 @@ import { tokenize } from './sentences/tokenize.js';
 import { findDates } from './dates/find-dates.js';
 import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
-import { assignRoles } from './roles/assign-roles.js';
+import { assignRoles, sentenceSubject } from './roles/assign-roles.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
@@ -67,9 +67,13 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
 
   // Fast first pass: no trigger word, or no actor, means no event.
   const index = triggerIndex();
-  if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) return [];
+  const noteSubject = () => {
+    const subject = sentenceSubject(tokens, actors);
+    if (subject) state.actors.noteSubject(subject, s.index);
+  };
+  if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
   const triggers = findTriggers(tokens);
-  if (triggers.length === 0) return [];
+  if (triggers.length === 0) { noteSubject(); return []; }
   note('triggers', triggers.map((t) => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)} → ${t.type} [${t.entry}]`).join('; '));
 
   const attribution = findAttribution(tokens, actors, s.text);
@@ -106,8 +110,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       rule: `trigger:${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
     };
     out.push(m);
-    if (roles.source.via === 'registry') state.actors.noteSubject(roles.source, s.index);
   }
+  noteSubject();
   return out;
 }
 

@@ -10,6 +10,8 @@ import type { ActorSpan, Token } from '../types.js';
 
 const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) => [r.code, r['reported-as']]));
 
+const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
+const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b/i;
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
 const THING_PRONOUNS = new Set(['it', 'its']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
@@ -29,6 +31,8 @@ export class ActorContext {
 
   remember(a: ActorSpan, sentence: number): void {
     const seen: Seen = { actor: { ...a, possessive: false, via: 'coreference', resolveAt: undefined }, sentence };
+    this.recent.push(seen);
+    if (this.recent.length > 30) this.recent.shift();
     if (a.kind === 'person') {
       this.lastPerson = seen;
       if (a.via === 'registry') for (const w of a.name.split(/[\s-]+/)) if (w.length > 1) this.fullNames.set(w.toLowerCase(), seen);
@@ -44,6 +48,21 @@ export class ActorContext {
   /** The source of an event: what "they" and "it" most often point back to. */
   noteSubject(a: ActorSpan, sentence: number): void {
     this.lastSubject = { actor: { ...a, possessive: false, via: 'coreference', resolveAt: undefined }, sentence };
+  }
+
+  private recent: Seen[] = [];
+
+  /** The two most recent distinct actors (by code), for "the two leaders". */
+  lastPair(sentence: number): [ActorSpan, ActorSpan] | null {
+    const out: Seen[] = [];
+    for (let k = this.recent.length - 1; k >= 0 && out.length < 2; k--) {
+      const r = this.recent[k];
+      if (sentence - r.sentence > 6) break;
+      if (!out.some((o) => o.actor.code === r.actor.code) && ['person', 'state', 'historical-state', 'igo', 'capital'].includes(r.actor.kind)) out.push(r);
+    }
+    if (out.length < 2) return null;
+    const [b, a] = out;
+    return [{ ...a.actor, first: 0, last: 0 }, { ...b.actor, first: 0, last: 0 }];
   }
 
   surname(word: string): Seen | null {
@@ -97,8 +116,8 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   for (const m of matchActors(text)) {
     const span = tokenRange(tokens, m.start, m.end);
     if (!span) continue;
-    // "pro-Soviet", "anti-American": an attitude, not the actor.
-    if (tokens[span[0]].start !== m.start) continue;
+    // "pro-Soviet", "Russian-American": part of a word, not the actor.
+    if (tokens[span[0]].start !== m.start || tokens[span[1]].end > m.end) continue;
     let a: ActorSpan | null = null;
     if (m.partial) {
       const seen = ctx.surname(m.text);
@@ -113,8 +132,12 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
         return x ? { code: FOLD.get(x.code) ?? x.code, role: x.role ?? m.role } : null;
       };
     }
+    // "the President of Russia": the office holder, a person for pronouns.
+    if (a.kind !== 'person' && tokens[span[0] - 1]?.lower === 'of' && OFFICES.has(tokens[span[0] - 2]?.lower ?? '')) {
+      a = { ...a, first: span[0] - 2 - (tokens[span[0] - 3]?.lower === 'the' ? 1 : 0), kind: 'person', role: 'GOV', name: text.slice(tokens[span[0] - 2 - (tokens[span[0] - 3]?.lower === 'the' ? 1 : 0)].start, m.end) };
+    }
     out.push(a);
-    for (let i = span[0]; i <= span[1]; i++) covered.add(i);
+    for (let i = a.first; i <= span[1]; i++) covered.add(i);
   }
   // Pronouns and "the North"/"the South", resolved in reading order.
   const extra: ActorSpan[] = [];
@@ -122,18 +145,29 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (covered.has(i)) continue;
     const w = tokens[i].lower;
     const t = tokens[i].text;
-    if ((t === 'North' || t === 'South') && tokens[i - 1]?.lower === 'the' && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
+    if ((t === 'North' || t === 'South') && (tokens[i - 1]?.lower === 'the' || tokens[i - 2]?.lower === 'the') && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       const code = t === 'North' ? 'PRK' : 'KOR';
       if (ctx.knowsKorea(code)) {
         extra.push({ first: i, last: i, code, name: `the ${t}`, kind: 'state', possessive: tokens[i + 1]?.lower === "'s", via: 'the-north-south' });
       }
       continue;
     }
+    // "the two presidents", "both sides": the last two actors named, as a pair.
+    const pair = PAIR.exec(text.slice(tokens[i].start, tokens[i].start + 40));
+    if (pair && (i === 0 || tokens[i - 1].lower !== 'of')) {
+      const two = ctx.lastPair(sentence);
+      if (two) {
+        const last = i + pair[0].trim().split(/\s+/).length - 1;
+        extra.push({ ...two[0], first: i, last, name: pair[0].trim(), possessive: false, via: 'pair', partner: { ...two[1], first: i, last } });
+        i = last;
+        continue;
+      }
+    }
     if (!PERSON_PRONOUNS.has(w) && !THING_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)) continue;
     // Antecedents in this sentence before the pronoun come first.
     const before = out.filter((a) => a.last < i);
     const local = [...before].reverse().find((a) =>
-      PERSON_PRONOUNS.has(w) ? a.kind === 'person' : THING_PRONOUNS.has(w) ? a.kind !== 'person' : a.role === 'MIL' || a.kind === 'collective');
+      PERSON_PRONOUNS.has(w) ? a.kind === 'person' : THING_PRONOUNS.has(w) ? a.kind !== 'person' : a.role === 'MIL' || a.kind === 'collective' || (a.kind === 'role-phrase' && /s$/.test(a.name)));
     const seen = local ? { actor: local, sentence } : ctx.pronoun(w, sentence);
     if (!seen) continue;
     extra.push({ ...seen.actor, first: i, last: i, name: tokens[i].text, kind: seen.actor.kind, possessive: POSSESSIVE_PRONOUNS.has(w), via: `pronoun:${seen.actor.name}` });

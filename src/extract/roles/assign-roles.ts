@@ -87,6 +87,12 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
   let relative = false;
   for (let i = from; i >= 0; i--) {
     const tok = tokens[i].lower;
+    if (tok === ')') {
+      // Step over a parenthesis: "North Korea on Tuesday (April 14) fired".
+      while (i > 0 && tokens[i].lower !== '(') i--;
+      continue;
+    }
+    if (tok === 'as' && ['described', 'known', 'such', 'well', 'seen', 'regarded'].includes(tokens[i - 1]?.lower ?? '')) continue;
     if (HARD_STOP.has(tok)) break;
     if (SUBORDINATORS.has(tok) && !relative) {
       // The clause opened here has no actor subject; the subject may be the main clause's
@@ -103,9 +109,12 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     // before a title or name ("Russian Chief of Staff Valery Gerasimov") it stands for it.
     if (a.kind === 'adjective' && !/^\p{Lu}/u.test(tokens[a.last + 1]?.text ?? '')) continue;
     if (governingPrep(tokens, actors, a)) continue;
-    // Coordinated subject: take the first conjunct.
+    // Coordinated subject: take the first conjunct. A title and a name of the same
+    // actor ("US President" "Donald Trump") count as one.
     let head = a;
-    let w = wordBefore(tokens, actors, a);
+    for (let k2 = actorAt(actors, head.first - 1); k2 >= 0 && actors[k2].code === head.code; k2 = actorAt(actors, head.first - 1)) head = actors[k2];
+    i = head.first;
+    let w = wordBefore(tokens, actors, head);
     if (w.lower === 'and') {
       const k2 = actorAt(actors, w.index - 1);
       if (k2 >= 0 && !governingPrep(tokens, actors, actors[k2])) { head = actors[k2]; i = head.first; w = wordBefore(tokens, actors, head); }
@@ -139,6 +148,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
   for (let i = from; i < tokens.length && i <= t.last + TARGET_WINDOW; i++) {
     const tok = tokens[i].lower;
     if (tok === 'as' && tokens[i - 1]?.lower === 'such') continue;
+    if (tok === '(') { while (i < tokens.length - 1 && tokens[i].lower !== ')') i++; continue; }
     if (HARD_STOP.has(tok) || (SUBORDINATORS.has(tok) && tok !== 'after' && tok !== 'before') || tok === 'which' || tok === 'who') break;
     const k = actorAt(actors, i);
     if (k < 0) {
@@ -269,6 +279,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     const found = findTarget(tokens, actors, t, source.code, targetFrom);
     if (found) { target = found.actor; rule += `/${found.rule}`; }
   }
+  if (!target && source.partner) { target = source.partner; rule += '/pair'; }
   if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.slice(t.first, Math.min(tokens.length, t.last + 8)).map((x) => x.text).join(' ')))) {
     const p = partnerOf(tokens, actors, source);
     if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
@@ -286,4 +297,15 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || t.entry.includes('war') || placeObject));
   if (!target && !optional) return null;
   return { source, target, rule, linkModality };
+}
+
+/** The main subject of a sentence: its first actor outside a prepositional phrase. */
+export function sentenceSubject(tokens: Token[], actors: ActorSpan[]): ActorSpan | null {
+  for (const a of actors) {
+    if (a.kind === 'pronoun' || isModifier(tokens, actors, a)) continue;
+    if (a.kind === 'adjective' && !/^\p{Lu}/u.test(tokens[a.last + 1]?.text ?? '')) continue;
+    if (governingPrep(tokens, actors, a)) continue;
+    return a;
+  }
+  return null;
 }

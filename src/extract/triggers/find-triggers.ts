@@ -126,7 +126,14 @@ export function findTriggers(tokens: Token[]): Trigger[] {
     }
   }
   // Longest first; a later, shorter match inside an earlier one is dropped.
-  found.sort((a, b) => (b.last - b.first) - (a.last - a.first) || a.first - b.first);
+  // On a tie a noun reading wins after a name or an adjective ("UN Security Council
+  // sanctions"), a verb reading elsewhere ("the US sanctions Russia" is rare in news).
+  const nounFirst = (x: Trigger) => {
+    const prev = tokens[x.first - 1];
+    const nounContext = !!prev && (/^\p{Lu}/u.test(prev.text) || /^\p{Ll}+$/u.test(prev.text) && !AUXILIARIES.has(prev.lower) && !/(ly|ed)$/.test(prev.lower));
+    return x.pos === 'noun' ? (nounContext ? 0 : 1) : (nounContext ? 1 : 0);
+  };
+  found.sort((a, b) => (b.last - b.first) - (a.last - a.first) || a.first - b.first || nounFirst(a) - nounFirst(b));
   const kept: Trigger[] = [];
   for (const t of found) {
     if (kept.some((k) => t.first <= k.last && k.first <= t.last)) continue;
