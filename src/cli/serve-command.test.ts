@@ -1,0 +1,92 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { repoRoot } from '../../test/cli.js';
+import { openStore } from '../store/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'entente-serve-'));
+const children: ChildProcess[] = [];
+afterAll(() => {
+  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** Starts the CLI and resolves with its output once it prints the workbench link. */
+function launch(args: string[]): Promise<{ child: ChildProcess; out: string; url: URL }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), ...args], { cwd: repoRoot, env: { ...process.env, ENTENTE_DB: '' } });
+  children.push(child);
+  return new Promise((resolve, reject) => {
+    let out = '';
+    let err = '';
+    const timer = setTimeout(() => reject(new Error(`no link after 60 s:\n${out}\n${err}`)), 60_000);
+    child.stdout!.on('data', (d) => {
+      out += d;
+      const m = /(http:\/\/\S+\?token=\S+)\n/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve({ child, out, url: new URL(m[1]) });
+      }
+    });
+    child.stderr!.on('data', (d) => { err += d; });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited ${code}:\n${out}\n${err}`));
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => {
+    child.on('exit', (code) => resolve(code));
+    child.kill('SIGTERM');
+  });
+}
+
+describe('entente start and serve', () => {
+  it('start loads the starter dataset, serves on 127.0.0.1, prints a link with a fresh admin token, and revokes it on exit', async () => {
+    const db = join(dir, 'start.db');
+    const { child, out, url } = await launch(['start', '--db', db, '--port', '0']);
+    expect(out).toMatch(/Loaded the starter dataset: \d+ reference events/);
+    expect(url.hostname).toBe('127.0.0.1');
+    const token = url.searchParams.get('token')!;
+    const me = await fetch(new URL('/api/me', url), { headers: { authorization: `Bearer ${token}` } });
+    expect((await me.json()).role).toBe('admin');
+    const events = await (await fetch(new URL(`/api/events?origin=curated&token=${token}`, url))).json();
+    expect(events.total).toBeGreaterThanOrEqual(30);
+    expect((await fetch(new URL('/api/events', url))).status).toBe(401);
+    expect(await stop(child)).toBe(0);
+    const store = await openStore({ db });
+    try {
+      expect(await store.verifyToken(token)).toBeNull();
+    } finally {
+      await store.close();
+    }
+    // A second start finds the dataset in place.
+    const again = await launch(['start', '--db', db, '--port', '0']);
+    expect(again.out).toMatch(/Starter dataset already loaded/);
+    await stop(again.child);
+  });
+  it('serve --open lets anyone read, and only tokens write', async () => {
+    const { child, url } = await launch(['serve', '--db', join(dir, 'serve.db'), '--port', '0', '--open']);
+    expect((await fetch(new URL('/api/events', url))).status).toBe(200);
+    const write = await fetch(new URL('/api/ingest', url), { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"text":"x"}' });
+    expect(write.status).toBe(401);
+    await stop(child);
+  });
+  it('says clearly when the port is taken', async () => {
+    const blocker = createServer();
+    await new Promise<void>((r) => blocker.listen(0, '127.0.0.1', r));
+    const port = (blocker.address() as { port: number }).port;
+    const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'serve', '--db', join(dir, 'busy.db'), '--port', String(port)], { cwd: repoRoot });
+    children.push(child);
+    let err = '';
+    child.stderr!.on('data', (d) => { err += d; });
+    const code = await new Promise((r) => child.on('exit', r));
+    blocker.close();
+    expect(code).toBe(1);
+    expect(err.trim()).toBe(`entente: port ${port} on 127.0.0.1 is in use; choose another with --port [CONFLICT]`);
+  });
+});
