@@ -36,7 +36,7 @@ function eventCandidate(w: Watch, e: AnalysisEvent): Candidate {
   const who = `${e.sources.join(',')}→${e.targets.join(',') || '?'}`;
   return {
     watchId: w.id, kind: 'event', key: `event:${e.id}`, date: e.start,
-    title: `${e.type} ${who} on ${e.start}`,
+    title: `${e.type} ${who} on ${e.start} (event ${e.id})`,
     summary: `${e.type} by ${e.sources.join(', ')} against ${e.targets.join(', ') || 'unknown'} on ${e.start}: intensity ${fmt(e.intensity)}, ${e.mentions} mention(s), ${e.modality}, from ${e.origin} (threshold ${w.threshold}).`,
     data: { event: e, threshold: w.threshold },
   };

@@ -76,6 +76,15 @@ describe('too few periods', () => {
     expect(g).toEqual({ insufficient: true, reason: 'the cause series is constant' });
   });
 
+  it('must not correlate two sparse series on their few busy periods', () => {
+    const x = new Array(60).fill(0);
+    const y = new Array(60).fill(0);
+    x[10] = 5; x[11] = 3; y[11] = 5; y[12] = 3;
+    expect(crossCorrelation(x, y, 2).map((c) => c.r)).toEqual([null, null, null]);
+    const g = grangerTest(x, y, 1);
+    expect(g.insufficient && g.reason).toMatch(/too few periods with events/);
+  });
+
   it('marks the whole result insufficient when nothing can be said', () => {
     const s = spillover({ periods: ['a', 'b'], cause: [1, 2], effect: [2, 1] });
     expect(s.insufficient).toBe(true);

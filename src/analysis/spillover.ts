@@ -15,9 +15,14 @@ export interface SpilloverOptions {
   minResidualDf: number;
   /** Periods either side of the anchor in the event study. */
   window: number;
+  /**
+   * A correlation needs at least this many non-zero periods in each series: a sparse dyad's
+   * two busy days would otherwise correlate perfectly with anything.
+   */
+  minActive: number;
 }
 
-export const SPILLOVER_DEFAULTS: SpilloverOptions = { maxLag: 3, minResidualDf: 10, window: 6 };
+export const SPILLOVER_DEFAULTS: SpilloverOptions = { maxLag: 3, minResidualDf: 10, window: 6, minActive: 5 };
 
 export type Insufficient = { insufficient: true; reason: string };
 
@@ -75,22 +80,23 @@ function pearson(x: readonly number[], y: readonly number[]): number | null {
   return sxx > 0 && syy > 0 ? sxy / Math.sqrt(sxx * syy) : null;
 }
 
-/** corr(cause[t − lag], effect[t]) for lag = 0 … maxLag; null where a series is constant. */
-export function crossCorrelation(cause: readonly number[], effect: readonly number[], maxLag: number): LagCorrelation[] {
+const active = (x: readonly number[]): number => x.reduce((k, v) => k + (v !== 0 ? 1 : 0), 0);
+
+/** corr(cause[t − lag], effect[t]) for lag = 0 … maxLag; null where a series is constant or too sparse. */
+export function crossCorrelation(cause: readonly number[], effect: readonly number[], maxLag: number, minActive = SPILLOVER_DEFAULTS.minActive): LagCorrelation[] {
   const out: LagCorrelation[] = [];
   for (let lag = 0; lag <= maxLag; lag++) {
     const n = Math.min(cause.length, effect.length) - lag;
-    if (n < 3) {
-      out.push({ lag, r: null, n: Math.max(0, n) });
-      continue;
-    }
-    out.push({ lag, r: pearson(cause.slice(0, n), effect.slice(lag, lag + n)), n });
+    const x = cause.slice(0, Math.max(0, n));
+    const y = effect.slice(lag, lag + Math.max(0, n));
+    const enough = n >= 3 && active(x) >= minActive && active(y) >= minActive;
+    out.push({ lag, r: enough ? pearson(x, y) : null, n: Math.max(0, n) });
   }
   return out;
 }
 
 /** Granger F-test that p lags of `cause` improve an AR(p) model of `effect`. */
-export function grangerTest(cause: readonly number[], effect: readonly number[], p: number, minResidualDf = SPILLOVER_DEFAULTS.minResidualDf): GrangerResult | Insufficient {
+export function grangerTest(cause: readonly number[], effect: readonly number[], p: number, minResidualDf = SPILLOVER_DEFAULTS.minResidualDf, minActive = SPILLOVER_DEFAULTS.minActive): GrangerResult | Insufficient {
   const T = Math.min(cause.length, effect.length);
   const n = T - p;
   const df2 = n - 2 * p - 1;
@@ -100,6 +106,10 @@ export function grangerTest(cause: readonly number[], effect: readonly number[],
   }
   if (variance(cause) === 0) return { insufficient: true, reason: 'the cause series is constant' };
   if (variance(effect) === 0) return { insufficient: true, reason: 'the effect series is constant' };
+  const [ac, ae] = [active(cause), active(effect)];
+  if (Math.min(ac, ae) < minActive) {
+    return { insufficient: true, reason: `too few periods with events (cause ${ac}, effect ${ae}; at least ${minActive} each)` };
+  }
   const y: number[] = [];
   const Xr: number[][] = [];
   const Xu: number[][] = [];
@@ -157,6 +167,8 @@ export interface SpilloverInput {
 
 export interface Spillover {
   periods: number;
+  /** Periods with events (non-zero score) in each series. */
+  active: { cause: number; effect: number };
   crossCorrelation: LagCorrelation[];
   /** The lag with the largest |r|; null when no lag has one. */
   strongestLag: LagCorrelation | null;
@@ -171,13 +183,13 @@ export function spillover(input: SpilloverInput, options: Partial<SpilloverOptio
   const n = Math.min(input.cause.length, input.effect.length, input.periods.length);
   const cause = input.cause.slice(0, n);
   const effect = input.effect.slice(0, n);
-  const cc = crossCorrelation(cause, effect, o.maxLag);
+  const cc = crossCorrelation(cause, effect, o.maxLag, o.minActive);
   const strongestLag = cc.filter((c) => c.r !== null).sort((a, b) => Math.abs(b.r!) - Math.abs(a.r!) || a.lag - b.lag)[0] ?? null;
-  const granger = grangerTest(cause, effect, o.order ?? o.maxLag, o.minResidualDf);
+  const granger = grangerTest(cause, effect, o.order ?? o.maxLag, o.minResidualDf, o.minActive);
   const es = input.anchorIndex === undefined ? null : eventStudy(effect, input.anchorIndex, o.window);
   const insufficient = granger.insufficient && strongestLag === null && (es === null || es.insufficient);
   return {
-    periods: n, crossCorrelation: cc, strongestLag, granger, eventStudy: es, insufficient,
+    periods: n, active: { cause: active(cause), effect: active(effect) }, crossCorrelation: cc, strongestLag, granger, eventStudy: es, insufficient,
     ...(insufficient ? { reason: granger.insufficient ? granger.reason : 'too few periods' } : {}),
   };
 }

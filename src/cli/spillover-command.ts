@@ -15,9 +15,9 @@ function int(name: string, v: string | undefined): number | undefined {
 
 function rowsOf(r: SpilloverResult): Array<{ measure: string; value: string }> {
   const rows: Array<{ measure: string; value: string }> = [
-    { measure: 'periods', value: `${r.periods} ${r.by}s, ${r.from ?? '—'} … ${r.to ?? '—'}` },
+    { measure: 'periods', value: `${r.periods} ${r.by}s, ${r.from ?? '—'} … ${r.to ?? '—'}; with events: cause ${r.active.cause}, effect ${r.active.effect}` },
   ];
-  for (const c of r.crossCorrelation) rows.push({ measure: `corr(cause t−${c.lag}, effect t)`, value: c.r === null ? `n/a (n=${c.n})` : `${round(c.r, 3)} (n=${c.n})` });
+  for (const c of r.crossCorrelation) rows.push({ measure: `corr(cause t−${c.lag}, effect t)`, value: c.r === null ? `n/a (n=${c.n}: constant or too few periods with events)` : `${round(c.r, 3)} (n=${c.n})` });
   if (r.strongestLag) rows.push({ measure: 'strongest lag', value: `${r.strongestLag.lag} (r=${round(r.strongestLag.r!, 3)})` });
   const g = r.granger;
   rows.push(g.insufficient

@@ -108,7 +108,9 @@ describe('spilloverFor', () => {
   it('says plainly when there is too little to say', async () => {
     const r = await spilloverFor(store, { cause: 'RUS-UKR', effect: 'RUS-PRK', by: 'year' });
     expect(r.granger).toMatchObject({ insufficient: true });
-    expect(r.insufficient).toBe(false); // the cross-correlation still exists on 3 periods
+    expect(r.crossCorrelation.every((c) => c.r === null)).toBe(true); // 3 yearly periods: no correlation either
+    expect(r.insufficient).toBe(true);
+    expect(r.reason).toMatch(/too few/);
     const none = await spilloverFor(store, { cause: 'USA-CHN', effect: 'JPN-KOR' });
     expect(none).toMatchObject({ insufficient: true, reason: 'neither dyad has events' });
   });

@@ -227,7 +227,7 @@ export async function spilloverFor(store: Store, params: SpilloverParams): Promi
   const base = { cause: dyadLabel(p.cause), effect: dyadLabel(p.effect), by: p.by, from: from ?? null, to: to ?? null };
   if (!from || !to) {
     return {
-      ...base, anchor: null, causeSeries: [], effectSeries: [], periodLabels: [], periods: 0, crossCorrelation: [], strongestLag: null,
+      ...base, anchor: null, causeSeries: [], effectSeries: [], periodLabels: [], periods: 0, active: { cause: 0, effect: 0 }, crossCorrelation: [], strongestLag: null,
       granger: { insufficient: true, reason: 'neither dyad has events' }, eventStudy: null, insufficient: true, reason: 'neither dyad has events',
     };
   }
