@@ -32,9 +32,10 @@ export interface AppOptions {
   open?: boolean;
   /** The built web UI; defaults to this package's web/dist. */
   webDir?: string;
-  /** Requests per minute per token or address on write endpoints (default 120) and reads (default 600). */
+  /** Requests per minute per token or address on write endpoints (default 120), reads (default 600) and ingest (default 30). */
   writesPerMinute?: number;
   readsPerMinute?: number;
+  ingestsPerMinute?: number;
   /** Log requests (the serve command turns this on). */
   logger?: boolean;
 }
@@ -70,7 +71,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   const store = opts.store;
   let checking: Promise<void> = Promise.resolve();
   const ctx: ApiContext = {
-    store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB,
+    store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB, ingestsPerMinute: opts.ingestsPerMinute ?? 30,
     alerts: new AlertBus(async () => (await store.listAlerts({}, { limit: 100 })).rows),
     streams: new Set(),
     afterIngest(_eventIds) {

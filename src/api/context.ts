@@ -10,6 +10,7 @@ export interface ApiContext {
   open: boolean;
   version: string;
   maxUploadBytes: number;
+  ingestsPerMinute: number;
   alerts: AlertBus;
   /** Open event streams, ended when the server closes. */
   streams: Set<ServerResponse>;

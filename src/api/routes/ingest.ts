@@ -58,7 +58,7 @@ export function ingestRoutes(r: RouteTable, ctx: ApiContext): void {
   const { store, settings, maxUploadBytes } = ctx;
   const allowPrivate = settings.allowPrivateFetch === 'true';
   r.add({
-    method: 'POST', url: '/api/ingest', tag: 'ingest', access: 'editor', perMinute: 30, multipart: true,
+    method: 'POST', url: '/api/ingest', tag: 'ingest', access: 'editor', perMinute: ctx.ingestsPerMinute, multipart: true,
     // The JSON form carries the text itself: allow the upload size plus room for escaping.
     bodyLimit: Math.ceil(maxUploadBytes * 1.1) + 64 * 1024,
     summary: 'Extract and store one document (text, a URL to fetch, or an uploaded file); answers with its events',
