@@ -24,6 +24,14 @@ const ACTION_GEO: Record<Layout, { at: number; lat: number; lon: number; feature
 const ID = /^\d+$/;
 const CAMEO = /^\d{2,4}$/;
 
+/**
+ * A copy of a string that does not share memory with the line it was cut from. Fields are
+ * slices of a whole 1 MB chunk of the file; a slice kept in a cache would keep the chunk alive.
+ */
+function own(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
+}
+
 // Actor codes repeat a lot: map each distinct CAMEO actor once. The actor code is the
 // concatenation of its country, group and type codes, so it alone keys the cache.
 const actorCache = new Map<string, { code: string | null; role: string | null }>();
@@ -35,7 +43,7 @@ function actor(f: string[], at: number): { code: string | null; role: string | n
   if (!hit) {
     hit = { code: cameoActorCode(f[at + 2], f[at + 3], f[at + 7]), role: cameoRole(f[at + 7], f[at + 8], f[at + 9]) };
     if (actorCache.size > 50_000) actorCache.clear();
-    actorCache.set(key, hit);
+    actorCache.set(own(key), hit);
   }
   return hit;
 }
@@ -46,7 +54,8 @@ function day(v: string, field: string): string {
   if (!d) {
     d = ymd(v, field);
     if (dayCache.size > 100_000) dayCache.clear();
-    dayCache.set(v, d);
+    d = own(d);
+    dayCache.set(own(v), d);
   }
   return d;
 }
@@ -59,7 +68,8 @@ function timestamp(v: string, field: string): string {
   else if (v.length === 8) t = day(v, field);
   else return fail(`${field}: "${v.slice(0, 40)}" is not a date (YYYYMMDD or YYYYMMDDHHMMSS)`);
   if (timeCache.size > 100_000) timeCache.clear();
-  timeCache.set(v, t);
+  t = own(t);
+  timeCache.set(own(v), t);
   return t;
 }
 
