@@ -2,7 +2,7 @@
 // from each token, so matching costs a few map lookups per word, whatever the registry's
 // size. Case rules live on the alias: acronyms must match exactly ("US" is not "us"),
 // capitalised words must stay capitalised ("China" is not "china").
-import { tokenize, type Tokens } from './tokens.js';
+import { keyAt, signature, tokenize, type Tokens } from './tokens.js';
 import type { ActorRole, MatchKind } from './types.js';
 
 export interface AliasTarget {
@@ -41,6 +41,11 @@ export interface TrieHit {
   targets: AliasTarget[];
 }
 
+/** 20 bits of a signature, for the bitset. */
+function hashSig(sig: number): number {
+  return (Math.imul(sig, 0x9e3779b1) >>> 12) & 0xfffff;
+}
+
 function caseMode(tok: string): CaseMode {
   if (!/\p{L}/u.test(tok)) return 0;
   if (tok.length >= 2 && tok === tok.toUpperCase() && tok !== tok.toLowerCase()) return 2;
@@ -51,6 +56,10 @@ function caseMode(tok: string): CaseMode {
 export class AliasTrie {
   private root: Node = { next: new Map(), variants: null };
   size = 0;
+  /** First characters of aliases whose first word may be written in lower case ("the West"). */
+  private lowerFirst = new Uint8Array(128);
+  /** A bit per hashed signature (see tokens.ts) of an alias's first word; false hits are fine. */
+  private firstSigs = new Uint32Array(1 << 15);
 
   add(alias: string, target: AliasTarget): void {
     const t = tokenize(alias);
@@ -58,13 +67,17 @@ export class AliasTrie {
     let node = this.root;
     const surface: string[] = [];
     for (let i = 0; i < t.count; i++) {
-      const k = t.key[i];
+      const k = keyAt(t, i);
       node.next ??= new Map();
       let child = node.next.get(k);
       if (!child) { child = { next: null, variants: null }; node.next.set(k, child); }
       node = child;
       surface.push(alias.slice(t.start[i], t.end[i]));
     }
+    const c0 = alias.charCodeAt(t.start[0]);
+    if (caseMode(surface[0]) !== 1 && c0 < 128) this.lowerFirst[c0 | 0x20] = 1;
+    const first = signature(alias, t.start[0], t.end[0]);
+    if (first >= 0) this.firstSigs[hashSig(first) >>> 5] |= 1 << (hashSig(first) & 31);
     node.variants ??= [];
     const sig = surface.join(' ');
     let v = node.variants.find((x) => x.surface.join(' ') === sig);
@@ -83,9 +96,28 @@ export class AliasTrie {
     }
   }
 
+  /**
+   * Whether an alias may start at token i (the scanner's fast path): a lower-case word
+   * after a space cannot start a capitalised name, so most words are passed over unread.
+   */
+  mayStart(t: Tokens, i: number): boolean {
+    const c = t.text.charCodeAt(t.start[i]);
+    if (c < 128) {
+      // Every alias starts with a word, so punctuation never starts one.
+      if (c < 48 || (c > 57 && c < 65) || (c > 90 && c < 97) || c > 122) return false;
+      if (c >= 97 && t.flag[i] !== 1 && this.lowerFirst[c] === 0) return false;
+    }
+    const sig = signature(t.text, t.start[i], t.end[i]);
+    if (sig >= 0) {
+      const h = hashSig(sig);
+      if ((this.firstSigs[h >>> 5] & (1 << (h & 31))) === 0) return false;
+    }
+    return this.root.next!.has(keyAt(t, i));
+  }
+
   /** Every alias that starts at token i and passes its case rules, longest first. */
   hitsAt(text: string, t: Tokens, i: number): TrieHit[] {
-    let node = this.root.next!.get(t.key[i]);
+    let node = this.root.next!.get(keyAt(t, i));
     const hits: TrieHit[] = [];
     let j = i;
     while (node) {
@@ -98,7 +130,7 @@ export class AliasTrie {
         if (targets) hits.push({ endToken: j, targets });
       }
       if (j >= t.count || !node.next) break;
-      node = node.next.get(t.key[j]);
+      node = node.next.get(keyAt(t, j));
     }
     return hits.reverse();
   }

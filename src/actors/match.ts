@@ -3,7 +3,7 @@
 // foreign ministry") becomes one role phrase. Matching does not resolve dates: see resolve.ts.
 import type { AliasTarget, TrieHit } from './alias-trie.js';
 import { registry } from './registry.js';
-import { tokenize, type Tokens } from './tokens.js';
+import { keyAt, tokenize, type Tokens } from './tokens.js';
 import type { ActorMatch, ActorRole } from './types.js';
 
 /** Kinds a role noun may follow ("Soviet troops", "Western officials"). */
@@ -25,6 +25,7 @@ export function scan(text: string): InternalMatch[] {
   const out: InternalMatch[] = [];
   let i = 0;
   while (i < t.count) {
+    if (!reg.trie.mayStart(t, i)) { i++; continue; }
     const hits = reg.trie.hitsAt(text, t, i);
     let taken = false;
     for (const hit of hits) {
@@ -50,13 +51,13 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   let targets: AliasTarget[] = hit.targets;
   if (targets.some((x) => x.block)) return 'blocked';
   const after = hit.endToken;
-  const nextIsCap = isCapitalWord(text, t, after) && t.start[after] - t.end[after - 1] <= 1 && /\p{L}/u.test(t.key[after]);
+  const nextIsCap = isCapitalWord(text, t, after) && t.start[after] - t.end[after - 1] <= 1 && /\p{L}/u.test(keyAt(t, after));
   if (nextIsCap) targets = targets.filter((x) => !x.guardCap);
-  if (targets.some((x) => x.partial) && i > 0 && (t.key[i - 1] === 'the' || t.key[i - 1] === 'a')) targets = targets.filter((x) => !x.partial);
+  if (targets.some((x) => x.partial) && i > 0 && (keyAt(t, i - 1) === 'the' || keyAt(t, i - 1) === 'a')) targets = targets.filter((x) => !x.partial);
   if (targets.length === 0) return null;
 
   let end = after;
-  const possessive = end + 1 < t.count && t.key[end] === "'" && t.key[end + 1] === 's' && t.start[end] === t.end[end - 1] && t.start[end + 1] === t.end[end];
+  const possessive = end + 1 < t.count && keyAt(t, end) === "'" && keyAt(t, end + 1) === 's' && t.start[end] === t.end[end - 1] && t.start[end + 1] === t.end[end];
   let role: ActorRole | undefined;
   let roleNoun: string | undefined;
   let roleEnd = -1;
@@ -90,7 +91,7 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   };
   if (targets.some((x) => x.partial)) match.partial = true;
   const endsPossessive = roleEnd >= 0
-    ? end + 1 < t.count && t.key[end] === "'" && t.key[end + 1] === 's' && t.start[end] === t.end[end - 1]
+    ? end + 1 < t.count && keyAt(t, end) === "'" && keyAt(t, end + 1) === 's' && t.start[end] === t.end[end - 1]
     : possessive;
   if (endsPossessive) match.possessive = true;
   const seatRole = targets.find((x) => x.role)?.role;

@@ -8,19 +8,34 @@ import type { ActorInfo, ActorMatch, Office, ResolvedActor } from './types.js';
 
 const today = (): string => new Date().toISOString().slice(0, 10);
 
+// Resolution runs for every match of every sentence, so date arithmetic is cached.
+const spans = new Map<string, [string, string]>();
+const widths = new Map<string, number>();
+
 function span(date: string | null): [string, string] {
   const d = date && /^-?\d{4}/.test(date) ? date.slice(0, 10) : today();
-  return [prefixStart(d), prefixEnd(d)];
+  let s = spans.get(d);
+  if (!s) {
+    s = [prefixStart(d), prefixEnd(d)];
+    if (spans.size > 10_000) spans.clear();
+    spans.set(d, s);
+  }
+  return s;
 }
 
 const MIN = '0000-01-01';
 const MAX = '9999-12-31';
 
 /** Effective window: the alias's own, else the entry's own, as day bounds. */
+const starts = new Map<string, string>();
+const ends = new Map<string, string>();
+const startOf = (p: string): string => starts.get(p) ?? (starts.set(p, prefixStart(p)), starts.get(p)!);
+const endOf = (p: string): string => ends.get(p) ?? (ends.set(p, prefixEnd(p)), ends.get(p)!);
+
 function bounds(w: MatchWindow, e: ActorInfo | undefined): [string, string] {
   const from = w.from ?? e?.from ?? null;
   const to = w.to ?? e?.to ?? null;
-  return [from ? prefixStart(from) : MIN, to ? prefixEnd(to) : MAX];
+  return [from ? startOf(from) : MIN, to ? endOf(to) : MAX];
 }
 
 const days = (a: string, b: string): number => Math.abs(Date.parse(a) - Date.parse(b)) / 86_400_000;
@@ -33,7 +48,13 @@ function distance([d0, d1]: [string, string], [w0, w1]: [string, string]): numbe
 }
 
 function width([w0, w1]: [string, string]): number {
-  return (w0 === MIN ? 1e7 : 0) + (w1 === MAX ? 1e7 : 0) + days(w0 === MIN ? '1000-01-01' : w0, w1 === MAX ? '3000-01-01' : w1);
+  const k = `${w0}|${w1}`;
+  let w = widths.get(k);
+  if (w === undefined) {
+    w = (w0 === MIN ? 1e7 : 0) + (w1 === MAX ? 1e7 : 0) + days(w0 === MIN ? '1000-01-01' : w0, w1 === MAX ? '3000-01-01' : w1);
+    widths.set(k, w);
+  }
+  return w;
 }
 
 function windowsOf(m: ActorMatch): MatchWindow[] {
@@ -69,7 +90,8 @@ export function resolveMatch(m: ActorMatch, date: string | null): ResolvedActor 
 function officeAt(p: Person, d: [string, string]): Office | null {
   let best: Office | null = null;
   for (const o of p.offices) {
-    if (distance(d, bounds(o, undefined)) === 0 && (!best || o.rank < best.rank || (o.rank === best.rank && o.from > best.from))) best = o;
+    const [w0, w1] = bounds(o, undefined);
+    if (w0 <= d[1] && d[0] <= w1 && (!best || o.rank < best.rank || (o.rank === best.rank && o.from > best.from))) best = o;
   }
   return best;
 }
