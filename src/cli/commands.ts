@@ -1,5 +1,7 @@
 // Every CLI command, in the order `entente --help` lists them. Add one line per command file.
 import type { Command } from 'commander';
+import { registerExtract } from './extract-command.js';
+import { registerDemo } from './demo-command.js';
 import { registerIngest } from './ingest-command.js';
 import { registerEvents } from './events-command.js';
 import { registerShow } from './show-command.js';
@@ -19,6 +21,8 @@ import { registerWatch } from './watch-command.js';
 import { registerAlerts } from './alerts-command.js';
 
 export const commands: Array<(program: Command) => void> = [
+  registerExtract,
+  registerDemo,
   registerIngest,
   registerEvents,
   registerShow,

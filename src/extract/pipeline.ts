@@ -90,7 +90,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (mod.cue === 'to-infinitive') { note('events', `${words}: purpose clause, dropped`); continue; }
     const { date, rule: dateRule, finding } = chooseDate(s.text, dates, tokens, t, mod.modality, state.episode);
     note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
-    if (date && dateRule !== 'date:episode' && mod.modality !== 'conditional' && mod.modality !== 'question') state.episode = date;
+    // Only what happened sets the episode: a plan's "next month" does not date what follows.
+    if (date && dateRule !== 'date:episode' && mod.modality === 'asserted') state.episode = date;
     // Actors resolve as of the event ("Moscow" in the 1980s is the Soviet Union): a span
     // reaching to publication ("since the Korean War") means now.
     const when = date ? (finding?.rule.includes('since') ? date.end : date.start) : published;

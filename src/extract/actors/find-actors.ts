@@ -10,6 +10,7 @@ import type { ActorSpan, Token } from '../types.js';
 
 const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) => [r.code, r['reported-as']]));
 
+const DATELINE = /^[A-Z][A-Z .'-]{2,}(?:,[^-–—\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
 const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b/i;
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
@@ -32,7 +33,7 @@ export class ActorContext {
   remember(a: ActorSpan, sentence: number): void {
     const seen: Seen = { actor: { ...a, possessive: false, via: 'coreference', resolveAt: undefined }, sentence };
     this.recent.push(seen);
-    if (this.recent.length > 30) this.recent.shift();
+    if (this.recent.length > 200) this.recent.shift();
     if (a.kind === 'person') {
       this.lastPerson = seen;
       if (a.via === 'registry') for (const w of a.name.split(/[\s-]+/)) if (w.length > 1) this.fullNames.set(w.toLowerCase(), seen);
@@ -54,15 +55,18 @@ export class ActorContext {
 
   /** The two most recent distinct actors (by code), for "the two leaders". */
   lastPair(sentence: number): [ActorSpan, ActorSpan] | null {
-    const out: Seen[] = [];
-    for (let k = this.recent.length - 1; k >= 0 && out.length < 2; k--) {
-      const r = this.recent[k];
-      if (sentence - r.sentence > 6) break;
-      if (!out.some((o) => o.actor.code === r.actor.code) && ['person', 'state', 'historical-state', 'igo', 'capital'].includes(r.actor.kind)) out.push(r);
-    }
-    if (out.length < 2) return null;
-    const [b, a] = out;
-    return [{ ...a.actor, first: 0, last: 0 }, { ...b.actor, first: 0, last: 0 }];
+    // The document's two most often named participants, the earlier-named first.
+    const counts = new Map<string, { n: number; first: number; seen: Seen }>();
+    this.recent.forEach((r, k) => {
+      if (!['person', 'state', 'historical-state', 'igo', 'capital'].includes(r.actor.kind)) return;
+      const c = counts.get(r.actor.code);
+      if (c) c.n++;
+      else counts.set(r.actor.code, { n: 1, first: k, seen: r });
+    });
+    const top = [...counts.values()].sort((x, y) => y.n - x.n || x.first - y.first).slice(0, 2);
+    if (top.length < 2 || sentence < 0) return null;
+    const [a, b] = top.sort((x, y) => x.first - y.first);
+    return [{ ...a.seen.actor, first: 0, last: 0 }, { ...b.seen.actor, first: 0, last: 0 }];
   }
 
   surname(word: string): Seen | null {
@@ -113,7 +117,10 @@ function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: numb
 export function findActors(text: string, tokens: Token[], date: string | null, sentence: number, ctx: ActorContext): ActorSpan[] {
   const out: ActorSpan[] = [];
   const covered = new Set<number>();
+  // A dateline ("SEOUL (AFP) -", "VIENNA, March 3 -") names where the report was filed.
+  const dateline = DATELINE.exec(text)?.[0].length ?? 0;
   for (const m of matchActors(text)) {
+    if (m.start < dateline) continue;
     const span = tokenRange(tokens, m.start, m.end);
     if (!span) continue;
     // "pro-Soviet", "Russian-American": part of a word, not the actor.

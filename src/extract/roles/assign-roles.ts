@@ -17,6 +17,8 @@ const RELATIVES = new Set(['which', 'who', 'whom', 'that']);
 const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto']);
 /** Titles before a name: "dictator Kim Il Sung", "leader Kim Jong Un". */
 const TITLES = new Set(['dictator', 'leader', 'president', 'premier', 'minister', 'chairman', 'general', 'gen', 'commander', 'ruler', 'king', 'queen', 'prime', 'secretary', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'strongman', 'counterpart', 'chief', 'foreign', 'defence', 'defense', 'state', 'head', 'supreme', 'former', 'late', 'then', 'current', 'new', 'russian', 'american', 'chinese', 'north', 'south', 'korean']);
+const GROUP_NOUNS = new Set(['ministers', 'minister', 'leaders', 'leader', 'officials', 'presidents', 'president', 'delegations', 'delegation', 'representatives', 'governments', 'government', 'envoys', 'heads', 'head', 'forces', 'troops', 'militaries', 'military', 'navies', 'navy', 'army', 'armies', 'diplomats', 'spokesman', 'spokeswoman', 'ambassador', 'ambassadors']);
+const SAY_AFTER = /^(said|says|told|reported|added|claimed|stated|announced)\b/;
 const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'many', 'several', 'all', 'both', 'other']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
@@ -55,6 +57,12 @@ function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower
 /** The preposition governing an actor, following coordination ("by the EU and the US"). */
 function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth = 0): string | null {
   const w = wordBefore(tokens, actors, a);
+  // "the foreign ministers of Japan": the actor is the head of its noun phrase.
+  if (w.lower === 'of' && GROUP_NOUNS.has(tokens[w.index - 1]?.lower ?? '')) {
+    let j = w.index - 2;
+    while (j >= 0 && (SKIPPABLE.has(tokens[j].lower) || TITLES.has(tokens[j].lower))) j--;
+    return j >= 0 && PREPOSITIONS.has(tokens[j].lower) ? tokens[j].lower : null;
+  }
   if (PREPOSITIONS.has(w.lower)) return w.lower;
   if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && depth < 3) {
     const k = actorAt(actors, w.index - 1);
@@ -163,7 +171,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     const w = wordBefore(tokens, actors, a);
     if (prep === null) {
       if (w.index === t.last || (!sawNoun && w.index <= t.last)) return { actor: a, rule: 'object' };
-      if (w.lower === ',' ) return { actor: a, rule: 'apposition' };
+      if (w.lower === ',' && !a.possessive && !SAY_AFTER.test(tokens.slice(a.last + 1, a.last + 4).map((x) => x.lower).join(' '))) return { actor: a, rule: 'apposition' };
       continue;
     }
     if (allowed.has(prep)) return { actor: a, rule: `prep-${prep}` };
