@@ -64,6 +64,15 @@ const cases: [string, Want[]][] = [
   ['The Soviet Union and the Kremlin; Soviet troops in 1945.', [
     { text: 'Soviet Union', has: 'SUN' }, { text: 'the Kremlin', role: 'GOV' }, { text: 'Soviet troops', role: 'MIL', has: 'SUN' },
   ]],
+  ['President Putin met Sergei Viktorovich Lavrov. Trump Administration officials agreed.', [
+    { text: 'Putin', partial: true, has: 'vladimir-putin' },
+    { text: 'Lavrov', partial: true, has: 'sergey-lavrov' },
+    { text: 'Trump', partial: true, has: 'donald-trump' },
+  ]],
+  // must not: a surname inside another person's name, "the Moon", group nouns after U.S.
+  ['Kim Yo Jong and Hyon Chun Ok met Hunter Biden under the Moon.', []],
+  ['Governors of 12 U.S. states met.', [{ text: 'U.S.', kind: 'state' }]],
+  ['The National Democratic Congress of Ghana', [{ text: 'Ghana', has: 'GHA' }]],
   // must not
   ['The Koreas held talks; let us go. china and CHINA-made goods in china shops.', [{ text: 'CHINA' }]],
   ['Pyongyang Times said Pyongyang will retaliate.', [{ text: 'Pyongyang', kind: 'capital' }]],

@@ -53,7 +53,7 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   const after = hit.endToken;
   const nextIsCap = isCapitalWord(text, t, after) && t.start[after] - t.end[after - 1] <= 1 && /\p{L}/u.test(keyAt(t, after));
   if (nextIsCap) targets = targets.filter((x) => !x.guardCap);
-  if (targets.some((x) => x.partial) && i > 0 && (keyAt(t, i - 1) === 'the' || keyAt(t, i - 1) === 'a')) targets = targets.filter((x) => !x.partial);
+  if (targets.some((x) => x.partial) && !surnameAlone(text, t, i, after, nextIsCap)) targets = targets.filter((x) => !x.partial);
   if (targets.length === 0) return null;
 
   let end = after;
@@ -98,6 +98,33 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   if (role ?? seatRole) match.role = role ?? seatRole;
   if (roleNoun) match.roleNoun = roleNoun;
   return { match, next: end };
+}
+
+/**
+ * Whether a surname at token i stands alone: not "the Moon", not the start of another
+ * full name ("Kim Yo Jong", unless a role noun follows: "Trump Administration"), not
+ * the end of one ("Hunter Biden") unless a title or patronymic precedes it ("President
+ * Putin", "Sergei Viktorovich Lavrov").
+ */
+function surnameAlone(text: string, t: Tokens, i: number, after: number, nextIsCap: boolean): boolean {
+  if (nextIsCap && !roleAfter(text, t, after)) return false;
+  if (i === 0) return true;
+  const prev = keyAt(t, i - 1);
+  if (prev === 'the' || prev === 'a') return false;
+  const p = t.start[i - 1];
+  const c = text[p];
+  const prevIsCapWord = c !== c.toLowerCase() && t.end[i - 1] - p > 1 && t.start[i] - t.end[i - 1] <= 1;
+  return !prevIsCapWord || registry().titles.has(prev) || PATRONYMIC.test(prev) || isSentenceStart(text, t, i - 1);
+}
+
+/** East Slavic patronymics: "Sergei Viktorovich Lavrov" is still Lavrov. */
+const PATRONYMIC = /(?:ovich|evich|yevich|ich|ovna|evna|ichna)$/;
+
+/** Whether token k opens a sentence (nothing before it but closing punctuation and space). */
+function isSentenceStart(text: string, t: Tokens, k: number): boolean {
+  if (k === 0) return true;
+  const prev = keyAt(t, k - 1);
+  return prev === '.' || prev === '!' || prev === '?' || prev === ':' || prev === '"' || prev === '“';
 }
 
 /**

@@ -27,6 +27,8 @@ export interface Registry {
   /** Role nouns ("soldiers", "foreign minister") and the modifiers that may precede them. */
   roleTrie: AliasTrie;
   roleNouns: RoleNoun[];
+  /** Lower-cased words that may stand before a surname ("president", "comrade"). */
+  titles: Set<string>;
 }
 
 let cached: Registry | null = null;
@@ -128,12 +130,14 @@ function build(): Registry {
 
   const roleTrie = new AliasTrie();
   const roleNouns: RoleNoun[] = [];
+  const titles = new Set<string>();
   const F8 = 'role-nouns.tsv';
   for (const r of readTsv(F8, ['phrase', 'role'])) {
+    if (r.role === 'title') { titles.add(r.phrase.toLowerCase()); continue; }
     if (r.role === 'mod') { roleTrie.add(r.phrase, { id: 'mod', kind: 'role-phrase', from: null, to: null }); continue; }
     const role = roleField(r, 'role', F8) ?? null;
     roleNouns.push({ phrase: r.phrase, role });
     roleTrie.add(r.phrase, { id: r.role, kind: 'role-phrase', role: role ?? undefined, from: null, to: null });
   }
-  return { entries, people, trie, roleTrie, roleNouns };
+  return { entries, people, trie, roleTrie, roleNouns, titles };
 }
