@@ -1,0 +1,39 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../open-store.js';
+import type { Store } from '../store.js';
+
+let dir: string;
+let store: Store;
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'entente-auth-'));
+  store = await openStore({ db: join(dir, 'a.db') });
+});
+afterEach(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SQLite auth store', () => {
+  it('verifies live tokens only, and notes their use', async () => {
+    const { token, info } = await store.createToken('viewer', 'x');
+    expect(info.lastUsedAt).toBeNull();
+    const seen = await store.verifyToken(token);
+    expect(seen).toMatchObject({ id: info.id, role: 'viewer' });
+    expect(seen!.lastUsedAt).not.toBeNull();
+    expect(await store.verifyToken(`${token}x`)).toBeNull();
+    expect(await store.verifyToken('')).toBeNull();
+    expect(await store.revokeToken(info.id)).toBe(true);
+    expect(await store.verifyToken(token)).toBeNull();
+    expect(await store.revokeToken(info.id)).toBe(false);
+    expect((await store.listTokens()).total).toBe(0);
+    expect((await store.listTokens({ includeRevoked: true })).rows[0].revokedAt).not.toBeNull();
+  });
+  it('makes a different secret every time', async () => {
+    const secrets = new Set<string>();
+    for (let i = 0; i < 20; i++) secrets.add((await store.createToken('admin')).token);
+    expect(secrets.size).toBe(20);
+  });
+});
