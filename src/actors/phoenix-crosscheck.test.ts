@@ -16,12 +16,11 @@ const FILE = join(sharedDir, 'data/petrarch2-dictionaries/Phoenix.Countries.acto
 /** CountryInfo.140130: offices that began later cannot be in the dictionary. */
 const DICTIONARY_DATE = '2014-01-30';
 /**
- * The dictionary's codes that differ from the registry's: DDR is the registry's GDR, and
- * the dictionary codes Soviet office-holders RUS, which before 1991-12-26 is SUN here.
+ * Where the dictionary's codes differ from the registry's: it codes Soviet office-holders
+ * RUS, which before 1991-12-26 is SUN here.
  */
 function registryCode(c: PhoenixCode): string {
   const cc = c.code.slice(0, 3);
-  if (cc === 'DDR') return 'GDR';
   if (cc === 'RUS' && c.to !== null && c.to < '1991-12-26') return 'SUN';
   return cc;
 }
