@@ -60,6 +60,22 @@ describe('security headers', () => {
   });
 });
 
+describe('host check', () => {
+  it('answers only to the names it is given, on any port', async () => {
+    const app = await createApp({ store: t.store, settings: t.settings, open: true, webDir: join(t.dir, 'none'), allowedHosts: ['127.0.0.1', 'localhost', '[::1]'] });
+    try {
+      for (const host of ['127.0.0.1:8787', 'localhost:5173', '[::1]:8787', 'LOCALHOST']) expect((await app.inject({ url: '/api/events', headers: { host } })).statusCode, host).toBe(200);
+      for (const host of ['evil.example:8787', 'evil.example', '127.0.0.1.evil.example']) {
+        const r = await app.inject({ url: '/api/health', headers: { host } });
+        expect(r.statusCode, host).toBe(403);
+        expect(r.json().error.code).toBe('FORBIDDEN');
+      }
+    } finally {
+      await app.close();
+    }
+  });
+});
+
 describe('errors', () => {
   it.each([
     ['/api/nope', 404, 'NOT_FOUND'],

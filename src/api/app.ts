@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { makeErrorHandler } from './errors.js';
-import { addSecurityHeaders } from './security-headers.js';
+import { addSecurityHeaders, checkHost } from './security-headers.js';
 import { addPrincipal } from './auth.js';
 import { routeTable } from './route.js';
 import type { ApiContext } from './context.js';
@@ -32,12 +32,17 @@ export interface AppOptions {
   open?: boolean;
   /** The built web UI; defaults to this package's web/dist. */
   webDir?: string;
-  /** Requests per minute per token or address on write endpoints (default 120), reads (default 600) and ingest (default 30). */
+  /** Requests per minute per token or address on write endpoints (default 120), reads (default 6000) and ingest (default 30). */
   writesPerMinute?: number;
   readsPerMinute?: number;
   ingestsPerMinute?: number;
   /** Log requests (the serve command turns this on). */
   logger?: boolean;
+  /**
+   * Host names the server answers to (any port). A server on loopback sets them so that a web
+   * page whose own name was re-pointed at 127.0.0.1 (DNS rebinding) cannot talk to it.
+   */
+  allowedHosts?: string[];
 }
 
 const VERSION = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -58,6 +63,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(makeErrorHandler(maxUploadMb));
   addSecurityHeaders(app);
+  if (opts.allowedHosts) checkHost(app, opts.allowedHosts);
   addPrincipal(app, opts.store, open);
   await app.register(fastifyRateLimit, {
     global: false,
@@ -83,7 +89,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
       return checking;
     },
   };
-  const table = routeTable(app, { writesPerMinute: opts.writesPerMinute ?? 120, readsPerMinute: opts.readsPerMinute ?? 600, jsonBodyLimit: MB });
+  const table = routeTable(app, { writesPerMinute: opts.writesPerMinute ?? 120, readsPerMinute: opts.readsPerMinute ?? 6000, jsonBodyLimit: MB });
   for (const register of [metaRoutes, eventRoutes, documentRoutes, analysisRoutes, alertRoutes, ingestRoutes, curationRoutes, tokenRoutes]) register(table, ctx);
   await serveWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   app.addHook('preClose', async () => {

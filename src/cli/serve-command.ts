@@ -16,6 +16,7 @@ export interface ServeOptions {
 }
 
 const LOOPBACK = new Set(['127.0.0.1', '::1', 'localhost']);
+const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
 function urlHost(host: string): string {
   return host.includes(':') ? `[${host}]` : host;
@@ -29,7 +30,7 @@ export async function runServer({ settings, open, prepare }: ServeOptions): Prom
   let sessionToken: string | null = null;
   try {
     if (prepare) await prepare(store);
-    const app = await createApp({ store, settings, open, logger: false });
+    const app = await createApp({ store, settings, open, logger: false, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
     try {
       await app.listen({ port, host: settings.host });
     } catch (e) {
