@@ -65,7 +65,7 @@ export function forceLayout(nodes: string[], edges: LayoutEdge[], opts: LayoutOp
       const vx = xs[l.s] - xs[l.t];
       const vy = ys[l.s] - ys[l.t];
       const d = Math.sqrt(vx * vx + vy * vy) || 1e-6;
-      const f = (d * l.w) / k;
+      const f = (d * d * l.w) / k;
       dx[l.s] -= (vx / d) * f;
       dy[l.s] -= (vy / d) * f;
       dx[l.t] += (vx / d) * f;

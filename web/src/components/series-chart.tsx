@@ -6,7 +6,7 @@ import { COOP_COLOR, CONFLICT_COLOR } from '../format.js';
 
 const W = 1180;
 const H = 260;
-const M = { top: 18, right: 52, bottom: 34, left: 46 };
+const M = { top: 26, right: 52, bottom: 34, left: 46 };
 
 export function cooperative(p: SeriesPoint): number {
   return p.byQuad[1] + p.byQuad[2];
@@ -48,6 +48,12 @@ export function SeriesChart({ points, shifts, selected, onSelect }: { points: Se
       <text x={M.left - 6} y={zeroY + 4} className="tick" textAnchor="end">
         0
       </text>
+      <text x={W - M.right + 6} y={12} className="tick score-tick">
+        score
+      </text>
+      <text x={M.left - 6} y={12} className="tick" textAnchor="end">
+        events
+      </text>
       <text x={W - M.right + 6} y={scoreY(maxScore) + 4} className="tick score-tick">
         {fmt(maxScore)}
       </text>
@@ -66,7 +72,7 @@ export function SeriesChart({ points, shifts, selected, onSelect }: { points: Se
             {shift && (
               <>
                 <line x1={x(i) - step / 2} x2={x(i) - step / 2} y1={M.top} y2={H - M.bottom} className="shift-line" />
-                <text x={x(i) - step / 2 + 3} y={M.top - 5} className="shift-label">
+                <text x={x(i) - step / 2 + 3} y={M.top - 4} className="shift-label">
                   {shift.direction === 'toward-conflict' ? '▼ toward conflict' : '▲ toward cooperation'}
                 </text>
               </>

@@ -3,6 +3,7 @@
 // leads another's (GET /api/spillover).
 import { useState, type FormEvent } from 'react';
 import { api, type Shift, type SpilloverResult } from '../api.js';
+import { dayBounds } from '../../../src/domain/date-range.js';
 import { periodBounds } from '../format.js';
 import { Link } from '../components/link.js';
 import { TypeBadge } from '../components/badges.js';
@@ -140,14 +141,24 @@ function ShiftList({ shifts, method, onPeriod }: { shifts: Shift[]; method: stri
 
 function PeriodEvents({ a, b, period }: { a: string; b: string; period: string }) {
   const [from, to] = periodBounds(period);
-  const events = useApi(() => api.events({ actor: a, with: b, from, to, limit: 200 }), [a, b, from, to]);
+  const events = useApi(() => api.events({ actor: a, with: b, from, to, limit: 500 }), [a, b, from, to]);
+  // The series counts an event in a period only when its whole date range lies inside it.
+  const rows = events.data?.rows ?? [];
+  const inside = rows.filter((e) => e.date && dayBounds(e.date)[0] >= from && dayBounds(e.date)[1] <= to);
+  const spanning = rows.filter((e) => !inside.includes(e));
   return (
     <div className="period-events">
       <h3>
-        Events in {period} {events.data && <span className="muted small">({events.data.total}{events.data.truncated ? ', first ' + events.data.rows.length + ' shown' : ''})</span>}
+        Events in {period} <span className="muted small">({inside.length}{events.data?.truncated ? `; more than ${rows.length} overlap, narrow the period` : ''})</span>
       </h3>
       <ErrorLine error={events.error} />
-      {events.data && <EventTable events={events.data.rows} empty="No events in this period." />}
+      {events.data && <EventTable events={inside} empty="No events dated inside this period." />}
+      {spanning.length > 0 && (
+        <details className="spanning">
+          <summary className="muted small">{spanning.length} more with dates reaching beyond {period} (not counted in the series)</summary>
+          <EventTable events={spanning} />
+        </details>
+      )}
     </div>
   );
 }

@@ -2,7 +2,7 @@
 // events that carry coordinates as dots, on the bundled world-atlas TopoJSON (no online
 // tiles). Organisations and other actors without a country are listed beside the map.
 import { useMemo, useState } from 'react';
-import { geoNaturalEarth1, geoPath, geoArea } from 'd3-geo';
+import { geoNaturalEarth1, geoPath, geoArea, geoCentroid, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
 import type { GeometryCollection, Topology } from 'topojson-specification';
@@ -25,14 +25,13 @@ const SUCCESSOR = historical.successors as Record<string, string>;
 type CountryFeature = Feature<Geometry, { name: string }>;
 
 const countries = (feature(world as unknown as Topology, (world as unknown as Topology).objects.countries as GeometryCollection<{ name: string }>) as FeatureCollection<Geometry, { name: string }>).features as CountryFeature[];
-const projection = geoNaturalEarth1().fitExtent(
+const worldProjection = geoNaturalEarth1().fitExtent(
   [
     [4, 4],
     [W - 4, H - 4],
   ],
   { type: 'Sphere' },
 );
-const path = geoPath(projection);
 
 /** The largest polygon's centroid: Alaska, overseas territories and islands do not pull the point away. */
 function mainCentroid(f: CountryFeature): [number, number] {
@@ -40,11 +39,12 @@ function mainCentroid(f: CountryFeature): [number, number] {
   if (g.type === 'MultiPolygon') {
     const polys = (g as MultiPolygon).coordinates.map((c) => ({ type: 'Polygon', coordinates: c }) as Polygon);
     polys.sort((a, b) => geoArea(b) - geoArea(a));
-    return path.centroid(polys[0]);
+    return geoCentroid(polys[0]);
   }
-  return path.centroid(f);
+  return geoCentroid(f);
 }
 
+/** Country centroids as [lon, lat]. */
 const CENTROIDS = new Map<string, [number, number]>();
 const COUNTRY_NAMES = new Map<string, string>();
 for (const f of countries) {
@@ -55,12 +55,32 @@ for (const f of countries) {
   COUNTRY_NAMES.set(code, f.properties.name);
 }
 
-/** A historical state sits just below its successor, so the Soviet Union and Russia both stay visible. */
-function placeOf(code: string): { at: [number, number]; historical: boolean } | null {
+interface Place {
+  lonlat: [number, number];
+  historical: boolean;
+}
+
+function placeOf(code: string): Place | null {
   const own = CENTROIDS.get(code);
-  if (own) return { at: own, historical: false };
+  if (own) return { lonlat: own, historical: false };
   const succ = CENTROIDS.get(SUCCESSOR[code] ?? '');
-  return succ ? { at: [succ[0] + 14, succ[1] + 22], historical: true } : null;
+  return succ ? { lonlat: succ, historical: true } : null;
+}
+
+/** A projection framing the given places, with a margin of some degrees so one country is not a close-up. */
+function fitTo(places: Array<[number, number]>): GeoProjection {
+  if (places.length === 0) return worldProjection;
+  const pad: Array<[number, number]> = places.flatMap(([lon, lat]) => [
+    [Math.max(-180, lon - 15), Math.max(-85, lat - 10)],
+    [Math.min(180, lon + 15), Math.min(85, lat + 10)],
+  ]);
+  return geoNaturalEarth1().fitExtent(
+    [
+      [30, 30],
+      [W - 30, H - 30],
+    ],
+    { type: 'MultiPoint', coordinates: pad },
+  );
 }
 
 export function MapView() {
@@ -69,6 +89,7 @@ export function MapView() {
   const events = useApi(() => api.events({ from: from || undefined, to: to || undefined, limit: 1000 }), [from, to]);
   const { actors } = useSession();
   const [hover, setHover] = useState<string | null>(null);
+  const [fit, setFit] = useState<'actors' | 'world'>('actors');
 
   const counts = useMemo(() => {
     const m = new Map<string, number>();
@@ -78,6 +99,14 @@ export function MapView() {
   const placed = [...counts].map(([code, n]) => ({ code, n, place: placeOf(code) })).sort((a, b) => b.n - a.n);
   const onMap = placed.filter((p) => p.place);
   const offMap = placed.filter((p) => !p.place);
+  const placesKey = onMap.map((p) => p.code).join(',');
+  const projection = useMemo(() => (fit === 'world' ? worldProjection : fitTo(onMap.map((p) => p.place!.lonlat))), [fit, placesKey]);
+  const path = geoPath(projection);
+  /** Screen position; a historical state sits just below its successor, so both stay visible. */
+  const at = (p: Place): [number, number] => {
+    const xy = projection(p.lonlat) ?? [0, 0];
+    return p.historical ? [xy[0] + 14, xy[1] + 22] : xy;
+  };
   const max = Math.max(1, ...placed.map((p) => p.n));
   const located = (events.data?.rows ?? []).filter((e): e is EventRecord & { location: { lat: number; lon: number } } => e.location?.lat != null && e.location?.lon != null);
 
@@ -90,6 +119,13 @@ export function MapView() {
         </label>
         <label>
           to <input value={to} onChange={(e) => setTo(e.target.value)} placeholder="2024" className="date-input" aria-label="to" />
+        </label>
+        <label>
+          frame{' '}
+          <select value={fit} onChange={(e) => setFit(e.target.value as 'actors' | 'world')} aria-label="frame">
+            <option value="actors">the actors</option>
+            <option value="world">the world</option>
+          </select>
         </label>
         <span className="muted small">Circle area = events involving the actor{events.data?.truncated ? ` (first ${events.data.rows.length} of ${events.data.total} events)` : ''}. Click a circle for its timeline.</span>
       </div>
@@ -111,15 +147,18 @@ export function MapView() {
               </circle>
             ) : null;
           })}
-          {onMap.map(({ code, n, place }) => (
+          {onMap.map(({ code, n, place }) => {
+            const [cx, cy] = at(place!);
+            return (
             <g key={code} className={`actor-circle${hover === code ? ' hover' : ''}${place!.historical ? ' historical' : ''}`} data-actor={code} onClick={() => navigate(href('/timeline', { actor: code }))} onMouseEnter={() => setHover(code)} onMouseLeave={() => setHover(null)}>
-              <circle cx={place!.at[0]} cy={place!.at[1]} r={4 + 18 * Math.sqrt(n / max)} fill={blocColor(code)} />
-              <text x={place!.at[0]} y={place!.at[1] + 4} textAnchor="middle" className="actor-code">
+              <circle cx={cx} cy={cy} r={4 + 18 * Math.sqrt(n / max)} fill={blocColor(code)} />
+              <text x={cx} y={cy + 4} textAnchor="middle" className="actor-code">
                 {code}
               </text>
               <title>{`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events`}</title>
             </g>
-          ))}
+            );
+          })}
         </svg>
         <aside className="map-side">
           <h2>Actors</h2>

@@ -173,7 +173,7 @@ function NetworkCanvas({ network, layout }: { network: NetworkResult; layout: Ma
       <div ref={box} className="network-canvas" data-testid="network-canvas" aria-label={`network of ${network.nodes.length} actors`} />
       {failure && <p className="error">Cannot draw the graph here (WebGL: {failure}); the table lists every tie.</p>}
       <p className="muted small">
-        {network.window.from} – {network.window.to}: {network.events} events, {network.nodes.length} actors, {network.edges.length} ties, {network.blocs.length} blocs
+        {network.window.from === '0001-01-01' && network.window.to === '9999-12-31' ? 'All time' : `${network.window.from} – ${network.window.to}`}: {network.events} events, {network.nodes.length} actors, {network.edges.length} ties, {network.blocs.length} blocs
         {network.modularity !== null && ` (modularity ${network.modularity.toFixed(2)})`}
         {network.balance.ratio !== null && `; ${Math.round(network.balance.ratio * 100)}% of ${network.balance.triangles} signed triangles balanced`}. Click a node for its timeline.
       </p>

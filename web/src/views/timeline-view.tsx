@@ -121,7 +121,9 @@ function decadeOf(e: EventRecord): string {
 
 function Timeline({ events }: { events: EventRecord[] }) {
   const groups: Array<{ decade: string; events: EventRecord[] }> = [];
-  for (const e of events) {
+  // The server sorts undated events first; on a timeline they read better at the end.
+  const ordered = [...events.filter((e) => e.date), ...events.filter((e) => !e.date)];
+  for (const e of ordered) {
     const d = decadeOf(e);
     if (groups.length === 0 || groups[groups.length - 1].decade !== d) groups.push({ decade: d, events: [] });
     groups[groups.length - 1].events.push(e);
