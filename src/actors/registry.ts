@@ -59,10 +59,14 @@ function build(): Registry {
     trie.add(text, { from: null, to: null, ...t });
   };
 
-  // Current states.
-  const dropped = new Set(readTsv('aliases.tsv', ['id', 'alias', 'type']).filter((r) => r.type === 'drop').map((r) => `${r.id}\t${r.alias}`));
+  const F7 = 'aliases.tsv';
+  const aliasRows = readTsv(F7, ['id', 'alias', 'type']);
+  const pairs = (type: string): Set<string> => new Set(aliasRows.filter((r) => r.type === type).map((r) => `${r.id}\t${r.alias}`));
+
+  // Current states, less the package's names that mislead (drop) or need a guard.
+  const dropped = pairs('drop');
+  const guarded = pairs('guard');
   const keep = (id: string, a: string): boolean => !dropped.has(`${id}\t${a}`);
-  const guarded = new Set(readTsv('aliases.tsv', ['id', 'alias', 'type']).filter((r) => r.type === 'guard').map((r) => `${r.id}\t${r.alias}`));
   for (const c of loadCountries()) {
     add({ code: c.code, name: c.name, kind: 'state', from: null, to: null, cow: null }, 'world-countries', 0);
     for (const n of c.names) if (keep(c.code, n)) alias(n, { id: c.code, kind: 'state', guardCap: guarded.has(`${c.code}\t${n}`) });
@@ -93,6 +97,10 @@ function build(): Registry {
     alias(r.name, { id: r.id, kind: 'media' });
   }
 
+  for (const e of entries.values()) {
+    if (e.state && !entries.has(e.state)) throw new EntenteError('BAD_FORMAT', `${e.kind === 'force' ? F3 : F4}: "${e.code}" belongs to "${e.state}", which is not a registry code`);
+  }
+
   const F5 = 'people.tsv';
   for (const r of readTsv(F5, ['id', 'name'])) {
     if (entries.has(r.id) || people.has(r.id)) throw new EntenteError('BAD_FORMAT', `${F5}:${r.__line}: duplicate id "${r.id}"`);
@@ -111,9 +119,8 @@ function build(): Registry {
   }
   for (const p of people.values()) p.offices.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 
-  const F7 = 'aliases.tsv';
   const TYPES: Record<string, MatchKind | null> = { name: 'state', adjective: 'adjective', capital: 'capital', seat: 'capital', people: 'state', bound: 'adjective', block: 'state', drop: null, guard: null };
-  for (const r of readTsv(F7, ['id', 'alias', 'type'])) {
+  for (const r of aliasRows) {
     if (!(r.type in TYPES)) throw new EntenteError('BAD_FORMAT', `${F7}:${r.__line}: field "type" is not one of ${Object.keys(TYPES).join(', ')} ("${r.type}")`);
     const kind = TYPES[r.type];
     if (!kind) continue;
