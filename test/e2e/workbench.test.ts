@@ -218,6 +218,23 @@ describe('workbench in Chromium', () => {
     }
   });
 
+  it('an editor corrects an event: the change shows, is marked corrected, and the API agrees', async () => {
+    const { page } = editor;
+    const page1 = (await (await fetch(`${wb.url}/api/events?origin=text&type=CONSULT&limit=5`, { headers: { authorization: `Bearer ${wb.tokens.viewer}` } })).json()) as { rows: Array<{ id: string; modality: string }> };
+    const target = page1.rows.find((e) => e.id !== eventId);
+    expect(target).toBeTruthy();
+    await page.goto(`${wb.url}/events/${encodeURIComponent(target!.id)}`);
+    const form = page.getByRole('form', { name: 'correct' });
+    await form.getByLabel('modality').selectOption('intended');
+    await form.getByLabel('date start').fill('2023-09-14');
+    await form.getByLabel('date end').fill('2023-09-14');
+    await form.getByRole('button', { name: 'Save correction' }).click();
+    await page.locator('.badge.status.corrected').waitFor();
+    expect(await page.locator('.event-meta').innerText()).toContain('2023-09-14');
+    const after = (await (await fetch(`${wb.url}/api/events/${encodeURIComponent(target!.id)}`, { headers: { authorization: `Bearer ${wb.tokens.viewer}` } })).json()) as { status: string; modality: string; date: { start: string } };
+    expect(after).toMatchObject({ status: 'corrected', modality: 'intended', date: { start: '2023-09-14' } });
+  });
+
   it('manages a watchlist and listens for alerts', async () => {
     const { page } = editor;
     await nav(page, 'Alerts');

@@ -89,7 +89,7 @@ function DyadSeries({ a, b, by, period, onPeriod }: { a: string; b: string; by: 
       <h2>
         {actors.get(a)?.name ?? a} – {actors.get(b)?.name ?? b}{' '}
         <span className="muted small">
-          {total} events per {by}: cooperative up, conflictual down; line = score{series.data?.normalised ? ' (normalised by all events that period)' : ''}. Click a period for its events.
+          {total} events by {by}: cooperative up, conflictual down; line = score{series.data?.normalised ? ' (normalised by all events that period)' : ''}. Click a period for its events.
         </span>
       </h2>
       <ErrorLine error={series.error} />
@@ -227,7 +227,7 @@ function SpilloverAnswer({ r }: { r: SpilloverResult }) {
           </>
         )}
       </p>
-      {r.insufficient && r.reason && <p className="muted small">{r.reason}</p>}
+      {r.insufficient && r.reason && (g.insufficient ? g.reason !== r.reason : true) && <p className="muted small">{r.reason}</p>}
       {r.crossCorrelation.length > 0 && (
         <table className="lags compact">
           <thead>
