@@ -14,7 +14,14 @@ export interface CountryRecord {
   /** Names and alternative spellings (Latin script only). */
   names: string[];
   adjectives: string[];
+  /** Plural demonyms naming the people ("Ukrainians", "Israelis"). */
+  peoples: string[];
   capitals: string[];
+}
+
+/** "Ukrainian" → "Ukrainians", "Israeli" → "Israelis"; "Chinese", "British" have none. */
+function plural(demonym: string): string | null {
+  return /(?:an|i)$/.test(demonym) ? `${demonym}s` : null;
 }
 
 const EXTRA = new Set(['TWN', 'PSE', 'ESH', 'UNK']);
@@ -45,6 +52,7 @@ export function loadCountries(): CountryRecord[] {
       official: c.name.official,
       names: [...names],
       adjectives: [...adjectives],
+      peoples: [...adjectives].map(plural).filter((x): x is string => x !== null),
       capitals: (c.capital ?? []).map((x) => x.replace(/ D\.C\.$/, '')),
     });
   }

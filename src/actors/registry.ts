@@ -71,6 +71,7 @@ function build(): Registry {
     add({ code: c.code, name: c.name, kind: 'state', from: null, to: null, cow: null }, 'world-countries', 0);
     for (const n of c.names) if (keep(c.code, n)) alias(n, { id: c.code, kind: 'state', guardCap: guarded.has(`${c.code}\t${n}`) });
     for (const a of c.adjectives) if (keep(c.code, a)) alias(a, { id: c.code, kind: 'adjective' });
+    for (const a of c.peoples) if (keep(c.code, a)) alias(a, { id: c.code, kind: 'state' });
     for (const cap of c.capitals) if (keep(c.code, cap)) alias(cap, { id: c.code, kind: 'capital', guardCap: true });
   }
 
