@@ -83,35 +83,37 @@ const pairKey = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b
 
 /** The undirected signed graph: one edge per actor pair over every source × target pair. */
 export function buildGraph(events: Iterable<AnalysisEvent>, minEvents = 1): ActorGraph {
-  const g: ActorGraph = new UndirectedGraph({ allowSelfLoops: false });
+  // Sum in plain maps first: a graph update per event costs several lookups each.
+  const pairs = new Map<string, EdgeAttrs & { a: string; b: string }>();
+  const nodeEvents = new Map<string, number>();
   for (const e of events) {
     const m = Math.max(1, e.mentions);
+    const w = e.intensity * m;
     for (const s of e.sources) {
       for (const t of e.targets) {
         if (s === t) continue;
         const [a, b] = pairKey(s, t);
-        if (!g.hasNode(a)) g.addNode(a, { events: 0 });
-        if (!g.hasNode(b)) g.addNode(b, { events: 0 });
-        const w = e.intensity * m;
-        if (!g.hasEdge(a, b)) g.addEdge(a, b, { weight: 0, sign: 0, events: 0, mentions: 0, cooperative: 0, conflictual: 0 });
-        const at = g.getEdgeAttributes(a, b);
+        const key = `${a}\u0000${b}`;
+        let at = pairs.get(key);
+        if (!at) pairs.set(key, (at = { a, b, weight: 0, sign: 0, events: 0, mentions: 0, cooperative: 0, conflictual: 0 }));
         at.weight += w;
         at.events++;
         at.mentions += m;
         if (e.intensity > 0) at.cooperative++;
         else if (e.intensity < 0) at.conflictual++;
-        g.updateNodeAttribute(a, 'events', (n = 0) => n + 1);
-        g.updateNodeAttribute(b, 'events', (n = 0) => n + 1);
+        nodeEvents.set(a, (nodeEvents.get(a) ?? 0) + 1);
+        nodeEvents.set(b, (nodeEvents.get(b) ?? 0) + 1);
       }
     }
   }
-  g.forEachEdge((edge, at) => {
-    if (at.events < minEvents) g.dropEdge(edge);
-    else at.sign = at.weight > 0 ? 1 : at.weight < 0 ? -1 : 0;
-  });
-  g.forEachNode((n) => {
-    if (g.degree(n) === 0) g.dropNode(n);
-  });
+  const g: ActorGraph = new UndirectedGraph({ allowSelfLoops: false });
+  for (const { a, b, ...at } of pairs.values()) {
+    if (at.events < minEvents) continue;
+    if (!g.hasNode(a)) g.addNode(a, { events: nodeEvents.get(a)! });
+    if (!g.hasNode(b)) g.addNode(b, { events: nodeEvents.get(b)! });
+    at.sign = at.weight > 0 ? 1 : at.weight < 0 ? -1 : 0;
+    g.addEdge(a, b, at);
+  }
   return g;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addPeriods, periodOf, periodsBetween } from './periods.js';
+import { addPeriods, periodLabel, periodOf, periodsBetween } from './periods.js';
 
 describe('periods', () => {
   it.each([
@@ -12,6 +12,8 @@ describe('periods', () => {
     ['2023-06-01', 'year', '2023', '2023-01-01', '2023-12-31'],
   ] as const)('%s by %s is %s [%s, %s]', (day, by, label, start, end) => {
     expect(periodOf(day, by)).toEqual({ label, start, end });
+    expect(periodLabel(day, by)).toBe(label);
+    expect(periodLabel(end, by)).toBe(label);
   });
 
   it('lists every period between two days, both ends included', () => {

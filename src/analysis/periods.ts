@@ -60,6 +60,28 @@ function labelOf(startMs: number, by: PeriodUnit): string {
   }
 }
 
+const weekLabels = new Map<string, string>();
+
+/** The label of the period containing a day: string slicing, and a memo for ISO weeks (hot path). */
+export function periodLabel(day: string, by: PeriodUnit): string {
+  switch (by) {
+    case 'day': return day.slice(0, 10);
+    case 'month': return day.slice(0, 7);
+    case 'year': return day.slice(0, 4);
+    case 'quarter': return `${day.slice(0, 4)}-Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
+    case 'week': {
+      const key = day.slice(0, 10);
+      let label = weekLabels.get(key);
+      if (label === undefined) {
+        if (weekLabels.size > 200_000) weekLabels.clear();
+        label = labelOf(periodStartMs(key, 'week'), 'week');
+        weekLabels.set(key, label);
+      }
+      return label;
+    }
+  }
+}
+
 /** The period containing a day. */
 export function periodOf(day: string, by: PeriodUnit): Period {
   const s = periodStartMs(day, by);

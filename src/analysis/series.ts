@@ -8,7 +8,7 @@
 import { PLOVER_TYPES, quadOf, type PloverType, type QuadClass } from '../domain/plover.js';
 import type { AnalysisEvent } from '../domain/event.js';
 import { inDyad, type Dyad } from './dyad.js';
-import { periodOf, periodsBetween, type PeriodUnit } from './periods.js';
+import { periodLabel, periodsBetween, type PeriodUnit } from './periods.js';
 
 export interface SeriesOptions {
   by: PeriodUnit;
@@ -63,8 +63,8 @@ const emptyTypes = (): Record<PloverType, number> => Object.fromEntries(PLOVER_T
 
 /** The period an event falls in, or null when its date range straddles periods. */
 export function placeEvent(e: Pick<AnalysisEvent, 'start' | 'end'>, by: PeriodUnit): string | null {
-  const p = periodOf(e.start, by);
-  return e.end <= p.end ? p.label : null;
+  const label = periodLabel(e.start, by);
+  return e.end === e.start || periodLabel(e.end, by) === label ? label : null;
 }
 
 /** Store volume per period (Σ mentions) from a list of events: what `totals` expects. */
