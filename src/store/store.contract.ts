@@ -198,6 +198,16 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect(await store.getDocument('nope')).toBeNull();
     });
 
+    it('keeps the sentence of every mention when one sentence states several events', async () => {
+      const text = 'Kim Jong Un met Putin and pledged support for the war.';
+      const ev = { start: 0, end: text.length, text };
+      const base = { source: { code: 'PRK', name: 'Kim Jong Un' }, target: { code: 'RUS', name: 'Putin' }, date: day('2023-09-13'), modality: 'asserted' as const, evidence: ev, confidence: 0.9 };
+      const r = await store.addDocument({ text, published: '2023-09-14' }, [{ ...base, type: 'CONSULT' }, { ...base, type: 'SUPPORT' }]);
+      expect(r.eventIds).toHaveLength(2);
+      for (const id of r.eventIds) expect((await store.getEvent(id))!.mentions[0].sentence).toBe(text);
+      expect((await store.search('pledged')).rows.filter((h) => h.kind === 'mention')).toHaveLength(1);
+    });
+
     it('rejects a bad mention without storing any part of the document', async () => {
       const d = makeDoc([{}, {}]);
       (d.mentions[1] as { confidence: number }).confidence = 7;

@@ -83,6 +83,7 @@ CREATE TABLE mentions (
   event_id INTEGER NOT NULL REFERENCES events (id),
   start_offset INTEGER NOT NULL,
   end_offset INTEGER NOT NULL,
+  -- '' when an earlier mention of the same document and span holds the sentence
   sentence TEXT NOT NULL,
   type TEXT NOT NULL,
   mode TEXT,
@@ -103,7 +104,7 @@ CREATE TABLE mentions (
   confidence REAL NOT NULL,
   rule TEXT
 );
-CREATE INDEX mentions_document ON mentions (document_id);
+CREATE INDEX mentions_document ON mentions (document_id, start_offset, end_offset);
 CREATE INDEX mentions_event ON mentions (event_id);
 
 CREATE TABLE actors (

@@ -22,7 +22,11 @@ function shiftDay(day: string, days: number): string {
   return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-const MENTION_SELECT = `SELECT m.*, d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
+// A sentence stating several events is stored once per document; its other mentions keep ''
+// and read it from the first (a 4.8 MB one-line text would otherwise store it thousands of times).
+const MENTION_SELECT = `SELECT m.*, CASE WHEN m.sentence <> '' THEN m.sentence ELSE (SELECT x.sentence FROM mentions x
+    WHERE x.document_id = m.document_id AND x.start_offset = m.start_offset AND x.end_offset = m.end_offset AND x.sentence <> '' LIMIT 1) END AS sentence,
+    d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
   FROM mentions m JOIN documents d ON d.id = m.document_id`;
 
 function page<T>(rows: T[], total: number | null, limit: number, offset: number): PageResult<T> {
@@ -103,7 +107,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     return [...out.values()].map(candidate);
   }
 
-  function storeMention(documentId: number, published: string | null, m: EventMention, clusters: Map<string, string>): string {
+  function storeMention(documentId: number, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): string {
     const clusterEventId = m.cluster ? clusters.get(m.cluster) ?? null : null;
     const decision = decideMerge(
       { type: m.type, source: m.source.code, target: m.target?.code ?? null, date: m.date, modality: m.modality, clusterEventId },
@@ -131,8 +135,10 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       if (!frozen) q.countMention.run({ id: Number(eventId), published });
     }
     if (m.cluster && !clusters.has(m.cluster)) clusters.set(m.cluster, eventId);
+    const span = `${m.evidence.start}:${m.evidence.end}`;
+    const first = !indexed.has(span);
     const info = q.insertMention.run({
-      document_id: documentId, event_id: Number(eventId), start: m.evidence.start, end: m.evidence.end, sentence: m.evidence.text,
+      document_id: documentId, event_id: Number(eventId), start: m.evidence.start, end: m.evidence.end, sentence: first ? m.evidence.text : '',
       type: m.type, mode: m.mode ?? null,
       source_code: m.source.code, source_name: m.source.name, source_role: m.source.role ?? null,
       target_code: m.target?.code ?? null, target_name: m.target?.name ?? null, target_role: m.target?.role ?? null,
@@ -141,7 +147,11 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       attribution_code: m.attribution?.code ?? null, attribution_name: m.attribution?.name ?? null,
       confidence: m.confidence, rule: m.rule ?? null,
     });
-    q.insertMentionFts.run(info.lastInsertRowid, m.evidence.text);
+    // Stored and indexed once per document (see MENTION_SELECT).
+    if (first) {
+      indexed.add(span);
+      q.insertMentionFts.run(info.lastInsertRowid, m.evidence.text);
+    }
     q.actorSeen.run(m.source.code, null);
     if (m.target) q.actorSeen.run(m.target.code, null);
     return eventId;
@@ -162,6 +172,8 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     const documentId = Number(info.lastInsertRowid);
     q.insertDocFts.run(documentId, doc.title ?? '', doc.text);
     const clusters = new Map<string, string>();
+    const indexed = new Set<string>();
+    const seen = new Set<string>();
     const eventIds: string[] = [];
     mentions.forEach((raw, i) => {
       const parsed = EventMentionSchema.safeParse(raw);
@@ -169,8 +181,11 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         const issue = parsed.error.issues[0];
         throw new EntenteError('BAD_INPUT', `mention ${i}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
       }
-      const id = storeMention(documentId, published, parsed.data, clusters);
-      if (!eventIds.includes(id)) eventIds.push(id);
+      const id = storeMention(documentId, published, parsed.data, clusters, indexed);
+      if (!seen.has(id)) {
+        seen.add(id);
+        eventIds.push(id);
+      }
     });
     return { documentId: String(documentId), stored: true, mentions: mentions.length, eventIds };
   });
