@@ -71,6 +71,7 @@ const cases: [string, Want[]][] = [
   ]],
   // must not: a surname inside another person's name, "the Moon", group nouns after U.S.
   ['Kim Yo Jong and Hyon Chun Ok met Hunter Biden under the Moon.', []],
+  ['Crowds filled Kim Il Sung Square and Kim Il SungSquare.', []],
   ['Governors of 12 U.S. states met.', [{ text: 'U.S.', kind: 'state' }]],
   ['The National Democratic Congress of Ghana', [{ text: 'Ghana', has: 'GHA' }]],
   // must not

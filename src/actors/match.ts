@@ -52,7 +52,8 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   if (targets.some((x) => x.block)) return 'blocked';
   const after = hit.endToken;
   const nextIsCap = isCapitalWord(text, t, after) && t.start[after] - t.end[after - 1] <= 1 && /\p{L}/u.test(keyAt(t, after));
-  if (nextIsCap) targets = targets.filter((x) => !x.guardCap);
+  // A role noun after the name is no longer name ("Trump Administration", "ROK Army").
+  if (nextIsCap && targets.some((x) => x.guardCap) && !roleAfter(text, t, after)) targets = targets.filter((x) => !x.guardCap);
   if (targets.some((x) => x.partial) && !surnameAlone(text, t, i, after, nextIsCap)) targets = targets.filter((x) => !x.partial);
   if (targets.length === 0) return null;
 

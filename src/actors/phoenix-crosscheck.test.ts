@@ -46,6 +46,7 @@ const DICTIONARY_GAPS: Record<string, string> = {
   'oleksandr-kuzmuk 1996-07': 'the dictionary lists only his second term as defence minister',
   'georges-pompidou 1962-04-14': 'the dictionary codes him as elite (ELI), not government, before his presidency',
   'alain-poher 1969-04-28': 'the dictionary lists only his second interim presidency',
+  'paik-too-chin 1952-10-09': 'the dictionary lists only his second premiership (1970–71)',
   'leonid-brezhnev 1960-05-07': 'the dictionary codes him as elite (ELI) before he led the party',
 };
 

@@ -106,7 +106,9 @@ function build(): Registry {
   for (const r of readTsv(F5, ['id', 'name'])) {
     if (entries.has(r.id) || people.has(r.id)) throw new EntenteError('BAD_FORMAT', `${F5}:${r.__line}: duplicate id "${r.id}"`);
     people.set(r.id, { id: r.id, name: r.name, offices: [] });
-    for (const n of [r.name, ...listField(r, 'aliases')]) alias(n, { id: r.id, kind: 'person' });
+    // A full name followed by a capitalised word is part of a longer name or a place
+    // ("Kim Il" in "Kim Il Sung Square").
+    for (const n of [r.name, ...listField(r, 'aliases')]) alias(n, { id: r.id, kind: 'person', guardCap: true });
     for (const s of listField(r, 'surname')) alias(s, { id: r.id, kind: 'person', partial: true });
   }
   const F6 = 'offices.tsv';
