@@ -233,6 +233,38 @@ describe('workbench in Chromium', () => {
     expect(await page.locator('.event-meta').innerText()).toContain('2023-09-14');
     const after = (await (await fetch(`${wb.url}/api/events/${encodeURIComponent(target!.id)}`, { headers: { authorization: `Bearer ${wb.tokens.viewer}` } })).json()) as { status: string; modality: string; date: { start: string } };
     expect(after).toMatchObject({ status: 'corrected', modality: 'intended', date: { start: '2023-09-14' } });
+    // The audit trail names the change.
+    await expect.poll(() => page.locator('.history').innerText().catch(() => '')).toContain(`modality: ${target!.modality} → intended`);
+  });
+
+  it('finds the seed article by full-text search', async () => {
+    const { page } = editor;
+    await page.getByLabel('search').fill('Vostochny');
+    await page.getByLabel('search').press('Enter');
+    await page.waitForURL(/\/search\?q=Vostochny/);
+    await page.locator('ul.hits li').first().waitFor();
+    const hits = await page.locator('ul.hits li').allInnerTexts();
+    expect(hits.some((h) => h.includes(SEED_TITLE) && /Vostochny/.test(h))).toBe(true);
+    // Must not: a word that is nowhere.
+    await page.goto(`${wb.url}/search?q=zzyzxquux`);
+    await page.getByText('Nothing found.').waitFor();
+  });
+
+  it('without a token shows no data and asks for one; a pasted token signs in', async () => {
+    const anon = await openSession(browser);
+    try {
+      await anon.page.goto(`${wb.url}/timeline`);
+      await anon.page.getByTestId('role').filter({ hasText: 'no token' }).waitFor();
+      await anon.page.locator('.auth-notice').waitFor();
+      expect(await anon.page.locator('li.tl-event').count()).toBe(0);
+      await anon.page.getByLabel('token').fill(wb.tokens.viewer);
+      await anon.page.getByRole('button', { name: 'Use token' }).click();
+      await anon.page.getByTestId('role').filter({ hasText: 'viewer' }).waitFor();
+      await anon.page.locator('li.tl-event').first().waitFor();
+      expect(anon.errors).toEqual([]);
+    } finally {
+      await anon.context.close();
+    }
   });
 
   it('manages a watchlist and listens for alerts', async () => {

@@ -11,6 +11,7 @@ import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
 import type { LagCorrelation } from '../../src/analysis/spillover.js';
 import type { NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
+import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import { currentToken } from './token.js';
 
 export type { EventRecord, Origin, DateRange, Modality, PloverType, EventVersion, DocumentSummary, SearchHit };
@@ -57,15 +58,7 @@ export interface IngestResult {
   events: EventRecord[];
 }
 
-export interface AuditEntry {
-  id: string | number;
-  at: string;
-  who?: string;
-  role?: string;
-  action: string;
-  target?: string;
-  details?: unknown;
-}
+export type { AuditEntry, EventCorrection };
 
 export interface EventFilter {
   actor?: string;
@@ -166,12 +159,11 @@ export const api = {
 
   accept: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: {} }),
   reject: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/reject`, { json: {} }),
-  correct: (id: string, patch: { type?: PloverType; sources?: string[]; targets?: string[]; date?: DateRange | null; modality?: Modality }) =>
-    request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
+  correct: (id: string, patch: EventCorrection) => request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
   mergeEvents: (ids: string[]) => request<EventRecord>('POST', '/events/merge', { json: { ids } }),
-  splitEvent: (id: string, mentionIds: string[]) => request<{ events?: EventRecord[] } | EventRecord>('POST', `/events/${enc(id)}/split`, { json: { mentionIds } }),
-  mergeActors: (from: string, into: string) => request<unknown>('POST', '/actors/merge', { json: { from, into } }),
-  audit: (limit = 100, offset = 0) => request<Page<AuditEntry>>('GET', '/audit', { query: { limit, offset } }),
+  splitEvent: (id: string, mentionIds: string[]) => request<{ original: EventRecord; created: EventRecord }>('POST', `/events/${enc(id)}/split`, { json: { mentionIds } }),
+  mergeActors: (from: string, into: string) => request<{ events: number; mentions: number }>('POST', '/actors/merge', { json: { from, into } }),
+  audit: (q: { subject?: string; action?: string; limit?: number; offset?: number } = {}) => request<Page<AuditEntry>>('GET', '/audit', { query: q }),
 };
 
 /** The URL of the live alert stream; EventSource cannot send headers, so the token rides in the query. */

@@ -110,13 +110,14 @@ function RoleBadge() {
 
 /** Without a valid token the API answers 401: offer to paste one. */
 function AuthNotice() {
-  const { role, authError, refresh } = useSession();
+  const { role, authError } = useSession();
   const [value, setValue] = useState('');
   if (role || !authError) return null;
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setToken(value.trim() || null);
-    refresh();
+    // Every view loads again with the token, as after opening the printed link.
+    window.location.reload();
   };
   return (
     <form className="auth-notice" onSubmit={submit}>

@@ -1,7 +1,7 @@
 // Event view: one event with every sentence that states it (in every document, each
 // linking back into the Reader), the versions of a disputed event, and, for editors,
 // the curation controls: accept, reject, correct, merge with other events, split mentions off.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { api, type EventDetail, type Modality, type PloverType } from '../api.js';
 import { formatDate, isUncertain, MODALITIES, PLOVER_TYPES } from '../format.js';
 import { href, navigate } from '../router.js';
@@ -45,6 +45,7 @@ export function EventView({ id }: { id: string }) {
       <Mentions event={e} />
       {e.disputed && <Versions event={e} />}
       <Attributes attrs={e.attrs} />
+      {canEdit && <History id={e.id} version={`${e.status}:${e.mentionCount}:${e.type}:${e.modality}:${e.date?.start ?? ''}`} />}
     </section>
   );
 }
@@ -167,17 +168,16 @@ function codes(s: string): string[] {
 
 function Curation({ event, onChange }: { event: EventDetail; onChange: () => void }) {
   const [error, setError] = useState<Error | null>(null);
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
-  const act = async (what: string, f: () => Promise<unknown>, after?: (r: unknown) => void) => {
+  const act: Act = async (what, f, after) => {
     setBusy(true);
     setError(null);
     setNote(null);
     try {
       const r = await f();
-      setNote(what);
-      if (after) after(r);
-      else onChange();
+      setNote(after ? after(r) ?? what : what);
+      onChange();
     } catch (e) {
       setError(e as Error);
     } finally {
@@ -188,16 +188,16 @@ function Curation({ event, onChange }: { event: EventDetail; onChange: () => voi
     <div className="curation panel" aria-label="curation">
       <div className="curation-actions">
         <strong>Curate</strong>
-        <button type="button" className="accept" disabled={busy || event.status === 'accepted'} onClick={() => act('Accepted.', () => api.accept(event.id))}>
+        <button type="button" className="accept" disabled={busy || event.status === 'accepted'} onClick={() => void act('Accepted.', () => api.accept(event.id))}>
           Accept
         </button>
-        <button type="button" className="reject danger" disabled={busy || event.status === 'rejected'} onClick={() => act('Rejected: hidden from every list.', () => api.reject(event.id))}>
+        <button type="button" className="reject danger" disabled={busy || event.status === 'rejected'} onClick={() => void act('Rejected: hidden from every list.', () => api.reject(event.id))}>
           Reject
         </button>
         {note && <span className="note">{note}</span>}
       </div>
       <ErrorLine error={error} />
-      <CorrectForm event={event} busy={busy} onSubmit={(patch) => act('Corrected: re-extraction will not overwrite it.', () => api.correct(event.id, patch))} />
+      <CorrectForm key={JSON.stringify([event.id, event.type, event.sources, event.targets, event.date, event.modality])} event={event} busy={busy} onSubmit={(patch) => void act('Corrected: re-extraction will not overwrite it.', () => api.correct(event.id, patch))} />
       <MergeSplit event={event} busy={busy} act={act} />
     </div>
   );
@@ -266,14 +266,16 @@ function granularity(s: string, e: string): 'day' | 'month' | 'year' | 'decade' 
   return s.length === 10 ? 'day' : s.length === 7 ? 'month' : 'year';
 }
 
-function MergeSplit({ event, busy, act }: { event: EventDetail; busy: boolean; act: (what: string, f: () => Promise<unknown>, after?: (r: unknown) => void) => void }) {
+type Act = (what: string, f: () => Promise<unknown>, after?: (r: unknown) => ReactNode | void) => Promise<void>;
+
+function MergeSplit({ event, busy, act }: { event: EventDetail; busy: boolean; act: Act }) {
   const [others, setOthers] = useState('');
   const [picked, setPicked] = useState<string[]>([]);
   const merge = (e: FormEvent) => {
     e.preventDefault();
     const ids = [event.id, ...others.split(/[\s,]+/).filter(Boolean)];
     if (ids.length < 2) return;
-    act('Merged.', () => api.mergeEvents(ids), (r) => {
+    void act(`Merged ${ids.length - 1} event${ids.length > 2 ? 's' : ''} into this one.`, () => api.mergeEvents(ids), (r) => {
       const id = (r as { id?: string } | null)?.id;
       if (id && id !== event.id) navigate(`/events/${encodeURIComponent(id)}`);
     });
@@ -296,11 +298,64 @@ function MergeSplit({ event, busy, act }: { event: EventDetail; busy: boolean; a
               <input type="checkbox" checked={picked.includes(m.id)} onChange={() => setPicked((p) => (p.includes(m.id) ? p.filter((x) => x !== m.id) : [...p, m.id]))} /> #{i + 1}
             </label>
           ))}
-          <button type="button" disabled={busy || picked.length === 0 || picked.length === event.mentions.length} onClick={() => act('Split into a new event.', () => api.splitEvent(event.id, picked))}>
+          <button
+            type="button"
+            disabled={busy || picked.length === 0 || picked.length === event.mentions.length}
+            onClick={() =>
+              void act('Split.', () => api.splitEvent(event.id, picked), (r) => {
+                const created = (r as { created: { id: string } }).created;
+                return (
+                  <>
+                    Split off into <Link to={`/events/${encodeURIComponent(created.id)}`}>a new event</Link>.
+                  </>
+                );
+              })
+            }
+          >
             Split
           </button>
         </div>
       )}
     </div>
   );
+}
+
+/** The event's audit trail: who changed what, and when (editors only, like the endpoint). */
+function History({ id, version }: { id: string; version: string }) {
+  const audit = useApi(() => api.audit({ subject: id, limit: 50 }), [id, version]);
+  const rows = audit.data?.rows ?? [];
+  if (audit.error) return <ErrorLine error={audit.error} />;
+  if (rows.length === 0) return null;
+  return (
+    <div className="history">
+      <h2>History</h2>
+      <table className="compact">
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id}>
+              <td className="muted small">{r.at.replace('T', ' ').slice(0, 19)}</td>
+              <td>{r.action}</td>
+              <td className="muted small">
+                {r.role}
+                {r.tokenId ? ` (${r.tokenId})` : ''}
+              </td>
+              <td className="small">{changeSummary(r.before, r.after)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** "modality: asserted → intended; date: 2023-09-13 → 2023-09-14" from the before and after records. */
+function changeSummary(before: unknown, after: unknown): string {
+  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
+  const b = before as Record<string, unknown>;
+  const a = after as Record<string, unknown>;
+  const show = (v: unknown) => (v && typeof v === 'object' && 'start' in v ? formatDate(v as EventDetail['date']) : Array.isArray(v) ? v.join(', ') : String(v));
+  return ['type', 'sources', 'targets', 'date', 'modality', 'status', 'mentionCount']
+    .filter((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
+    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`)
+    .join('; ');
 }

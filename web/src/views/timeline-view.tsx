@@ -9,6 +9,7 @@ import { useApi } from '../use-api.js';
 import { Link } from '../components/link.js';
 import { Actors, EventFlags, ModalityBadge, TypeBadge } from '../components/badges.js';
 import { ErrorLine, Loading } from '../components/status.js';
+import { ActorHeader } from '../components/actor-header.js';
 
 const PAGE = 200;
 
@@ -44,8 +45,9 @@ export function TimelineView() {
     <section className="view timeline-view">
       <div className="toolbar">
         <h1>Timeline</h1>
-        <TextFilters filter={filter} onApply={update} />
+        <TextFilters key={[filter.actor, filter.with, filter.from, filter.to].join('|')} filter={filter} onApply={update} />
       </div>
+      {filter.actor && <ActorHeader code={filter.actor.toUpperCase()} other={filter.with.toUpperCase()} />}
       <div className="filters">
         <Chips label="type" all={[...PLOVER_TYPES]} on={filter.type} onChange={(v) => update({ type: v })} />
         <Chips label="modality" all={MODALITIES} on={filter.modality} onChange={(v) => update({ modality: v })} />
