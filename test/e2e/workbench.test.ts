@@ -267,7 +267,7 @@ describe('workbench in Chromium', () => {
     }
   });
 
-  it('manages a watchlist and listens for alerts', async () => {
+  it('manages a watchlist and shows a new alert live, over server-sent events', async () => {
     const { page } = editor;
     await nav(page, 'Alerts');
     await page.getByLabel('watch actor A').fill('rus');
@@ -276,7 +276,20 @@ describe('workbench in Chromium', () => {
     await page.getByRole('button', { name: 'Add watch' }).click();
     await page.locator('tr[data-watch="RUS-PRK"]').waitFor();
     await page.getByTestId('stream-state').filter({ hasText: 'live' }).waitFor();
+    const before = await page.locator('ul.alerts li').count();
+
+    // A new RUS–PRK event, ingested elsewhere while the page stays open.
+    const res = await fetch(`${wb.url}/api/ingest`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${wb.tokens.editor}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Arms for Pyongyang', published: '2024-07-03', text: 'On July 2, 2024, Russia sent military aid to North Korea. Putin met Kim Jong Un in Moscow on July 1, 2024.' }),
+    });
+    expect(res.status).toBe(201);
+    await page.locator('ul.alerts li.new').first().waitFor({ timeout: 20_000 });
+    expect(await page.locator('ul.alerts li').count()).toBeGreaterThan(before);
+    expect(await page.locator('ul.alerts li.new').first().innerText()).toContain('RUS');
     await screenshot(page, 'alerts');
+
     await page.getByRole('button', { name: 'remove watch RUS-PRK' }).click();
     await expect.poll(() => page.locator('tr[data-watch="RUS-PRK"]').count()).toBe(0);
   });
