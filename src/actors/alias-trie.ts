@@ -19,6 +19,8 @@ export interface AliasTarget {
   guardCap?: boolean;
   /** Matches only to consume the words: "South China Sea" is not China. */
   block?: boolean;
+  /** A ship prefix ("USS"): the match runs over the ship's name, which is not an actor itself. */
+  ship?: boolean;
 }
 
 /** How one alias token constrains the text: 0 any case, 1 capital first letter, 2 exact. */

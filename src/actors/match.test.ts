@@ -69,6 +69,12 @@ const cases: [string, Want[]][] = [
     { text: 'Lavrov', partial: true, has: 'sergey-lavrov' },
     { text: 'Trump', partial: true, has: 'donald-trump' },
   ]],
+  ['Two US aircraft carriers, the USS Carl Vinson and HMS Queen Elizabeth, and Gen Syrskyi.', [
+    { text: 'US aircraft carriers', role: 'MIL', has: 'USA' },
+    { text: 'USS Carl Vinson', role: 'MIL', has: 'USA' },
+    { text: 'HMS Queen Elizabeth', role: 'MIL', has: 'GBR' },
+    { text: 'Syrskyi', partial: true, has: 'oleksandr-syrskyi' },
+  ]],
   // must not: a surname inside another person's name, "the Moon", group nouns after U.S.
   ['Kim Yo Jong and Hyon Chun Ok met Hunter Biden under the Moon.', []],
   ['Crowds filled Kim Il Sung Square and Kim Il SungSquare.', []],

@@ -58,6 +58,11 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   if (targets.length === 0) return null;
 
   let end = after;
+  if (targets.some((x) => x.ship)) {
+    // "USS Ronald Reagan": the navy, not the president.
+    while (end < t.count && t.start[end] - t.end[end - 1] === 1 && (isCapitalWord(text, t, end) || /^\d+$/.test(keyAt(t, end)))) end++;
+    if (end === after) return null;
+  }
   const possessive = end + 1 < t.count && keyAt(t, end) === "'" && keyAt(t, end + 1) === 's' && t.start[end] === t.end[end - 1] && t.start[end + 1] === t.end[end];
   let role: ActorRole | undefined;
   let roleNoun: string | undefined;

@@ -117,7 +117,7 @@ function build(): Registry {
     if (!p) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "person" names no one in people.tsv ("${r.person}")`);
     if (!entries.has(r.code)) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "code" is not a registry code ("${r.code}")`);
     const rank = Number(r.rank);
-    if (rank !== 1 && rank !== 2) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "rank" must be 1 or 2`);
+    if (rank !== 1 && rank !== 2 && rank !== 3) throw new EntenteError('BAD_FORMAT', `${F6}:${r.__line}: field "rank" must be 1, 2 or 3`);
     p.offices.push({ code: r.code, title: r.title, rank, from: dateField(r, 'from', F6)!, to: dateField(r, 'to', F6) });
   }
   for (const p of people.values()) p.offices.sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
@@ -134,7 +134,8 @@ function build(): Registry {
       id: r.id, kind: own, role: roleField(r, 'role', F7),
       from: dateField(r, 'from', F7), to: dateField(r, 'to', F7),
       bound: r.type === 'bound', block: r.type === 'block',
-      guardCap: r.type === 'capital' || r.type === 'seat' || (r.flags ?? '').includes('guard-cap'),
+      guardCap: (r.type === 'capital' || r.type === 'seat' || (r.flags ?? '').includes('guard-cap')) && !(r.flags ?? '').includes('ship'),
+      ship: (r.flags ?? '').includes('ship'),
     });
   }
 

@@ -121,7 +121,7 @@ function resolvePerson(people: Person[], d: [string, string], m: ActorMatch): Re
     if (near) pick = { p: near.p, o: near.o, inOffice: false };
   }
   if (!pick) return null;
-  return { code: pick.o.code, role: 'GOV', name: m.text, kind: 'person', personId: pick.p.id, inOffice: pick.inOffice, title: pick.o.title, entry: pick.p.id };
+  return { code: pick.o.code, role: pick.o.rank === 3 ? 'MIL' : 'GOV', name: m.text, kind: 'person', personId: pick.p.id, inOffice: pick.inOffice, title: pick.o.title, entry: pick.p.id };
 }
 
 /** One name → the actor it denotes at the date (the longest name found in the text). */

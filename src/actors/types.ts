@@ -57,6 +57,9 @@ export interface Office {
   title: string;
   from: string;
   to: string | null;
-  /** 1 = head of state, government or party; 2 = minister. Used to rank surnames ("Kim"). */
+  /**
+   * 1 = head of state, government or party; 2 = minister; 3 = military commander (role
+   * MIL). Used to rank namesakes ("Kim") and to give the role.
+   */
   rank: number;
 }
