@@ -289,6 +289,11 @@ describe('workbench in Chromium', () => {
     expect(await page.locator('ul.alerts li').count()).toBeGreaterThan(before);
     expect(await page.locator('ul.alerts li.new').first().innerText()).toContain('RUS');
     await screenshot(page, 'alerts');
+    await page.locator('ul.alerts li.alert-event a', { hasText: 'open event' }).first().click();
+    await page.waitForURL(/\/events\//);
+    await page.locator('.event-head').waitFor();
+    await nav(page, 'Alerts');
+    await page.locator('tr[data-watch="RUS-PRK"]').waitFor();
 
     await page.getByRole('button', { name: 'remove watch RUS-PRK' }).click();
     await expect.poll(() => page.locator('tr[data-watch="RUS-PRK"]').count()).toBe(0);

@@ -49,7 +49,7 @@ function Shell() {
             </Link>
           ))}
         </nav>
-        <SearchBox initial={first === 'search' ? (loc.query.get('q') ?? '') : ''} />
+        <SearchBox key={first === 'search' ? (loc.query.get('q') ?? '') : ''} initial={first === 'search' ? (loc.query.get('q') ?? '') : ''} />
         <RoleBadge />
       </header>
       <main>

@@ -73,8 +73,8 @@ export function AlertsView() {
                     </span>
                   </div>
                   <div className="small">{a.summary}</div>
-                  {typeof a.data.eventId === 'string' && (
-                    <Link to={`/events/${encodeURIComponent(a.data.eventId)}`} className="small">
+                  {eventIdOf(a) && (
+                    <Link to={`/events/${encodeURIComponent(eventIdOf(a)!)}`} className="small">
                       open event
                     </Link>
                   )}
@@ -86,6 +86,12 @@ export function AlertsView() {
       </div>
     </section>
   );
+}
+
+/** An event alert carries the event it is about. */
+function eventIdOf(a: Alert): string | null {
+  const e = a.data.event as { id?: unknown } | undefined;
+  return e && (typeof e.id === 'string' || typeof e.id === 'number') ? String(e.id) : null;
 }
 
 /** "RUS-PRK" → a link to the dyad; "RUS-*" → the actor's timeline. */
