@@ -63,7 +63,7 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
     while (end < t.count && t.start[end] - t.end[end - 1] === 1 && (isCapitalWord(text, t, end) || /^\d+$/.test(keyAt(t, end)))) end++;
     if (end === after) return null;
   }
-  const possessive = end + 1 < t.count && keyAt(t, end) === "'" && keyAt(t, end + 1) === 's' && t.start[end] === t.end[end - 1] && t.start[end + 1] === t.end[end];
+  const possessive = possessiveAt(t, end);
   let role: ActorRole | undefined;
   let roleNoun: string | undefined;
   let roleEnd = -1;
@@ -81,8 +81,11 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
 
   const ids: string[] = [];
   const windows: MatchWindow[] = [];
+  const seen = new Set<string>();
   for (const x of targets) {
-    if (ids.includes(x.id) && windows[ids.indexOf(x.id)].from === x.from && windows[ids.indexOf(x.id)].to === x.to) continue;
+    const key = `${x.id}|${x.from}|${x.to}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     ids.push(x.id);
     windows.push({ from: x.from, to: x.to });
   }
@@ -96,14 +99,16 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
     windows,
   };
   if (targets.some((x) => x.partial)) match.partial = true;
-  const endsPossessive = roleEnd >= 0
-    ? end + 1 < t.count && keyAt(t, end) === "'" && keyAt(t, end + 1) === 's' && t.start[end] === t.end[end - 1]
-    : possessive;
-  if (endsPossessive) match.possessive = true;
+  if (roleEnd >= 0 ? possessiveAt(t, end) : possessive) match.possessive = true;
   const seatRole = targets.find((x) => x.role)?.role;
   if (role ?? seatRole) match.role = role ?? seatRole;
   if (roleNoun) match.roleNoun = roleNoun;
   return { match, next: end };
+}
+
+/** Whether tokens k, k+1 are a possessive 's glued to the word before ("Russia's"). */
+function possessiveAt(t: Tokens, k: number): boolean {
+  return k + 1 < t.count && keyAt(t, k) === "'" && keyAt(t, k + 1) === 's' && t.start[k] === t.end[k - 1] && t.start[k + 1] === t.end[k];
 }
 
 /**

@@ -9,7 +9,7 @@ export interface Tokens {
   count: number;
   start: Int32Array;
   end: Int32Array;
-  /** 1 = word directly after a hyphen, 2 = preceded by no space at all (glued punctuation). */
+  /** 1 = word directly after a hyphen (its case is free: "Kim Jong-un"), else 0. */
   flag: Uint8Array;
   /** Lower-cased word, or the punctuation character ("'" for ’ ‘ ʼ); filled by keyAt. */
   key: (string | undefined)[];
@@ -44,10 +44,9 @@ export function tokenize(text: string): Tokens {
   const n = text.length;
   let i = 0;
   let afterHyphen = false;
-  let glued = false;
   while (i < n) {
     const c = text.charCodeAt(i);
-    if (isSpace(c)) { i++; afterHyphen = false; glued = false; continue; }
+    if (isSpace(c)) { i++; afterHyphen = false; continue; }
     if (isHyphen(c)) { i++; afterHyphen = true; continue; }
     let j = i + 1;
     if (isWord(text, i, c)) {
@@ -57,12 +56,11 @@ export function tokenize(text: string): Tokens {
     const t = shared;
     t.start[t.count] = i;
     t.end[t.count] = j;
-    t.flag[t.count] = afterHyphen ? 1 : glued ? 2 : 0;
+    t.flag[t.count] = afterHyphen ? 1 : 0;
     t.key[t.count] = undefined;
     t.count++;
     i = j;
     afterHyphen = false;
-    glued = true;
   }
   return shared;
 }
