@@ -237,6 +237,32 @@ describe('workbench in Chromium', () => {
     await expect.poll(() => page.locator('.history').innerText().catch(() => '')).toContain(`modality: ${target!.modality} → intended`);
   });
 
+  it('an editor splits a mention off an event and merges it back', async () => {
+    const { page } = editor;
+    const auth = { headers: { authorization: `Bearer ${wb.tokens.viewer}` } };
+    const list = (await (await fetch(`${wb.url}/api/events?origin=text&limit=500`, auth)).json()) as { rows: Array<{ id: string; mentionCount: number }> };
+    const multi = list.rows.find((e) => e.mentionCount >= 2);
+    expect(multi).toBeTruthy();
+    const id = multi!.id;
+    await page.goto(`${wb.url}/events/${encodeURIComponent(id)}`);
+    await page.locator('.split input[type=checkbox]').first().check();
+    await page.getByRole('button', { name: 'Split', exact: true }).click();
+    const created = page.locator('.curation .note a', { hasText: 'a new event' });
+    await created.waitFor();
+    const newId = decodeURIComponent((await created.getAttribute('href'))!.split('/').pop()!);
+    expect(newId).not.toBe(id);
+    await expect.poll(async () => ((await (await fetch(`${wb.url}/api/events/${encodeURIComponent(id)}`, auth)).json()) as { mentionCount: number }).mentionCount).toBe(multi!.mentionCount - 1);
+    await page.locator('.mentions li').first().waitFor();
+    expect(await page.locator('.mentions li').count()).toBe(multi!.mentionCount - 1);
+
+    // Merge the new event back: the mention returns to the original.
+    await page.getByLabel('merge ids').fill(newId);
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => page.locator('.mentions li').count()).toBe(multi!.mentionCount);
+    const gone = await fetch(`${wb.url}/api/events/${encodeURIComponent(newId)}`, auth);
+    expect(gone.status).toBe(404);
+  });
+
   it('finds the seed article by full-text search', async () => {
     const { page } = editor;
     await page.getByLabel('search').fill('Vostochny');

@@ -1,6 +1,6 @@
 // Ingest view: paste text, choose a file or give a URL; POST /api/ingest and show the
 // extracted events with the sentence each came from (read back from the stored document).
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { api, type DocumentDetail, type IngestResult, type EventRecord } from '../api.js';
 import { formatDate, isUncertain } from '../format.js';
 import { useSession } from '../session.js';
@@ -30,6 +30,10 @@ export function IngestView() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [result, setResult] = useState<{ doc: IngestResult['document']; rows: Row[] } | null>(null);
+  const resultBox = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (result) resultBox.current?.scrollIntoView({ block: 'start' });
+  }, [result]);
 
   const run = async (send: () => Promise<IngestResult>) => {
     setBusy(true);
@@ -87,10 +91,11 @@ export function IngestView() {
       </div>
       <ErrorLine error={error} />
       {result && (
-        <div className="ingest-result">
+        <div className="ingest-result" ref={resultBox}>
           <h2>
             {result.rows.length} event{result.rows.length === 1 ? '' : 's'} from{' '}
             <Link to={`/reader/${encodeURIComponent(result.doc.id)}`}>{result.doc.title || 'the document'}</Link>
+            {!result.doc.stored && <span className="muted small"> (already stored: nothing changed)</span>}
           </h2>
           <table className="events ingest-events">
             <thead>
