@@ -50,6 +50,14 @@ const DICTIONARY_GAPS: Record<string, string> = {
   'leonid-brezhnev 1960-05-07': 'the dictionary codes him as elite (ELI) before he led the party',
 };
 
+/** Each person's spelling variants (people.tsv), tried when the usual name is not in the dictionary. */
+const VARIANTS = new Map(
+  readFileSync(new URL('./data/people.tsv', import.meta.url), 'utf8').split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => { const f = l.split('\t'); return [f[0], (f[2] ?? '').split('|').filter(Boolean)] as const; }),
+);
+const aliasesOf = (id: string): readonly string[] => VARIANTS.get(id) ?? [];
+
 const overlaps = (a0: string, a1: string | null, b: PhoenixCode): boolean =>
   a0 <= (b.to ?? '9999-12-31') && (b.from ?? '0000-01-01') <= (a1 ?? '9999-12-31');
 
@@ -74,7 +82,7 @@ describe('leaders against the Phoenix dictionary', () => {
     const skipped: string[] = [];
     const gaps: string[] = [];
     for (const p of registry().people.values()) {
-      const codes = byName.get(phoenixKey(p.name));
+      const codes = byName.get(phoenixKey(p.name)) ?? aliasesOf(p.id).map((a) => byName.get(phoenixKey(a))).find(Boolean);
       if (!codes) continue;
       const gov = codes
         .filter((c) => /^[A-Z]{3}GOV/.test(c.code))
