@@ -106,8 +106,8 @@ export async function generatedStore(n = 1_000_000, opts: { log?: (s: string) =>
     db.transaction(() => {
       for (let i = done; i < Math.min(n, done + BATCH); i++) {
         // Mostly real pairs; a fifth recombines real actors to give the long tail of rarer dyads.
-        let [a, b] = pick(sample.dyads);
-        if (rand() < 0.2) b = pick(actors);
+        const [a, real] = pick(sample.dyads);
+        let b = rand() < 0.2 ? pick(actors) : real;
         if (b === a) b = null;
         const t = pick(types);
         let day = `${1979 + Math.floor(rand() * 46)}-${pick(sample.days)}`;
