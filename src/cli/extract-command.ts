@@ -6,7 +6,9 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { EntenteError, isEntenteError } from '../domain/errors.js';
 import type { EventMention } from '../domain/mention.js';
-import { extractDocument, findPublished, type TracedExtraction } from '../extract/index.js';
+import { extractDocument, extractStream, findPublished, type TracedExtraction } from '../extract/index.js';
+import type { DocumentMeta } from '../domain/mention.js';
+import { writeSync } from 'node:fs';
 import { decodeText } from '../extract/read-text.js';
 import { table } from './output.js';
 
@@ -46,6 +48,47 @@ export function printTable(r: TracedExtraction, name: string): void {
   if (r.events.length) console.log(table(mentionRows(r.events), ['type', 'source', 'target', 'date', 'modality', 'cluster', 'evidence']));
 }
 
+/** Texts longer than this stream their mentions out, so memory stays bounded. */
+const STREAM_ABOVE = 2_000_000;
+
+/** Synchronous, buffered writes keep a huge output in order and out of memory. */
+let pending = '';
+function out(text: string, flush = false): void {
+  pending += text;
+  if (pending.length < 1 << 16 && !flush) return;
+  let buf = Buffer.from(pending);
+  pending = '';
+  while (buf.length) {
+    try {
+      buf = buf.subarray(writeSync(1, buf));
+    } catch (e) {
+      // A non-blocking pipe that is full: wait a moment for the reader.
+      if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
+    }
+  }
+}
+
+/** A huge document: mentions are written as found; JSON puts "document" last. */
+function streamOut(text: string, meta: DocumentMeta, opts: ExtractOptions, name: string): void {
+  const onTrace = (t: { stage: string; sentence: number; note: string }) => console.error(`[${t.stage}] ${name} s${t.sentence}: ${t.note}`);
+  const gen = extractStream(text, { ...meta, published: meta.published ?? null }, { trace: opts.trace, onTrace });
+  const json = opts.format !== 'table';
+  if (json) out('{"events":[');
+  else out(`${name}:\n${['type', 'source', 'target', 'date', 'modality', 'cluster', 'evidence'].join('\t')}\n`);
+  let n = 0;
+  for (let step = gen.next(); ; step = gen.next()) {
+    if (step.done) {
+      if (json) out(`],"document":${JSON.stringify(step.value)}}\n`, true);
+      else out(`${n} event mention(s) in ${step.value.sentences} sentence(s)\n`, true);
+      return;
+    }
+    if (json) out(`${n ? ',' : ''}${JSON.stringify(step.value)}`);
+    else out(`${Object.values(mentionRows([step.value])[0]).join('\t')}\n`);
+    n++;
+  }
+}
+
 export function registerExtract(program: Command): void {
   program
     .command('extract')
@@ -75,7 +118,12 @@ export function registerExtract(program: Command): void {
               ? `entente: ${name}: publication date ${published} from the ${guess.from === 'metadata' ? 'file\'s metadata' : 'latest date in the text'}`
               : `entente: ${name}: no publication date found; relative dates stay unresolved (give --published)`);
           }
-          const r = extractDocument(text, { id: file === '-' ? 'stdin' : basename(file), published, publishedFrom }, { trace: opts.trace });
+          const meta = { id: file === '-' ? 'stdin' : basename(file), published, publishedFrom };
+          if (text.length > STREAM_ABOVE) {
+            streamOut(text, meta, opts, name);
+            continue;
+          }
+          const r = extractDocument(text, meta, { trace: opts.trace });
           if (r.trace) for (const t of r.trace) console.error(`[${t.stage}] ${name} s${t.sentence}: ${t.note}`);
           const { trace: _trace, ...out } = r;
           if (opts.format === 'json' && !many) console.log(JSON.stringify(out, null, 2));

@@ -18,7 +18,7 @@ import { assignRoles, sentenceSubject } from './roles/assign-roles.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
-import { clusterMentions } from './events/cluster-mentions.js';
+import { Clusterer } from './events/cluster-mentions.js';
 import type { ActorSpan, Sentence, TraceLine } from './types.js';
 
 export const STAGES = ['sentences', 'dates', 'actors', 'triggers', 'roles', 'modality', 'events'] as const;
@@ -42,6 +42,17 @@ const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|sessi
 function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
   const r = a.resolveAt?.(when) ?? { code: a.code, role: a.role };
   return r.role ? { code: r.code, role: r.role, name: a.name } : { code: r.code, name: a.name };
+}
+
+/** Sentences longer than this (chunks of text with no full stop) cite only the clause. */
+const LONG_SENTENCE = 600;
+
+/** The sentence, or for an over-long one the clause around the trigger and its actors. */
+function evidenceSpan(s: Sentence, tokens: ReturnType<typeof tokenize>, t: { first: number; last: number }, roles: { source: ActorSpan; target: ActorSpan | null }): EventMention['evidence'] {
+  if (s.text.length <= LONG_SENTENCE) return { start: s.start, end: s.end, text: s.text };
+  const idx = [t.first, t.last, roles.source.first, roles.source.last, roles.target?.first ?? t.first, roles.target?.last ?? t.last];
+  const a = tokens[Math.min(...idx)].start, b = tokens[Math.max(...idx)].end;
+  return { start: s.start + a, end: s.start + b, text: s.text.slice(a, b) };
 }
 
 /** Document state carried from sentence to sentence. */
@@ -105,7 +116,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       target: roles.target ? actorRef(roles.target, when) : null,
       date,
       modality: mod.modality,
-      evidence: { start: s.start, end: s.end, text: s.text },
+      evidence: evidenceSpan(s, tokens, t, roles),
       attribution: attribution && attribution.at !== t.first ? attribution.attribution : null,
       confidence: Math.round(confidence * 100) / 100,
       rule: `trigger:${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
@@ -124,8 +135,13 @@ export function extractDocument(text: string, meta: ExtractMeta, opts: ExtractOp
   const trace: TraceLine[] | undefined = opts.trace ? [] : undefined;
   const state = new DocumentState();
   const events: EventMention[] = [];
-  for (const s of splitSentences(text)) events.push(...extractSentence(s, meta.published, state, trace));
-  clusterMentions(events);
+  const clusters = new Clusterer();
+  for (const s of splitSentences(text)) {
+    for (const m of extractSentence(s, meta.published, state, trace)) {
+      clusters.assign(m);
+      events.push(m);
+    }
+  }
   const { published, ...rest } = meta;
   const result: TracedExtraction = {
     document: { ...rest, published, length: text.length, sentences: state.sentences },
@@ -136,13 +152,20 @@ export function extractDocument(text: string, meta: ExtractMeta, opts: ExtractOp
 }
 
 /**
- * The streaming form for huge texts: yields each sentence's mentions as they are found,
- * holding only the document state. Clusters are not assigned (they need the whole set).
+ * The streaming form for huge texts: yields mentions (with clusters) as they are found,
+ * holding only the document state; returns the document record at the end.
  */
-export function* extractStream(text: string, meta: ExtractMeta): Generator<EventMention[]> {
+export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void } = {}): Generator<EventMention, Extraction['document']> {
   const state = new DocumentState();
+  const clusters = new Clusterer();
   for (const s of splitSentences(text)) {
-    const ms = extractSentence(s, meta.published, state);
-    if (ms.length) yield ms;
+    const trace: TraceLine[] | undefined = opts.trace ? [] : undefined;
+    for (const m of extractSentence(s, meta.published, state, trace)) {
+      clusters.assign(m);
+      yield m;
+    }
+    if (trace && opts.onTrace) trace.forEach(opts.onTrace);
   }
+  const { published, ...rest } = meta;
+  return { ...rest, published, length: text.length, sentences: state.sentences };
 }

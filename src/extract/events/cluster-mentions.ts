@@ -1,7 +1,9 @@
 // Groups repeated mentions of one real-world event in a document: same type, same
-// actors (either order for the symmetric types), and dates that overlap or are unknown.
-// Greedy, in text order; a mention joins the first cluster it fits.
-import { rangesOverlap, type EventMention } from '../../domain/index.js';
+// actors (either order for the symmetric types), and dates that overlap every earlier
+// member's (kept as the running intersection) or are unknown. Greedy, in text order,
+// constant work per mention so that a huge document streams.
+import type { DateRange, EventMention } from '../../domain/index.js';
+import { dayBounds } from '../../domain/index.js';
 
 const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 
@@ -11,19 +13,30 @@ function key(m: EventMention): string {
   return `${m.type}:${pair}`;
 }
 
-/** Sets `cluster` ("e1", "e2" …) on each mention, in place. */
-export function clusterMentions(mentions: EventMention[]): void {
-  const clusters: Array<{ id: string; key: string; members: EventMention[] }> = [];
-  for (const m of mentions) {
+interface Cluster { id: string; common: [string, string] | null }
+
+/** Assigns cluster ids ("e1", "e2" …) to mentions one at a time. */
+export class Clusterer {
+  private byKey = new Map<string, Cluster[]>();
+  private count = 0;
+
+  assign(m: EventMention): void {
     const k = key(m);
-    const hit = clusters.find((c) => c.key === k && c.members.every((o) => !o.date || !m.date || rangesOverlap(o.date, m.date)));
-    if (hit) {
-      hit.members.push(m);
-      m.cluster = hit.id;
-    } else {
-      const id = `e${clusters.length + 1}`;
-      clusters.push({ id, key: k, members: [m] });
-      m.cluster = id;
+    const list = this.byKey.get(k) ?? [];
+    const d = m.date ? dayBounds(m.date as DateRange) : null;
+    let hit = list.find((c) => !d || !c.common || (c.common[0] <= d[1] && d[0] <= c.common[1]));
+    if (!hit) {
+      hit = { id: `e${++this.count}`, common: null };
+      list.push(hit);
+      this.byKey.set(k, list);
     }
+    if (d) hit.common = hit.common ? [d[0] > hit.common[0] ? d[0] : hit.common[0], d[1] < hit.common[1] ? d[1] : hit.common[1]] : d;
+    m.cluster = hit.id;
   }
+}
+
+/** Sets `cluster` on each mention, in place. */
+export function clusterMentions(mentions: EventMention[]): void {
+  const c = new Clusterer();
+  for (const m of mentions) c.assign(m);
 }

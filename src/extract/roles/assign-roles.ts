@@ -37,9 +37,18 @@ for (const r of readTsv(import.meta.url, './data/light-words.tsv')) {
 
 
 /** Index of the actor covering token i, or -1. */
+const AT = new WeakMap<ActorSpan[], Int32Array>();
 function actorAt(actors: ActorSpan[], i: number): number {
-  for (let k = 0; k < actors.length; k++) if (actors[k].first <= i && i <= actors[k].last) return k;
-  return -1;
+  if (i < 0) return -1;
+  // A token → actor table, built once per sentence's actor list.
+  let at = AT.get(actors);
+  if (!at) {
+    const n = actors.reduce((m, a) => Math.max(m, a.last + 1), 0);
+    at = new Int32Array(n).fill(-1);
+    actors.forEach((a, k) => { for (let j = a.first; j <= a.last; j++) if (at![j] < 0) at![j] = k; });
+    AT.set(actors, at);
+  }
+  return i < at.length ? at[i] : -1;
 }
 
 /** The word before an actor, skipping determiners: tells objects of prepositions apart. */
