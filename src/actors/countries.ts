@@ -1,7 +1,8 @@
 // Current states from the world-countries package (mledoze/countries, ODbL-1.0): ISO
 // 3166-1 alpha-3 code, common and official names, English demonyms, capitals and the
 // Latin-script alternative spellings. Only independent states plus Taiwan, Palestine,
-// Western Sahara and Kosovo (coded XKX, the code the EU and IMF use, not the package's UNK).
+// Western Sahara, Hong Kong, Macau, Greenland and Kosovo (coded XKX, the code the EU and
+// IMF use, not the package's UNK): places that act or are acted on in the news.
 import { createRequire } from 'node:module';
 import type { Country } from 'world-countries';
 
@@ -24,7 +25,7 @@ function plural(demonym: string): string | null {
   return /(?:an|i)$/.test(demonym) ? `${demonym}s` : null;
 }
 
-const EXTRA = new Set(['TWN', 'PSE', 'ESH', 'UNK']);
+const EXTRA = new Set(['TWN', 'PSE', 'ESH', 'UNK', 'HKG', 'MAC', 'GRL']);
 // Alternative spellings in the package that are ordinary English words or another
 // place's name, so they would match the wrong thing.
 const SKIP_SPELLING = new Set(['Island', 'Prathet', 'Timor', 'Dominique', 'Lao', 'Congo', 'Thai', 'Saudi', 'Togolese', 'Mexicanos', 'Portuguesa']);

@@ -8,6 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parsePhoenix, phoenixDate, phoenixKey, type PhoenixCode } from './phoenix-dictionary.js';
+import { resolve } from './resolve.js';
 import { registry } from './registry.js';
 
 // ../shared beside the repository (as test/cli.ts has it; imported here would leave rootDir).
@@ -114,5 +115,35 @@ describe('leaders against the Phoenix dictionary', () => {
     expect(problems).toEqual([]);
     expect(compared).toBeGreaterThan(150);
     expect(gaps.length).toBe(Object.keys(DICTIONARY_GAPS).length);
+  });
+
+  it('resolves each country name of the dictionary to the same code', () => {
+    // Names the registry does not carry, with the reason.
+    const NOT_CARRIED: Record<string, string> = {
+      ANGUILLA: 'dependent territory', ARUBA: 'dependent territory', BERMUDA: 'dependent territory',
+      'CAYMAN ISLANDS': 'dependent territory', 'COOK ISLANDS': 'dependent territory', GUERNSEY: 'dependent territory',
+      MAYOTTE: 'French overseas department', 'SAINT BARTHELEMY': 'French overseas collectivity',
+      CONGO: 'ambiguous between the two Congos in news text',
+      KINAKUTA: 'a fictional country of the dictionary',
+      MADAGASKAR: 'a misspelling',
+      TRANSNISTRIA: 'a breakaway region the dictionary codes as Moldova',
+    };
+    const problems: string[] = [];
+    let agree = 0;
+    let skipped = 0;
+    for (const e of entries) {
+      const [c] = e.codes;
+      if (e.codes.length !== 1 || c.from || c.to || !/^[A-Z]{3}$/.test(c.code)) continue;
+      const name = e.names[0];
+      if (NOT_CARRIED[name]) { skipped++; continue; }
+      const text = name.toLowerCase().replace(/\b\p{L}/gu, (x) => x.toUpperCase());
+      const r = resolve(text, '2010');
+      if (r?.code === c.code) agree++;
+      else problems.push(`${text}: dictionary ${c.code}, registry ${r?.code ?? 'nothing'}`);
+    }
+    console.log(`Phoenix country names: ${agree} agree, ${skipped} not carried`);
+    expect(problems).toEqual([]);
+    expect(skipped).toBe(Object.keys(NOT_CARRIED).length);
+    expect(agree).toBeGreaterThan(160);
   });
 });
