@@ -93,6 +93,12 @@ describe('workbench in Chromium', () => {
     await slider.press('ArrowLeft');
     await expect.poll(() => label.innerText()).not.toBe(last);
     await page.getByLabel('network window').selectOption('all');
+
+    // Before and after 2022: ties that appeared, vanished or changed sign.
+    await page.locator('.network-diff').getByRole('button', { name: 'Compare' }).click();
+    await page.locator('.network-diff table.diff tbody tr').first().waitFor();
+    const changes = await page.locator('.network-diff table.diff tbody tr').allInnerTexts();
+    expect(changes.some((c) => /RUS/.test(c) && /appeared|vanished|changed sign/.test(c))).toBe(true);
   });
 
   it('opens the RUS–PRK dyad: series, shifts, the events under a period, and spillover', async () => {

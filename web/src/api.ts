@@ -9,7 +9,7 @@ import type { Series, SeriesPoint } from '../../src/analysis/series.js';
 import type { Shift } from '../../src/analysis/shifts.js';
 import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
 import type { LagCorrelation } from '../../src/analysis/spillover.js';
-import type { NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
+import type { NetworkDiffResult, NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import { currentToken } from './token.js';
@@ -50,7 +50,7 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
-export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, SpilloverResult, LagCorrelation, Watch, Alert };
+export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {
@@ -139,6 +139,7 @@ export const api = {
   series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<Series>('GET', '/series', { query: q }),
   shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
   network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<NetworkResult>('GET', '/network', { query: q }),
+  networkDiff: (q: { from1: string; to1: string; from2: string; to2: string; minEvents?: number }) => request<NetworkDiffResult>('GET', '/network/diff', { query: q }),
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
   alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),

@@ -11,6 +11,7 @@ import { href, navigate } from '../router.js';
 import { useApi } from '../use-api.js';
 import { ErrorLine, Loading } from '../components/status.js';
 import { Link } from '../components/link.js';
+import { NetworkDiff } from '../components/network-diff.js';
 
 type Mode = 'all' | 'month' | 'cumulative';
 
@@ -126,6 +127,7 @@ export function NetworkView() {
           <EdgeTable network={shown} />
         </div>
       )}
+      <NetworkDiff />
     </section>
   );
 }
