@@ -6,6 +6,7 @@ import type { Store } from './store.js';
 import type { EventMention, DateRange, Modality } from '../domain/mention.js';
 import type { PloverType } from '../domain/plover.js';
 import { MAX_LIMIT } from './event-store.js';
+import type { DatasetEventInput } from '../domain/event.js';
 
 export interface ContractHooks {
   /** Make a database as a newer Entente would leave it, and open it (must reject with DB_TOO_NEW). */
@@ -229,6 +230,21 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect(restAfter).toEqual(restBefore);
       expect((await store.listEvents({ modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
       expect((await store.listEvents({ includeRejected: true, modality: ['speculative'] })).rows).toHaveLength(1);
+    });
+
+    it('imports dataset events idempotently, filters them by origin, and keeps text mentions apart from them', async () => {
+      const row = (id: string, over: Partial<DatasetEventInput> = {}): DatasetEventInput => ({
+        origin: 'gdelt', externalId: id, type: 'CONSULT', mode: null, sources: ['PRK'], targets: ['RUS'], date: day('2023-09-13'),
+        dateKind: 'event', modality: 'asserted', mentionCount: 3, reportedAt: '2023-09-13', location: null, sourceUrl: null, attrs: { cameo: '040' }, ...over,
+      });
+      expect(await store.importEvents([row('1'), row('2', { sources: ['USA', 'JPN'], targets: ['KOR'] })])).toEqual({ imported: 2, unchanged: 0 });
+      expect(await store.importEvents([row('1')])).toMatchObject({ imported: 0, unchanged: 1 });
+      const text = await add([{}], 'Doc A.');
+      expect((await store.listEvents({ origin: ['gdelt'] })).total).toBe(2);
+      expect((await store.listEvents({ origin: ['text'] })).rows.map((e) => e.id)).toEqual(text.eventIds);
+      expect((await store.listEvents({ actor: 'JPN', with: 'KOR' })).rows).toMatchObject([{ origin: 'gdelt', externalId: '2', sources: ['USA', 'JPN'] }]);
+      const g = (await store.listEvents({ origin: ['gdelt'], actor: 'PRK' })).rows[0];
+      expect(g).toMatchObject({ mentionCount: 3, attrs: { cameo: '040' } });
     });
 
     it('refuses a database written by a newer Entente', async () => {
