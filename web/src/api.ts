@@ -74,7 +74,8 @@ export interface EventFilter {
 
 type Query = Record<string, string | number | string[] | undefined | null>;
 
-function queryString(q: Query | undefined): string {
+/** Query string from a params object: lists become comma lists, empty values are left out. */
+export function queryString(q: Query | undefined): string {
   if (!q) return '';
   const p = new URLSearchParams();
   for (const [k, v] of Object.entries(q)) {
