@@ -43,13 +43,17 @@ function checkDate(field: string, v: string | undefined): string | undefined {
   return v;
 }
 
-/** Events of the rarer of two actors: probing a bounded slice of the index tells which. */
+/** The rarer of two actors drives a dyad query: bounded counts of their index rows tell which. */
 function rarer(db: Database.Database, a: string, b: string): [string, string] {
-  const probe = db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM event_actors WHERE code = ? LIMIT ${PROBE})`);
-  const na = (probe.get(a) as { n: number }).n;
-  if (na < PROBE) return [a, b];
-  const nb = (probe.get(b) as { n: number }).n;
-  return nb < na ? [b, a] : [a, b];
+  const count = (code: string, cap: number) =>
+    (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM event_actors WHERE code = ? LIMIT ${cap})`).get(code) as { n: number }).n;
+  for (const cap of [PROBE, PROBE * 50]) {
+    const na = count(a, cap);
+    if (na < cap) return na <= count(b, na + 1) ? [a, b] : [b, a];
+    const nb = count(b, cap);
+    if (nb < cap) return [b, a];
+  }
+  return [a, b];
 }
 
 export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
