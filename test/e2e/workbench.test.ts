@@ -277,6 +277,7 @@ describe('workbench in Chromium', () => {
     await page.locator('ul.hits li').first().waitFor();
     const hits = await page.locator('ul.hits li').allInnerTexts();
     expect(hits.some((h) => h.includes(SEED_TITLE) && /Vostochny/.test(h))).toBe(true);
+    await screenshot(page, 'search');
     // Must not: a word that is nowhere.
     await page.goto(`${wb.url}/search?q=zzyzxquux`);
     await page.getByText('Nothing found.').waitFor();
