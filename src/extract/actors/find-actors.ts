@@ -128,7 +128,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     let a: ActorSpan | null = null;
     if (m.partial) {
       const seen = ctx.surname(m.text);
-      if (seen) a = { ...seen.actor, first: span[0], last: span[1], name: seen.actor.name, possessive: !!m.possessive, via: 'surname' };
+      if (seen) a = { ...seen.actor, first: span[0], last: span[1], name: m.text, possessive: !!m.possessive, via: 'surname' };
     }
     if (!a) {
       const r = resolveMatch(m, date);

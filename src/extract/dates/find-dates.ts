@@ -114,6 +114,8 @@ export function findDates(text: string, published: string | null): DateFinding[]
   for (const res of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
     const s = res.index, e = s + res.text.length;
     if (!free(s, e) || !MONTH_WORD.test(res.text)) continue;
+    // "last year", "on Tuesday" mean nothing without a publication date.
+    if (!pub && /\b(last|next|this|ago|yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(res.text)) continue;
     const k = res.start;
     const year = k.isCertain('year') ? k.get('year') : pub ? k.get('year') : null;
     if (year == null) continue;

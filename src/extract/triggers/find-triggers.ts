@@ -33,6 +33,7 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
 const MAX_GAP = 6;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because']);
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
+const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our']);
 const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'of', 'such']);
 
@@ -114,6 +115,8 @@ export function findTriggers(tokens: Token[]): Trigger[] {
     const prev = p >= 0 ? tokens[p].lower : undefined;
     for (const e of entries) {
       if (e.pos === 'verb' && prev && DETERMINERS.has(prev)) continue;
+      // "was welcome", "is critical": a base form after "be" is an adjective or noun.
+      if (e.pos === 'verb' && prev && BE_FORMS.has(prev) && !/(ed|ing|en|wn|ght|nt)$/.test(tokens[i].lower)) continue;
       // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
       let p2 = p - 1;
       while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;

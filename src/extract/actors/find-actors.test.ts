@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from '../sentences/tokenize.js';
+import { splitSentences } from '../sentences/split-sentences.js';
+import { ActorContext, findActors } from './find-actors.js';
+
+/** Actors of every sentence of a text, as "name=CODE" in order. */
+function actors(text: string, date = '2023-09-25'): string[] {
+  const ctx = new ActorContext();
+  return [...splitSentences(text)].flatMap((s) => findActors(s.text, tokenize(s.text), date, s.index, ctx).map((a) => `${a.name}=${a.code}`));
+}
+
+describe('findActors', () => {
+  it.each([
+    ['a surname links to the full name', 'Kim Jong Un left. Kim arrived in Russia.', 'Kim=PRK'],
+    ['he → the last person', 'Putin spoke. He warned Japan.', 'He=RUS'],
+    ['its → the last state', 'Japan met China. Its navy sailed.', 'Its=CHN'],
+    ['"the North" after North Korea', 'North Korea fired. The North denied it.', 'the North=PRK'],
+    ['"the South" after South Korea', 'South Korea protested. Later the South relented.', 'the South=KOR'],
+    ['the office holder of a state', 'The President of Russia spoke.', 'The President of Russia=RUS'],
+    ['"the two leaders" names the pair', 'Putin called Biden. Putin and Biden spoke. The two leaders agreed.', 'The two leaders=RUS'],
+    ['UN organs report as the UN', 'The UN Security Council met.', 'UN Security Council=UN'],
+  ])('%s', (_name, text, want) => {
+    expect(actors(text)).toContain(want);
+  });
+
+  it.each([
+    ['a dateline city is not an actor', 'SEOUL (AFP) - Talks began.', 'SEOUL'],
+    ['part of a hyphenated word is not an actor', 'The Russian-American summit ended.', 'Russian'],
+    ['a pronoun too far from its antecedent stays unresolved', 'Putin spoke. Rain fell. Snow fell. Wind rose. Fog came. He left.', 'He'],
+  ])('must not: %s', (_why, text, name) => {
+    expect(actors(text).some((a) => a.startsWith(`${name}=`))).toBe(false);
+  });
+});

@@ -1,0 +1,36 @@
+// Roles through the whole pipeline (real actor registry), one sentence per case.
+import { describe, expect, it } from 'vitest';
+import { extractDocument } from '../pipeline.js';
+
+const events = (text: string, published = '2024-05-01') =>
+  extractDocument(text, { published }).events.map((e) => `${e.type} ${e.source.code}>${e.target?.code ?? '-'}`);
+
+describe('assignRoles', () => {
+  it.each([
+    ['active voice', 'Germany invaded Poland in 1939.', 'ASSAULT DEU>POL'],
+    ['passive with an agent', 'Poland was invaded by Germany in 1939.', 'ASSAULT DEU>POL'],
+    ['reduced passive "X, backed by Y"', 'South Korea, backed by the United States, held firm.', 'SUPPORT USA>KOR'],
+    ['coordinated subject meets', 'China and Russia held talks in Beijing.', 'CONSULT CHN>RUS'],
+    ['possessive nominal event', 'Russia’s invasion of Ukraine shocked Europe.', 'ASSAULT RUS>UKR'],
+    ['prepositional recipient', 'Japan imposed sanctions on North Korea.', 'SANCTION JPN>PRK'],
+    ['phrase with the target inside', 'Moscow cut off North Korean aid in 1990.', 'SANCTION SUN>PRK'],
+    ['control verb: the object acts', 'Beijing invited Vladimir Putin to visit China.', 'REQUEST CHN>RUS'],
+    ['relative clause subject', 'Israel, which attacked Iran, was condemned.', 'ASSAULT ISR>IRN'],
+    ['apposition target', 'Russia sought support from its old ally, North Korea.', 'REQUEST RUS>PRK'],
+    ['pronoun source', 'North Korea tested a rocket. It also fired missiles at Japan.', 'ASSAULT PRK>JPN'],
+    ['surname after the full name', 'Kim Jong Un arrived. Kim praised Russia.', 'SUPPORT PRK>RUS'],
+  ])('%s', (_name, text, want) => {
+    expect(events(text)).toContain(want);
+  });
+
+  it.each([
+    ['a nominal reference is not a mention', 'The war in Ukraine exhausted supplies.'],
+    ['a statement of proximity is not an event', 'The peninsula’s proximity to Russia made it valuable.'],
+    ['an attack on no one named is not an event', 'The attack ended quickly.'],
+    ['a passive with no agent names no source', 'Kyiv was bombed overnight.'],
+    ['a purpose clause is part of the main event', 'Troops crossed the river to attack Ukraine.'],
+    ['an attitude adjective is not an actor', 'The party purged pro-Soviet factions.'],
+  ])('must not: %s', (_why, text) => {
+    expect(events(text)).toEqual([]);
+  });
+});
