@@ -76,7 +76,8 @@ const cases: [string, Want[]][] = [
     { text: 'Syrskyi', partial: true, has: 'oleksandr-syrskyi' },
   ]],
   // must not: a surname inside another person's name, "the Moon", group nouns after U.S.
-  ['Kim Yo Jong and Hyon Chun Ok met Hunter Biden under the Moon.', []],
+  ['Kim Song Nam and Hyon Chun Ok met Hunter Biden under the Moon.', []],
+  ['Kim Yo Jong said so.', [{ text: 'Kim Yo Jong', kind: 'person', has: 'kim-yo-jong' }]],
   ['Crowds filled Kim Il Sung Square and Kim Il SungSquare.', []],
   ['Governors of 12 U.S. states met.', [{ text: 'U.S.', kind: 'state' }]],
   ['The National Democratic Congress of Ghana', [{ text: 'Ghana', has: 'GHA' }]],

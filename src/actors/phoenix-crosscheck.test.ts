@@ -105,6 +105,8 @@ const DICTIONARY_GAPS: Record<string, string> = {
   'georges-pompidou 1962-04-14': 'the dictionary codes him as elite (ELI), not government, before his presidency',
   'alain-poher 1969-04-28': 'the dictionary lists only his second interim presidency',
   'paik-too-chin 1952-10-09': 'the dictionary lists only his second premiership (1970–71)',
+  'fidel-castro 1959-02-16': 'the dictionary codes him as government only from his 1976 presidency',
+  'viktor-orban 2010-05-29': 'the dictionary lists only his first premiership',
   'leonid-brezhnev 1960-05-07': 'the dictionary codes him as elite (ELI) before he led the party',
 };
 
