@@ -88,7 +88,7 @@ export function queryString(q: Query | undefined): string {
   return s ? `?${s}` : '';
 }
 
-export function authHeaders(): Record<string, string> {
+function authHeaders(): Record<string, string> {
   const t = currentToken();
   return t ? { Authorization: `Bearer ${t}` } : {};
 }
@@ -125,7 +125,6 @@ async function request<T>(method: string, path: string, opts: { query?: Query; j
 const enc = encodeURIComponent;
 
 export const api = {
-  health: () => request<{ ok?: boolean; status?: string; version?: string }>('GET', '/health'),
   me: () => request<{ role: Role }>('GET', '/me'),
 
   events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),

@@ -29,15 +29,6 @@ export function formatDate(d: DateRange | null | undefined): string {
   return d.start === d.end || !d.end ? d.start : `${d.start} – ${d.end}`;
 }
 
-/** A sortable key for any ISO prefix, negative years included. */
-export function dateKey(d: DateRange | null | undefined): string {
-  return d ? d.start : '9999';
-}
-
-export function actorList(codes: string[] | undefined | null): string {
-  return codes && codes.length ? codes.join(', ') : '—';
-}
-
 export function isCooperation(type: string): boolean {
   return isPloverType(type) && quadOf(type as PloverType) <= 2;
 }

@@ -42,9 +42,3 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 export function useSession(): Session {
   return useContext(SessionContext);
 }
-
-/** The display name of an actor code, or the code itself. */
-export function useActorName(): (code: string) => string {
-  const { actors } = useSession();
-  return (code) => actors.get(code)?.name ?? code;
-}

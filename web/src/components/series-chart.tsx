@@ -8,11 +8,11 @@ const W = 1180;
 const H = 260;
 const M = { top: 26, right: 52, bottom: 34, left: 46 };
 
-export function cooperative(p: SeriesPoint): number {
+function cooperative(p: SeriesPoint): number {
   return p.byQuad[1] + p.byQuad[2];
 }
 
-export function conflictual(p: SeriesPoint): number {
+function conflictual(p: SeriesPoint): number {
   return p.byQuad[3] + p.byQuad[4];
 }
 
