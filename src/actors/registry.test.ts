@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { EntenteError } from '../domain/index.js';
 import { listActors } from './index.js';
@@ -48,6 +49,16 @@ describe('registry data', () => {
       }
     }
     expect(clashes).toEqual([]);
+  });
+
+  it('cites a source in the header of every data file', () => {
+    const dir = new URL('./data/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.tsv'));
+    expect(files.length).toBeGreaterThanOrEqual(8);
+    for (const f of files) {
+      const header = readFileSync(new URL(f, dir), 'utf8').split('\n').filter((l) => l.startsWith('#')).join('\n');
+      expect(header, f).toMatch(/source/i);
+    }
   });
 
   it('resolves every office to a registry code', () => {
