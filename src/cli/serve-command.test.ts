@@ -53,8 +53,8 @@ describe('entente start and serve', () => {
     expect(url.hostname).toBe('127.0.0.1');
     const token = url.searchParams.get('token')!;
     const me = await fetch(new URL('/api/me', url), { headers: { authorization: `Bearer ${token}` } });
-    expect((await me.json()).role).toBe('admin');
-    const events = await (await fetch(new URL(`/api/events?origin=curated&token=${token}`, url))).json();
+    expect(((await me.json()) as { role: string }).role).toBe('admin');
+    const events = (await (await fetch(new URL(`/api/events?origin=curated&token=${token}`, url))).json()) as { total: number };
     expect(events.total).toBeGreaterThanOrEqual(30);
     expect((await fetch(new URL('/api/events', url))).status).toBe(401);
     expect(await stop(child)).toBe(0);

@@ -100,6 +100,6 @@ describe('alerts', () => {
   it('refuses a stream without a token', async () => {
     const res = await fetch(`${base}/api/alerts/stream`);
     expect(res.status).toBe(401);
-    expect((await res.json()).error.code).toBe('UNAUTHORIZED');
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe('UNAUTHORIZED');
   });
 });
