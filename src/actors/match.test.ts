@@ -79,6 +79,10 @@ const cases: [string, Want[]][] = [
   ['Kim Song Nam and Hyon Chun Ok met Hunter Biden under the Moon.', []],
   ['Kim Yo Jong said so.', [{ text: 'Kim Yo Jong', kind: 'person', has: 'kim-yo-jong' }]],
   ['Crowds filled Kim Il Sung Square and Kim Il SungSquare.', []],
+  ['The National Security Council met; the Russian Security Council too. Diet and the Diet.', [
+    { text: 'Russian Security Council', role: 'GOV', has: 'RUS' },
+    { text: 'the Diet', kind: 'force', has: 'diet' },
+  ]],
   ['Governors of 12 U.S. states met.', [{ text: 'U.S.', kind: 'state' }]],
   ['The National Democratic Congress of Ghana', [{ text: 'Ghana', has: 'GHA' }]],
   // must not
