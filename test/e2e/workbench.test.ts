@@ -365,5 +365,7 @@ describe('workbench in Chromium', () => {
     expect(await page.evaluate(() => (window as unknown as { __ententePwned?: unknown }).__ententePwned)).toBeUndefined();
     expect(await page.locator('#root img, #root script, #root iframe').count()).toBe(0);
     expect(editor.errors).toEqual([]);
+    // The app itself lives within the server's Content-Security-Policy: nothing was refused.
+    expect(editor.console.filter((m) => /Content Security Policy|Refused to/i.test(m))).toEqual([]);
   });
 });

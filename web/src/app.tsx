@@ -1,19 +1,22 @@
 // The workbench shell: a header with the views, the session's role and a search box,
 // and the current view chosen from the path.
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link } from './components/link.js';
 import { navigate, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
 import { setToken } from './token.js';
-import { NetworkView } from './views/network-view.js';
 import { DyadView } from './views/dyad-view.js';
 import { TimelineView } from './views/timeline-view.js';
-import { MapView } from './views/map-view.js';
 import { ReaderView } from './views/reader-view.js';
 import { EventView } from './views/event-view.js';
 import { IngestView } from './views/ingest-view.js';
 import { AlertsView } from './views/alerts-view.js';
 import { SearchView } from './views/search-view.js';
+import { Loading } from './components/status.js';
+
+// WebGL (sigma) and the world map are the heavy parts: load them when first shown.
+const NetworkView = lazy(() => import('./views/network-view.js').then((m) => ({ default: m.NetworkView })));
+const MapView = lazy(() => import('./views/map-view.js').then((m) => ({ default: m.MapView })));
 
 const VIEWS = [
   { path: 'network', label: 'Network' },
@@ -54,7 +57,9 @@ function Shell() {
       </header>
       <main>
         <AuthNotice />
-        <Route first={first} />
+        <Suspense fallback={<Loading />}>
+          <Route first={first} />
+        </Suspense>
       </main>
     </div>
   );
