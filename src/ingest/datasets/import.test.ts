@@ -148,6 +148,15 @@ function makeZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
 }
 
 describe('zip archives', () => {
+  it('report a broken archive as one error and go on with the next file', async () => {
+    const bad = join(work, 'broken.zip');
+    writeFileSync(bad, readFileSync(data('bad-input/random.bin')));
+    const r = await importDataset(store, 'gdelt', [bad, data('gdelt-samples-aamend/events.csv')]);
+    expect(r.errorCount).toBe(1);
+    expect(r.errors[0]).toMatchObject({ file: 'broken.zip', line: 0, message: expect.stringMatching(/not a readable zip/) });
+    expect(r.imported).toBe(100 - statements(data('gdelt-samples-aamend/events.csv')));
+  });
+
   it('import the same as the plain files', async () => {
     const events = data('gdelt-v2-events/20170101073000.export.CSV');
     const mentions = data('gdelt-v2-mentions/20170101073000.mentions.CSV');

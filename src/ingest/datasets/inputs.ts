@@ -50,19 +50,29 @@ function openZip(path: string): Promise<yauzl.ZipFile> {
   });
 }
 
-/** The file entries of a zip archive, each opened lazily from the archive. */
-async function zipInputs(path: string): Promise<Input[]> {
-  const zip = await openZip(path);
-  const entries: yauzl.Entry[] = await new Promise((resolve, reject) => {
+/** The file entries of a zip archive, each opened lazily from the archive. A broken archive
+ * becomes one input that fails when opened, so it is reported like any unreadable file. */
+async function zipInputs(path: string, size: number): Promise<Input[]> {
+  let zip: yauzl.ZipFile;
+  try {
+    zip = await openZip(path);
+  } catch (e) {
+    return [{ name: path, size, open: () => Promise.reject(e) }];
+  }
+  const entries: yauzl.Entry[] | EntenteError = await new Promise((resolve) => {
     const out: yauzl.Entry[] = [];
     zip.on('entry', (e: yauzl.Entry) => {
       if (!e.fileName.endsWith('/')) out.push(e);
       zip.readEntry();
     });
     zip.on('end', () => resolve(out));
-    zip.on('error', (e: Error) => reject(new EntenteError('BAD_INPUT', `${path}: broken zip archive (${e.message})`)));
+    zip.on('error', (e: Error) => resolve(new EntenteError('BAD_INPUT', `${path}: broken zip archive (${e.message})`)));
     zip.readEntry();
   });
+  if (entries instanceof EntenteError) {
+    zip.close();
+    return [{ name: path, size, open: () => Promise.reject(entries) }];
+  }
   let open = entries.length;
   const done = () => { if (--open <= 0) zip.close(); };
   if (!entries.length) zip.close();
@@ -102,11 +112,11 @@ export async function expandInputs(paths: string[]): Promise<Input[]> {
         const full = join(p, f);
         const fst = statSync(full);
         if (!fst.isFile()) continue;
-        if (isZip(f)) out.push(...(await zipInputs(full)));
+        if (isZip(f)) out.push(...(await zipInputs(full, fst.size)));
         else out.push(fileInput(full, fst.size));
       }
     } else if (isZip(p)) {
-      out.push(...(await zipInputs(p)));
+      out.push(...(await zipInputs(p, st.size)));
     } else {
       out.push(fileInput(p, st.size));
     }
