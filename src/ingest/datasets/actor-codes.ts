@@ -16,7 +16,6 @@ function norm(s: string): string {
 }
 
 let names: Map<string, string> | null = null;
-let registryCodes: Set<string> | null = null;
 
 function loadNames(): Map<string, string> {
   const m = new Map<string, string>();
@@ -36,16 +35,6 @@ function loadNames(): Map<string, string> {
 export function codeForName(name: string): string | null {
   names ??= loadNames();
   return names.get(norm(name)) ?? null;
-}
-
-/** Codes of states the registry knows (ISO alpha-3 and our historical and IGO codes). */
-export function isKnownCode(code: string): boolean {
-  if (!registryCodes) {
-    registryCodes = new Set(countries.map((c) => c.cca3));
-    for (const r of readTable('country-names.tsv')) registryCodes.add(r.code);
-    for (const r of readTable('cameo-actor-codes.tsv')) registryCodes.add(r.code);
-  }
-  return registryCodes.has(code);
 }
 
 let cameo: { country: Map<string, string>; group: Map<string, string>; type: Map<string, string> } | null = null;
