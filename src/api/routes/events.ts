@@ -16,6 +16,21 @@ export function eventDetailJson(e: EventDetail) {
   };
 }
 
+const DocumentRef = z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), source: z.string().nullable(), published: z.string().nullable() });
+const ActorRef = z.object({ code: z.string(), role: z.string().optional(), name: z.string() });
+
+const EventDetailSchema = EventSchema.extend({
+  mentions: z.array(z.object({
+    id: z.string(), eventId: z.string(), document: DocumentRef, documentId: z.string(), documentTitle: z.string().nullable(),
+    start: z.number().int().describe('offset of the sentence in the document text (UTF-16 code units)'), end: z.number().int(), sentence: z.string(),
+    type: z.string(), mode: z.string().nullable(), source: ActorRef, target: ActorRef.nullable(), date: z.unknown().nullable(), modality: z.string(),
+    attribution: z.object({ code: z.string().nullable(), name: z.string() }).nullable(), confidence: z.number(), rule: z.string().nullable(),
+  })),
+  versions: z.array(z.object({
+    date: z.unknown().nullable(), sources: z.array(z.string()), targets: z.array(z.string()), modality: z.string(), mentionIds: z.array(z.string()), documents: z.array(DocumentRef),
+  })).describe('each account of a disputed event; empty otherwise'),
+});
+
 export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
   r.add({
     method: 'GET', url: '/api/events', tag: 'events', access: 'read',
@@ -28,6 +43,7 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
     method: 'GET', url: '/api/events/:id', tag: 'events', access: 'read',
     summary: 'One event with every mention (sentence, offsets, document) and, if disputed, each version',
     params: IdParams,
+    response: EventDetailSchema,
     handler: async ({ params }) => {
       const e = await store.getEvent(params.id);
       if (!e) throw new EntenteError('NOT_FOUND', `no event ${params.id}`);
@@ -55,6 +71,7 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
     method: 'GET', url: '/api/search', tag: 'events', access: 'read',
     summary: 'Documents and mentions matching words (full-text search)',
     query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find'), ...pageQuery }),
+    response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') })),
     handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }),
   });
 }

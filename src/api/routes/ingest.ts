@@ -9,6 +9,7 @@ import { ingestText, decodeText, htmlDocument, type TextInput } from '../../inge
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { guardedFetch } from '../url-guard.js';
+import { EventSchema } from '../schemas.js';
 
 const meta = {
   title: z.string().trim().max(1000).optional(),
@@ -20,6 +21,11 @@ const IngestBody = z.union([
   z.object({ text: z.string().min(1).describe('the document text'), ...meta }).strict(),
   z.object({ fetchUrl: z.string().min(1).max(4000).describe('a public http(s) page to fetch and extract'), title: meta.title, published: meta.published }).strict(),
 ]);
+
+const IngestResponse = z.object({
+  document: z.object({ id: z.string(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(), stored: z.boolean().describe('false when the same text was already stored'), mentions: z.number().int() }),
+  events: z.array(EventSchema),
+});
 
 const TEXT_TYPES = new Set(['.txt', '.text', '.md', '.markdown']);
 const HTML_TYPES = new Set(['.html', '.htm', '.xhtml']);
@@ -63,6 +69,7 @@ export function ingestRoutes(r: RouteTable, ctx: ApiContext): void {
     bodyLimit: Math.ceil(maxUploadBytes * 1.1) + 64 * 1024,
     summary: 'Extract and store one document (text, a URL to fetch, or an uploaded file); answers with its events',
     body: IngestBody,
+    response: IngestResponse,
     handler: async ({ req, body, reply }) => {
       let input: TextInput;
       if (req.isMultipart()) input = await uploaded(req, 'upload');
