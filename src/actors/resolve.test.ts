@@ -131,6 +131,8 @@ describe('people', () => {
     expect(resolve('Kim', '2023')?.personId).toBe('kim-jong-un');
     expect(resolve('Clinton', '1995')?.personId).toBe('bill-clinton');
     expect(resolve('Clinton', '2010')?.personId).toBe('hillary-clinton');
+    expect(resolve('George Bush', '1990')?.personId).toBe('george-h-w-bush');
+    expect(resolve('George Bush', '2005')?.personId).toBe('george-w-bush');
     expect(resolve('Johnson', '1966')?.code).toBe('USA');
     expect(resolve('Johnson', '2020')?.code).toBe('GBR');
   });
