@@ -208,6 +208,7 @@ describe('workbench in Chromium', () => {
       await viewer.page.locator('.read-only').waitFor();
       expect(await viewer.page.locator('.curation').count()).toBe(0);
       expect(await viewer.page.getByRole('button', { name: 'Reject' }).count()).toBe(0);
+      expect(await viewer.page.getByRole('navigation', { name: 'views' }).getByRole('link', { name: 'Audit' }).count()).toBe(0);
 
       const { page } = editor;
       await page.goto(`${wb.url}/events/${encodeURIComponent(eventId)}`);
@@ -241,6 +242,12 @@ describe('workbench in Chromium', () => {
     expect(after).toMatchObject({ status: 'corrected', modality: 'intended', date: { start: '2023-09-14' } });
     // The audit trail names the change.
     await expect.poll(() => page.locator('.history').innerText().catch(() => '')).toContain(`modality: ${target!.modality} → intended`);
+
+    // The audit log lists both changes, newest first.
+    await nav(page, 'Audit');
+    await page.locator('table.audit tbody tr').first().waitFor();
+    const actions = await page.locator('table.audit tbody tr td:nth-child(2)').allInnerTexts();
+    expect(actions.slice(0, 2)).toEqual(['correct', 'reject']);
   });
 
   it('an editor splits a mention off an event and merges it back', async () => {

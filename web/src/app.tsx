@@ -12,6 +12,7 @@ import { EventView } from './views/event-view.js';
 import { IngestView } from './views/ingest-view.js';
 import { AlertsView } from './views/alerts-view.js';
 import { SearchView } from './views/search-view.js';
+import { AuditView } from './views/audit-view.js';
 import { Loading } from './components/status.js';
 
 // WebGL (sigma) and the world map are the heavy parts: load them when first shown.
@@ -38,7 +39,9 @@ export function App() {
 
 function Shell() {
   const loc = useLocation();
+  const { canEdit } = useSession();
   const first = loc.segments[0] ?? 'network';
+  const views = canEdit ? [...VIEWS, { path: 'audit', label: 'Audit' }] : VIEWS;
   return (
     <div className="shell">
       <header className="top">
@@ -46,7 +49,7 @@ function Shell() {
           Entente
         </Link>
         <nav aria-label="views">
-          {VIEWS.map((v) => (
+          {views.map((v) => (
             <Link key={v.path} to={`/${v.path}`} className={first === v.path || (first === 'events' && v.path === 'timeline') ? 'active' : ''}>
               {v.label}
             </Link>
@@ -86,6 +89,8 @@ function Route({ first }: { first: string }) {
       return <AlertsView />;
     case 'search':
       return <SearchView q={loc.query.get('q') ?? ''} />;
+    case 'audit':
+      return <AuditView />;
     default:
       return <p className="error">No view at {loc.path}.</p>;
   }
