@@ -83,6 +83,11 @@ const cases: [string, Want[]][] = [
     { text: 'Russian Security Council', role: 'GOV', has: 'RUS' },
     { text: 'the Diet', kind: 'force', has: 'diet' },
   ]],
+  ["Moscow's forces and Washington officials met Pentagon officials.", [
+    { text: "Moscow's forces", kind: 'role-phrase', role: 'MIL', has: 'RUS' },
+    { text: 'Washington officials', kind: 'role-phrase', role: 'GOV', has: 'USA' },
+    { text: 'Pentagon', kind: 'capital', role: 'MIL', has: 'USA' },
+  ]],
   ['Governors of 12 U.S. states met.', [{ text: 'U.S.', kind: 'state' }]],
   ['The National Democratic Congress of Ghana', [{ text: 'Ghana', has: 'GHA' }]],
   // must not

@@ -6,8 +6,10 @@ import { registry } from './registry.js';
 import { keyAt, tokenize, type Tokens } from './tokens.js';
 import type { ActorMatch, ActorRole } from './types.js';
 
-/** Kinds a role noun may follow ("Soviet troops", "Western officials"). */
-const ROLE_HEADS = new Set(['state', 'historical-state', 'adjective', 'collective']);
+/** Kinds a role noun may follow ("Soviet troops", "Western officials", "Moscow's forces"). */
+const ROLE_HEADS = new Set(['state', 'historical-state', 'adjective', 'collective', 'capital']);
+/** A seat carries its own role ("the Pentagon" MIL), so a role noun does not extend it. */
+const isHead = (x: AliasTarget): boolean => ROLE_HEADS.has(x.kind) && !(x.kind === 'capital' && x.role);
 const MAX_MODIFIERS = 2;
 
 export interface MatchWindow { from: string | null; to: string | null }
@@ -67,7 +69,7 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   let role: ActorRole | undefined;
   let roleNoun: string | undefined;
   let roleEnd = -1;
-  if (targets.some((x) => ROLE_HEADS.has(x.kind))) {
+  if (targets.some(isHead)) {
     const r = roleAfter(text, t, possessive ? end + 2 : end);
     if (r) { roleEnd = r.end; role = r.role; roleNoun = text.slice(t.start[r.nounStart], t.end[r.end - 1]); }
   }
@@ -75,7 +77,7 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
     targets = targets.filter((x) => !x.bound);
     if (targets.length === 0) return null;
   } else {
-    targets = targets.filter((x) => ROLE_HEADS.has(x.kind));
+    targets = targets.filter(isHead);
     end = roleEnd;
   }
 
