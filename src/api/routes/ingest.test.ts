@@ -58,6 +58,20 @@ describe('POST /api/ingest', () => {
     expect(r.json().error.code).toBe('TOO_LARGE');
     expect(r.json().error.message).toMatch(/10 MB/);
   });
+  it('refuses a 20 MB upload over real HTTP too, so a browser reads the message rather than a reset', async () => {
+    const live = await testApi({});
+    try {
+      await live.app.listen({ host: '127.0.0.1', port: 0 });
+      const port = (live.app.server.address() as { port: number }).port;
+      const form = new FormData();
+      form.append('file', new Blob([Buffer.alloc(20 * 1024 * 1024, 'a')], { type: 'text/plain' }), 'big.txt');
+      const r = await fetch(`http://127.0.0.1:${port}/api/ingest`, { method: 'POST', headers: { authorization: `Bearer ${live.tokens.editor}` }, body: form });
+      expect(r.status).toBe(413);
+      expect(((await r.json()) as { error: { code: string } }).error.code).toBe('TOO_LARGE');
+    } finally {
+      await live.close();
+    }
+  });
   it('refuses 20 MB of pasted text with 413 too', async () => {
     const r = await t.as('editor', { method: 'POST', url: '/api/ingest', headers: json, payload: JSON.stringify({ text: 'a'.repeat(20 * 1024 * 1024) }) });
     expect(r.statusCode).toBe(413);
