@@ -17,6 +17,7 @@ import { useApi } from '../use-api.js';
 import { ErrorLine, Loading } from '../components/status.js';
 import { Link } from '../components/link.js';
 
+const ISO_PREFIX = /^-?\d{4}(-\d{2}(-\d{2})?)?$/;
 const W = 960;
 const H = 500;
 const NUMERIC_TO_ALPHA3 = isoCodes.codes as Record<string, string>;
@@ -86,7 +87,9 @@ function fitTo(places: Array<[number, number]>): GeoProjection {
 export function MapView() {
   const [from, setFrom] = useState('');
   const [to, setTo] = useState('');
-  const events = useApi(() => api.events({ from: from || undefined, to: to || undefined, limit: 1000 }), [from, to]);
+  // Half-typed dates ("19") are not sent: the query waits for a whole ISO prefix.
+  const [qFrom, qTo] = [from, to].map((d) => (ISO_PREFIX.test(d) ? d : ''));
+  const events = useApi(() => api.events({ from: qFrom || undefined, to: qTo || undefined, limit: 1000 }), [qFrom, qTo]);
   const { actors } = useSession();
   const [hover, setHover] = useState<string | null>(null);
   const [fit, setFit] = useState<'actors' | 'world'>('actors');

@@ -24,8 +24,11 @@ export function ReaderView({ docId, mentionId }: { docId: string | null; mention
   );
 }
 
+const DOC_PAGE = 200;
+
 function DocumentList({ current }: { current: string | null }) {
-  const docs = useApi(() => api.documents(200), []);
+  const [offset, setOffset] = useState(0);
+  const docs = useApi(() => api.documents(DOC_PAGE, offset), [offset]);
   return (
     <aside className="doc-list">
       <h2>Documents {docs.data && <span className="muted small">({docs.data.total})</span>}</h2>
@@ -38,7 +41,19 @@ function DocumentList({ current }: { current: string | null }) {
           </li>
         ))}
       </ul>
-      {docs.data?.rows.length === 0 && <p className="muted">No documents yet: use Ingest.</p>}
+      {docs.data?.rows.length === 0 && offset === 0 && <p className="muted">No documents yet: use Ingest.</p>}
+      <div className="pager">
+        {offset > 0 && (
+          <button type="button" onClick={() => setOffset(Math.max(0, offset - DOC_PAGE))}>
+            ← previous
+          </button>
+        )}
+        {docs.data?.truncated && (
+          <button type="button" onClick={() => setOffset(offset + DOC_PAGE)}>
+            next →
+          </button>
+        )}
+      </div>
     </aside>
   );
 }
