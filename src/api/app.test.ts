@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { testApi, type TestApi } from '../../test/api-app.js';
 import { createApp } from './app.js';
+import { EntenteError } from '../domain/errors.js';
 import { CONTENT_SECURITY_POLICY } from './security-headers.js';
 
 let t: TestApi;
@@ -118,6 +119,14 @@ describe('errors', () => {
     await app.close();
     expect(r.statusCode).toBe(500);
     expect(r.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal error' } });
+  });
+  it('keeps the code but not the message of a store failure', async () => {
+    const locked = { ...t.store, listActors: async () => { throw new EntenteError('DB_ERROR', 'SELECT * FROM actors: database is locked (/home/x/secret.db)'); } };
+    const app = await createApp({ store: locked, settings: t.settings, open: true, webDir: join(t.dir, 'none') });
+    const r = await app.inject({ url: '/api/actors' });
+    await app.close();
+    expect(r.statusCode).toBe(500);
+    expect(r.json()).toEqual({ error: { code: 'DB_ERROR', message: 'internal error' } });
   });
 });
 

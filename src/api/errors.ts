@@ -76,8 +76,10 @@ export function makeErrorHandler(maxUploadMb: number) {
   return function handle(e: unknown, req: FastifyRequest, reply: FastifyReply): void {
     const err = toEntenteError(e, maxUploadMb);
     const status = statusOf(err.code);
+    // Server-side failures keep their code but not their message: it may carry SQL or paths.
     if (status >= 500) req.log.error({ err: e }, 'request failed');
-    const body: ErrorBody = { error: { code: err.code, message: err.message } };
+    const message = status >= 500 ? 'internal error' : err.message;
+    const body: ErrorBody = { error: { code: err.code, message } };
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   };
 }
