@@ -13,6 +13,8 @@ export default defineConfig({
     // The world map and sigma make one large chunk; that is fine for a local tool.
     chunkSizeWarningLimit: 2000,
     modulePreload: { polyfill: false },
+    // The plugin-timing notice depends on how busy the machine is, not on the code.
+    rolldownOptions: { checks: { bundlerTimings: false } },
   },
   server: {
     host: '127.0.0.1',
