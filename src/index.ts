@@ -5,3 +5,5 @@ export * from './extract/index.js';
 export { matchActors, resolveMatch, resolve, getActor, listActors } from './actors/index.js';
 export type { ActorMatch, ResolvedActor, ActorInfo, ActorKind } from './actors/index.js';
 export { loadSettings, SETTINGS, type Settings } from './config/settings.js';
+export { createApp, type AppOptions } from './api/index.js';
+export { loadStarterDataset, starterDataset } from './starter/index.js';
