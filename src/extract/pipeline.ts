@@ -1,13 +1,14 @@
 // The extraction pipeline: the stages in order, each a pure function over one sentence
 // (plus a small document context for coreference and the episode date):
-//   1. sentences  split with offsets (sentences/)
-//   2. dates      date expressions, found first because actors resolve as of a date (dates/)
-//   3. actors     registry matches and coreference (actors/)
-//   4. triggers   event words from the lexicon (triggers/); a sentence with no trigger
+//   1. sentences  split with offsets, tokens (sentences/)
+//   2. actors     registry matches and coreference (actors/)
+//   3. triggers   event words from the lexicon (triggers/); a sentence with no trigger
 //                 or no actor stops here — the fast first pass
+//   4. dates      date expressions of the sentence (dates/)
 //   5. roles      source and target (roles/)
 //   6. modality   cue and scope, and attribution (modality/)
-//   7. events     date choice, mention records, clusters (events/)
+//   7. events     date choice, actors re-resolved as of the event's date ("Moscow" in
+//                 1950 is the Soviet Union), mention records, clusters (events/)
 import type { DateRange, EventMention, Extraction, DocumentMeta } from '../domain/index.js';
 import { splitSentences } from './sentences/split-sentences.js';
 import { tokenize } from './sentences/tokenize.js';
@@ -21,7 +22,7 @@ import { chooseDate } from './events/choose-date.js';
 import { Clusterer } from './events/cluster-mentions.js';
 import type { ActorSpan, Sentence, TraceLine } from './types.js';
 
-export const STAGES = ['sentences', 'dates', 'actors', 'triggers', 'roles', 'modality', 'events'] as const;
+export const STAGES = ['sentences', 'actors', 'triggers', 'dates', 'roles', 'modality', 'events'] as const;
 
 export interface ExtractMeta extends Partial<Omit<DocumentMeta, 'published'>> {
   published: string | null;
@@ -69,10 +70,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
 
   const tokens = tokenize(s.text);
-  const dates = findDates(s.text, published);
-  if (dates.length) note('dates', dates.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
   // Actors resolve as of publication here (for coreference and role choice), and again
-  // as of the event's date when a mention is built.
+  // as of the event's date when a mention is built. Every sentence needs them: a pronoun
+  // may point back to a sentence with no event.
   const actors = findActors(s.text, tokens, published, s.index, state.actors);
   if (actors.length) note('actors', actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
 
@@ -85,6 +85,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
   const triggers = findTriggers(tokens);
   if (triggers.length === 0) { noteSubject(); return []; }
+  const dates = findDates(s.text, published);
+  if (dates.length) note('dates', dates.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
   note('triggers', triggers.map((t) => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)} → ${t.type} [${t.entry}]`).join('; '));
 
   const attribution = findAttribution(tokens, actors, s.text);

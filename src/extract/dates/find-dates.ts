@@ -111,7 +111,9 @@ export function findDates(text: string, published: string | null): DateFinding[]
 
   // Explicit dates through chrono-node.
   const ref = pub ? new Date(`${pub}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
-  for (const res of chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false })) {
+  // chrono is the slow part: only sentences with a month, weekday or relative word need it.
+  const results = MONTH_WORD.test(text) ? chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
+  for (const res of results) {
     const s = res.index, e = s + res.text.length;
     if (!free(s, e) || !MONTH_WORD.test(res.text)) continue;
     // "last year", "on Tuesday" mean nothing without a publication date.
