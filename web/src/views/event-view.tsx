@@ -88,6 +88,12 @@ function Mentions({ event }: { event: EventDetail }) {
               </span>{' '}
               {m.modality && <ModalityBadge modality={m.modality} />} {m.date && <span className="muted">{formatDate(m.date)}</span>}
             </p>
+            <p className="small muted mention-trace">
+              {m.source.name} ({m.source.code}
+              {m.source.role ? ` ${m.source.role}` : ''}) → {m.target ? `${m.target.name} (${m.target.code}${m.target.role ? ` ${m.target.role}` : ''})` : '—'}
+              {m.attribution && ` · according to ${m.attribution.name}${m.attribution.code ? ` (${m.attribution.code})` : ''}`} · confidence {m.confidence.toFixed(2)}
+              {m.rule && ` · rule ${m.rule}`}
+            </p>
           </li>
         ))}
       </ol>
