@@ -145,6 +145,12 @@ describe('workbench in Chromium', () => {
 
     await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'speculative' }).click();
     await expect.poll(() => page.locator('li.tl-event').count()).toBe(rows.filter((r) => r.modality === 'speculative').length);
+    // The filtered page downloads as CSV, one line per event shown.
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'download these as CSV' }).click()]);
+    const csv = readFileSync((await download.path())!, 'utf8').trim().split('\r\n');
+    expect(csv[0].startsWith('id,date_start,date_end')).toBe(true);
+    expect(csv.length - 1).toBe(rows.filter((r) => r.modality === 'speculative').length);
+    expect(csv.slice(1).every((line) => line.includes(',speculative,'))).toBe(true);
     await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'all' }).click();
     await page.locator('li.tl-event.uncertain').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'timeline');

@@ -10,6 +10,7 @@ import { Link } from '../components/link.js';
 import { Actors, EventFlags, ModalityBadge, TypeBadge } from '../components/badges.js';
 import { ErrorLine, Loading } from '../components/status.js';
 import { ActorHeader } from '../components/actor-header.js';
+import { eventsCsv } from '../csv.js';
 
 const PAGE = 200;
 
@@ -58,7 +59,12 @@ export function TimelineView() {
       {data.data && (
         <>
           <p className="muted small count">
-            {Number.isFinite(total) ? total : 'more than 100,000'} events{total > PAGE && `, ${page * PAGE + 1}–${page * PAGE + data.data.rows.length} shown`}
+            {Number.isFinite(total) ? total : 'more than 100,000'} events{total > PAGE && `, ${page * PAGE + 1}–${page * PAGE + data.data.rows.length} shown`}{' '}
+            {data.data.rows.length > 0 && (
+              <button type="button" className="linklike" onClick={() => download('entente-events.csv', eventsCsv(data.data!.rows))}>
+                download these as CSV
+              </button>
+            )}
           </p>
           <Timeline events={data.data.rows} />
           <div className="pager">
@@ -159,4 +165,14 @@ function Timeline({ events }: { events: EventRecord[] }) {
       ))}
     </ol>
   );
+}
+
+/** Save text as a file; a blob link needs no server round trip and no inline script. */
+function download(name: string, text: string): void {
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
