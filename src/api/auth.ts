@@ -4,7 +4,7 @@
 // With `open` set, reading needs no token; writing always does.
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import { EntenteError } from '../domain/errors.js';
-import { ROLES, type Role } from '../store/auth-store.js';
+import type { Role } from '../store/auth-store.js';
 import type { Store } from '../store/store.js';
 
 export type Access = 'public' | 'read' | 'editor' | 'admin';
@@ -25,7 +25,7 @@ declare module 'fastify' {
 
 const RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
 
-export function roleAtLeast(role: Role | null, needed: Role): boolean {
+function roleAtLeast(role: Role | null, needed: Role): boolean {
   return role !== null && RANK[role] >= RANK[needed];
 }
 
@@ -67,4 +67,3 @@ export function requireAccess(access: Access): onRequestAsyncHookHandler {
   };
 }
 
-export { ROLES, type Role };

@@ -79,7 +79,7 @@ export async function guardedFetch(raw: string, opts: { allowPrivate: boolean; m
   for (let hop = 0; ; hop++) {
     let res: Response;
     try {
-      res = await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': 'Entente (+https://github.com/entente)', accept: 'text/html,text/plain,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
+      res = await fetch(url, { redirect: 'manual', signal, headers: { 'user-agent': 'Entente/0.1 (document ingest)', accept: 'text/html,text/plain,application/xhtml+xml;q=0.9,*/*;q=0.5' } });
     } catch (e) {
       throw new EntenteError('BAD_INPUT', `fetchUrl: cannot fetch ${url.href}: ${e instanceof Error ? e.message : String(e)}`);
     }
