@@ -18,7 +18,7 @@ describe('the starter dataset', () => {
     for (const e of events) {
       expect(e.origin).toBe('curated');
       expect(e.externalId.startsWith(STARTER_PREFIX)).toBe(true);
-      expect(e.sourceUrl).toMatch(/^https:\/\/(en\.wikipedia\.org|www\.whitehouse\.gov)\//);
+      expect(e.sourceUrl).toMatch(/^https:\/\/(en\.wikipedia\.org\/wiki\/|[a-z]+\.usembassy\.gov\/)/);
       expect(e.attrs.title).toEqual(expect.any(String));
     }
   });
