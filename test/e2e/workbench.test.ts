@@ -51,7 +51,8 @@ async function ingestText(page: Page, title: string, text: string, published: st
   return page.locator('.ingest-events tbody tr').allInnerTexts();
 }
 
-describe('workbench in Chromium', () => {
+// Generous: under `npm test` the browser shares two cores with every other test file.
+describe('workbench in Chromium', { timeout: 150_000 }, () => {
   it('takes the token from the link, keeps it for the session, hides it from the address bar and shows the role', async () => {
     const { page } = editor;
     await page.goto(`${wb.url}/network?token=${wb.tokens.editor}`);
