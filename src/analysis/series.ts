@@ -77,23 +77,25 @@ export function periodTotals(events: Iterable<Pick<AnalysisEvent, 'start' | 'end
   return out;
 }
 
+/** First and last day of the events that fit in one period of the unit (the default range of a series). */
+export function placedRange(events: readonly Pick<AnalysisEvent, 'start' | 'end'>[], by: PeriodUnit): { from: string; to: string } | null {
+  let lo: string | null = null;
+  let hi: string | null = null;
+  for (const e of events) {
+    // Events too coarse for the unit would stretch the range without landing in it.
+    if (placeEvent(e, by) === null) continue;
+    if (lo === null || e.start < lo) lo = e.start;
+    if (hi === null || e.end > hi) hi = e.end;
+  }
+  return lo && hi ? { from: lo, to: hi } : null;
+}
+
 export function dyadSeries(events: readonly AnalysisEvent[], dyad: Dyad, options: Partial<SeriesOptions> = {}): Series {
   const o = { ...SERIES_DEFAULTS, ...options };
   const mine = events.filter((e) => inDyad(e, dyad));
-  let from = o.from ?? null;
-  let to = o.to ?? null;
-  if (!from || !to) {
-    let lo: string | null = null;
-    let hi: string | null = null;
-    for (const e of mine) {
-      // Events too coarse for the unit would stretch the range without landing in it.
-      if (placeEvent(e, o.by) === null) continue;
-      if (lo === null || e.start < lo) lo = e.start;
-      if (hi === null || e.end > hi) hi = e.end;
-    }
-    from ??= lo;
-    to ??= hi;
-  }
+  const range = o.from && o.to ? null : placedRange(mine, o.by);
+  const from = o.from ?? range?.from ?? null;
+  const to = o.to ?? range?.to ?? null;
   const normalised = o.totals !== undefined;
   const scoreFormula = normalised
     ? `score = ${o.per} × Σ(intensity × mentions) / store mentions in the period`

@@ -9,7 +9,7 @@ import { prefixEnd, prefixStart } from '../domain/date-range.js';
 import type { Store } from '../store/store.js';
 import type { EventFilter } from '../store/event-store.js';
 import {
-  PERIOD_UNITS, analyseNetwork, diffNetworks, dyadLabel, dyadSeries, parseDyad, periodOf, periodTotals, shiftsOf, spillover,
+  PERIOD_UNITS, analyseNetwork, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
   type Dyad, type EdgeChange, type Network, type Series, type Shift, type Spillover,
 } from '../analysis/index.js';
 
@@ -115,9 +115,11 @@ async function seriesOf(store: Store, dyad: Dyad, p: Filtered & { by: Series['by
   let totals: Record<string, number> | undefined;
   if (p.normalise) {
     // Volume over the series' own span only: the default range is the dyad's first to last event.
-    const probe = dyadSeries(events, dyad, { by: p.by, from, to });
-    if (probe.from && probe.to) {
-      const span = { from: periodOf(probe.from, p.by).start, to: periodOf(probe.to, p.by).end };
+    const placed = from && to ? null : placedRange(events.filter((e) => inDyad(e, dyad)), p.by);
+    const first = from ?? placed?.from;
+    const last = to ?? placed?.to;
+    if (first && last) {
+      const span = { from: periodOf(first, p.by).start, to: periodOf(last, p.by).end };
       const rows = await store.eventVolume({ ...span, origin: p.origin, modality: p.modality });
       totals = periodTotals(rows, p.by);
     } else totals = {};
@@ -218,10 +220,10 @@ export async function spilloverFor(store: Store, params: SpilloverParams): Promi
   const p = parse(SpilloverParams, params, 'spillover');
   const [ce, ee] = [await dyadEvents(store, p.cause, p), await dyadEvents(store, p.effect, p)];
   // One common range: the given one, else the span both dyads' events cover together.
-  const c0 = dyadSeries(ce, p.cause, { by: p.by });
-  const e0 = dyadSeries(ee, p.effect, { by: p.by });
-  const starts = [c0.from, e0.from].filter((x): x is string => !!x).sort();
-  const ends = [c0.to, e0.to].filter((x): x is string => !!x).sort();
+  const c0 = placedRange(ce.filter((e) => inDyad(e, p.cause)), p.by);
+  const e0 = placedRange(ee.filter((e) => inDyad(e, p.effect)), p.by);
+  const starts = [c0?.from, e0?.from].filter((x): x is string => !!x).sort();
+  const ends = [c0?.to, e0?.to].filter((x): x is string => !!x).sort();
   const from = p.from ? prefixStart(p.from) : starts[0];
   const to = p.to ? prefixEnd(p.to) : ends[ends.length - 1];
   const base = { cause: dyadLabel(p.cause), effect: dyadLabel(p.effect), by: p.by, from: from ?? null, to: to ?? null };
