@@ -164,6 +164,10 @@ function pushEvent(out: unknown[], e: DatasetEventInput): unknown[] {
 }
 
 function prepare(db: Database.Database) {
+  // Bulk loads touch index pages all over the file; SQLite's default 2 MB page cache makes it
+  // read them again and again. 16 MB is a tenth of the import's memory and saves that I/O.
+  const cacheKib = db.pragma('cache_size', { simple: true }) as number; // negative: KiB
+  if (cacheKib < 0 && cacheKib > -16384) db.pragma('cache_size = -16384');
   return {
     insertEvent: db.prepare(insertEvents(1)),
     insertEvents: db.prepare(insertEvents(ROWS_PER_INSERT)),
