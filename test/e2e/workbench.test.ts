@@ -308,6 +308,13 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
       await anon.page.getByRole('button', { name: 'Use token' }).click();
       await anon.page.getByTestId('role').filter({ hasText: 'viewer' }).waitFor();
       await anon.page.locator('li.tl-event').first().waitFor();
+
+      // A viewer may read but not ingest: the server's refusal shows as one line with its code.
+      await nav(anon.page, 'Ingest');
+      await anon.page.getByLabel('article text').fill('Putin met Kim Jong Un in Pyongyang on June 19, 2024.');
+      await anon.page.getByRole('button', { name: 'Extract events' }).click();
+      await expect.poll(() => anon.page.getByRole('alert').innerText().catch(() => '')).toContain('[FORBIDDEN]');
+      expect(await anon.page.locator('.ingest-result').count()).toBe(0);
       expect(anon.errors).toEqual([]);
     } finally {
       await anon.context.close();
