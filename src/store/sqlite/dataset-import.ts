@@ -151,7 +151,9 @@ function insertEvents(rows: number): string {
 
 /** Appends one event's 24 column values, in EVENT_COLUMNS order. */
 function pushEvent(out: unknown[], e: DatasetEventInput): unknown[] {
-  const [first, last] = e.date ? dayBounds(e.date) : [null, null];
+  const d = e.date;
+  // Most dataset dates are single days, which bound themselves.
+  const [first, last] = !d ? [null, null] : d.start.length === 10 && d.end === d.start ? [d.start, d.start] : dayBounds(d);
   const loc = e.location;
   out.push(
     e.origin, e.externalId, e.type, e.mode, JSON.stringify(e.sources), JSON.stringify(e.targets),
