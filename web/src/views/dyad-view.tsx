@@ -38,9 +38,28 @@ export function DyadView() {
           </select>
         </label>
       </div>
-      {a && b ? <DyadSeries a={a} b={b} by={by} period={period} onPeriod={(p) => set({ period: p })} /> : <p className="muted">Pick two actors, e.g. RUS and PRK.</p>}
+      {a && b ? <DyadSeries a={a} b={b} by={by} period={period} onPeriod={(p) => set({ period: p })} /> : <BusiestDyads by={by} />}
       <SpilloverPanel a={a} b={b} by={by} />
     </section>
+  );
+}
+
+/** With no dyad chosen, offer the ties with the most events. */
+function BusiestDyads({ by }: { by: string }) {
+  const net = useApi(() => api.network({ from: '0001', to: '9999' }), []);
+  const top = [...(net.data?.edges ?? [])].sort((x, y) => y.events - x.events).slice(0, 12);
+  return (
+    <div className="busiest">
+      <p className="muted">Pick two actors, or one of the busiest pairs:</p>
+      <ErrorLine error={net.error} />
+      <p>
+        {top.map((e) => (
+          <Link key={`${e.source}|${e.target}`} to={href('/dyad', { a: e.source, b: e.target, by })} className="chip">
+            {e.source} – {e.target} ({e.events})
+          </Link>
+        ))}
+      </p>
+    </div>
   );
 }
 
