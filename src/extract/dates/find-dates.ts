@@ -158,7 +158,7 @@ export function findDates(text: string, published: string | null): DateFinding[]
   }
 
   // Bare years: "in 2014", "since 2022", "1950".
-  for (const m of text.matchAll(/(?<![\d,.$£€-])\b(1[89]\d\d|20\d\d)\b(?![\d,]|['’]?s\b|\s*(?:km|kilometres|miles|troops|soldiers|people|tons|tonnes|metres|meters)\b)/g)) {
+  for (const m of text.matchAll(/(?<![\d,.$£€-])\b(1[89]\d\d|20\d\d)\b(?!\d|,\d|['’]?s\b|\s*(?:km|kilometres|miles|troops|soldiers|people|tons|tonnes|metres|meters)\b)/g)) {
     const s = m.index!, e = s + m[0].length;
     if (!free(s, e)) continue;
     add(s, e, range(m[1], m[1]), 'year');

@@ -25,7 +25,7 @@ const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', '
 const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between)\b/i;
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
-const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID', 'CONSULT']);
+const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
 const TARGET_WINDOW = 16;
 
 interface LightWord { modality: Modality | null }
@@ -216,7 +216,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   let targetFrom = t.last + 1;
 
   const after = t.last + 1;
-  const agentAt = tokens[after]?.lower === 'by' ? after + 1 : -1;
+  // "was invaded by X"; for a noun also "the war started by X".
+  const agentAt = tokens[after]?.lower === 'by' ? after + 1
+    : t.pos === 'noun' && /ed$/.test(tokens[after]?.lower ?? '') && tokens[after + 1]?.lower === 'by' ? after + 2 : -1;
   const agentIdx = agentAt >= 0 ? actorAt(actors, agentAt < tokens.length && SKIPPABLE.has(tokens[agentAt].lower) ? agentAt + 1 : agentAt) : -1;
 
   if (t.pos === 'noun') {
@@ -297,7 +299,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     if (found) { target = found.actor; rule += `/${found.rule}`; }
   }
   if (!target && source.partner) { target = source.partner; rule += '/pair'; }
-  if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.slice(t.first, Math.min(tokens.length, t.last + 8)).map((x) => x.text).join(' ')))) {
+  if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
     const p = partnerOf(tokens, actors, source);
     if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
   }

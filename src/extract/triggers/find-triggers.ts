@@ -9,7 +9,7 @@ import { registerTriggerWords } from '../roles/word-registry.js';
 import { inflect } from './inflect.js';
 export { inflect };
 
-type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap' };
+type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap'; min: number };
 
 interface Entry {
   slots: Slot[];
@@ -53,7 +53,7 @@ function compile(): Map<string, Entry[]> {
     if (!['verb', 'noun', 'phrase'].includes(pos)) throw new Error(`triggers.tsv: bad pos ${row.pos} in "${row.pattern}"`);
     const modality = (MODALITIES as readonly string[]).includes(row.modality) ? (row.modality as Modality) : null;
     const slots: Slot[] = row.pattern.split(/\s+/).map((w, i): Slot => {
-      if (w === '*') return { kind: 'gap' };
+      if (w === '*' || w === '+') return { kind: 'gap', min: w === '+' ? 1 : 0 };
       if (w.startsWith('@')) {
         const words = classes.get(w.slice(1));
         if (!words) throw new Error(`triggers.tsv: unknown class ${w}`);
@@ -94,6 +94,7 @@ function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number
   if (slot.kind === 'gap') {
     for (let g = 0; g <= MAX_GAP && t + g <= tokens.length; g++) {
       if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower)) break;
+      if (g < slot.min) continue;
       const end = matchFrom(tokens, slots, s + 1, t + g);
       if (end >= 0) return end;
     }
