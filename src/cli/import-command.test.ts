@@ -25,7 +25,8 @@ function count(file: string, sql = 'SELECT count(*) AS n FROM events'): number {
   }
 }
 
-describe('entente import', () => {
+// Each test spawns the CLI from source several times; on a busy machine one spawn can take 10 s.
+describe('entente import', { timeout: 300_000 }, () => {
   it('reports the broken file by line number as JSON, and a rerun adds nothing', () => {
     const file = db();
     const first = runCli(['import', 'gdelt', broken, '--db', file, '--format', 'json']);
