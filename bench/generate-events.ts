@@ -15,7 +15,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const workDir = join(here, '.work');
 const shared = join(here, '..', '..', 'shared', 'data');
 /** Bump when the generated content changes, so stale caches are rebuilt. */
-const GENERATOR_VERSION = 1;
+const GENERATOR_VERSION = 2;
 
 export interface RealSample {
   dyads: Array<[string, string | null]>;

@@ -229,7 +229,9 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       const { mentions: _m2, ...restAfter } = after;
       expect(restAfter).toEqual(restBefore);
       expect((await store.listEvents({ modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
+      expect((await store.listEvents({ actor: 'PRK', with: 'RUS', modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
       expect((await store.listEvents({ includeRejected: true, modality: ['speculative'] })).rows).toHaveLength(1);
+      expect((await store.listEvents({ actor: 'RUS', includeRejected: true, modality: ['speculative'] })).rows).toHaveLength(1);
     });
 
     it('imports dataset events idempotently, filters them by origin, and keeps text mentions apart from them', async () => {
@@ -245,6 +247,11 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect((await store.listEvents({ actor: 'JPN', with: 'KOR' })).rows).toMatchObject([{ origin: 'gdelt', externalId: '2', sources: ['USA', 'JPN'] }]);
       const g = (await store.listEvents({ origin: ['gdelt'], actor: 'PRK' })).rows[0];
       expect(g).toMatchObject({ mentionCount: 3, attrs: { cameo: '040' } });
+      // An actor in both roles of one event is listed once.
+      await store.importEvents([row('3', { type: 'COERCE', sources: ['KOR', 'USA'], targets: ['KOR'] })]);
+      expect((await store.listEvents({ actor: 'KOR', type: ['COERCE'] })).rows.map((e) => e.externalId)).toEqual(['3']);
+      expect((await store.listEvents({ actor: 'KOR', with: 'USA' })).total).toBe(2);
+      expect((await store.listActors()).rows.find((a) => a.code === 'KOR')!.events).toBe(2);
     });
 
     it('refuses a database written by a newer Entente', async () => {

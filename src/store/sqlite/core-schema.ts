@@ -1,6 +1,7 @@
 // The core schema (migrations 001–099): documents, mentions, events, event actors, actors
 // and full-text search. events.sources / events.targets (JSON arrays of codes) are the truth;
 // triggers keep event_actors, the dyad index, in step, so writers insert events only.
+// Applied migrations are never edited: a change is a new migration.
 import type { Migration } from './migrate.js';
 
 const core = `
@@ -116,4 +117,60 @@ CREATE VIRTUAL TABLE documents_fts USING fts5 (title, text, content = 'documents
 CREATE VIRTUAL TABLE mentions_fts USING fts5 (sentence, content = 'mentions', content_rowid = 'id');
 `;
 
-export const coreMigrations: Migration[] = [{ id: '001-core', sql: core }];
+// event_actors, second form: one row per actor per event (role source, target or both, so no
+// query has to drop duplicates), an undated event's day as '' (so probes compare with =), and
+// the event's filter columns, so a dyad page and its count are read from this one table in
+// date order; the events table is visited only for the rows returned.
+const ACTOR_ROW = `code, day_first, event_id, role, day_last, type, modality, status, origin`;
+
+function fill(row: string): string {
+  const values = (role: string) => `value, coalesce(${row}.day_first, ''), ${row}.id, '${role}', ${row}.day_last, ${row}.type, ${row}.modality, ${row}.status, ${row}.origin`;
+  return `  INSERT INTO event_actors (${ACTOR_ROW}) SELECT ${values('source')} FROM json_each(${row}.sources) WHERE true ON CONFLICT DO NOTHING;
+  INSERT INTO event_actors (${ACTOR_ROW}) SELECT ${values('target')} FROM json_each(${row}.targets) WHERE true
+    ON CONFLICT (code, day_first, event_id) DO UPDATE SET role = 'both' WHERE role = 'source';`;
+}
+
+const actorRows = `
+DROP TRIGGER events_actors_insert;
+DROP TRIGGER events_actors_update;
+DROP TRIGGER events_actors_delete;
+DROP TABLE event_actors;
+CREATE TABLE event_actors (
+  code TEXT NOT NULL,
+  day_first TEXT NOT NULL,
+  event_id INTEGER NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+  role TEXT NOT NULL CHECK (role IN ('source', 'target', 'both')),
+  day_last TEXT,
+  type TEXT NOT NULL,
+  modality TEXT NOT NULL,
+  status TEXT NOT NULL,
+  origin TEXT NOT NULL,
+  PRIMARY KEY (code, day_first, event_id)
+) WITHOUT ROWID;
+CREATE INDEX event_actors_event ON event_actors (event_id);
+INSERT INTO event_actors (${ACTOR_ROW})
+  SELECT j.value, coalesce(e.day_first, ''), e.id, 'source', e.day_last, e.type, e.modality, e.status, e.origin
+  FROM events e, json_each(e.sources) j WHERE true ON CONFLICT DO NOTHING;
+INSERT INTO event_actors (${ACTOR_ROW})
+  SELECT j.value, coalesce(e.day_first, ''), e.id, 'target', e.day_last, e.type, e.modality, e.status, e.origin
+  FROM events e, json_each(e.targets) j WHERE true ON CONFLICT (code, day_first, event_id) DO UPDATE SET role = 'both' WHERE role = 'source';
+CREATE TRIGGER events_actors_insert AFTER INSERT ON events BEGIN
+${fill('NEW')}
+END;
+CREATE TRIGGER events_actors_update AFTER UPDATE OF sources, targets, day_first ON events BEGIN
+  DELETE FROM event_actors WHERE event_id = OLD.id;
+${fill('NEW')}
+END;
+CREATE TRIGGER events_actors_filters AFTER UPDATE OF day_last, type, modality, status, origin ON events BEGIN
+  UPDATE event_actors SET day_last = NEW.day_last, type = NEW.type, modality = NEW.modality, status = NEW.status, origin = NEW.origin
+    WHERE event_id = NEW.id;
+END;
+CREATE TRIGGER events_actors_delete AFTER DELETE ON events BEGIN
+  DELETE FROM event_actors WHERE event_id = OLD.id;
+END;
+`;
+
+export const coreMigrations: Migration[] = [
+  { id: '001-core', sql: core },
+  { id: '002-event-actor-rows', sql: actorRows },
+];

@@ -12,6 +12,8 @@ import { DEFAULT_LIMIT, MAX_LIMIT, type EventFilter, type Page } from '../event-
 export interface FilterSql {
   /** FROM … WHERE …, with `e` the events table. */
   from: string;
+  /** The same rows without the events table, when the index alone can count them. */
+  countFrom: string;
   params: Record<string, unknown>;
   /** Date order that the driving index already gives. */
   orderBy: string;
@@ -56,6 +58,9 @@ function rarer(db: Database.Database, a: string, b: string): [string, string] {
   return [a, b];
 }
 
+/** event_actors' primary key (code, day_first, event_id): probes along it stay in date order. */
+const BY_ACTOR_DATE = 'INDEXED BY sqlite_autoindex_event_actors_1';
+
 export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
@@ -64,41 +69,40 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   const origins = checkList('origin', f.origin, ORIGINS);
   const from = checkDate('from', f.from);
   const to = checkDate('to', f.to);
-
-  const inList = (col: string, name: string, values: string[]) => {
-    where.push(`${col} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
-    values.forEach((v, i) => (params[`${name}${i}`] = v));
-  };
-  let fromClause = 'events e';
-  let orderBy = 'e.day_first, e.id';
-  let dayCol = 'e.day_first';
   const actor = f.actor?.trim() || undefined;
   const other = f.with?.trim() || undefined;
+  // With an actor, event_actors (alias a) holds every filter column: the events table is only joined for output.
+  const t = actor || other ? 'a' : 'e';
+
+  const inList = (col: string, name: string, values: string[]) => {
+    where.push(`${t}.${col} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
+    values.forEach((v, i) => (params[`${name}${i}`] = v));
+  };
   if (actor || other) {
     const [drive, probe] = actor && other ? rarer(db, actor, other) : [(actor ?? other)!, undefined];
-    fromClause = 'event_actors a JOIN events e ON e.id = a.event_id';
     where.push('a.code = @drive');
-    // An actor in both roles of one event has two index rows: keep the first.
-    where.push(`NOT EXISTS (SELECT 1 FROM event_actors c WHERE c.code = a.code AND c.day_first IS a.day_first AND c.event_id = a.event_id AND c.role < a.role)`);
     params.drive = drive;
     if (probe !== undefined) {
-      where.push('EXISTS (SELECT 1 FROM event_actors b WHERE b.event_id = a.event_id AND b.code = @probe)');
+      where.push(`EXISTS (SELECT 1 FROM event_actors b ${BY_ACTOR_DATE} WHERE b.code = @probe AND b.day_first = a.day_first AND b.event_id = a.event_id)`);
       params.probe = probe;
     }
-    orderBy = 'a.day_first, a.event_id';
-    dayCol = 'a.day_first';
   }
-  if (types) inList('e.type', 'type', types);
-  inList('e.modality', 'modality', modality);
-  if (origins) inList('e.origin', 'origin', origins);
-  if (!f.includeRejected) where.push(`e.status <> 'rejected'`);
+  if (types) inList('type', 'type', types);
+  inList('modality', 'modality', modality);
+  if (origins) inList('origin', 'origin', origins);
+  if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
   if (from) {
-    where.push('e.day_last >= @from');
+    where.push(`${t}.day_last >= @from`);
     params.from = prefixStart(from);
   }
   if (to) {
-    where.push(`${dayCol} <= @to`);
+    // Undated events have day_first NULL in events and '' in event_actors: neither passes.
+    where.push(`${t}.day_first <= @to`);
+    if (t === 'a') where.push(`a.day_first <> ''`);
     params.to = prefixEnd(to);
   }
-  return { from: `FROM ${fromClause} WHERE ${where.join(' AND ')}`, params, orderBy };
+  const cond = `WHERE ${where.join(' AND ')}`;
+  return t === 'a'
+    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: 'a.day_first, a.event_id' }
+    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: 'e.day_first, e.id' };
 }

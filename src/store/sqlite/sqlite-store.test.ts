@@ -34,9 +34,12 @@ describe('sqlite store', () => {
     const db = new Database(file);
     migrate(db, coreMigrations, file);
     db.prepare("INSERT INTO documents (hash, text, length, ingested_at) VALUES ('h', 'Old text.', 9, '2024-01-01')").run();
+    db.prepare(`INSERT INTO events (origin, type, sources, targets, date_start, date_end, granularity, day_first, day_last, modality, intensity)
+      VALUES ('text', 'ASSAULT', '["RUS"]', '["UKR"]', '2022-02-24', '2022-02-24', 'day', '2022-02-24', '2022-02-24', 'asserted', -10)`).run();
     db.close();
     const store = await openSqliteStore(file);
     expect((await store.counts()).documents).toBe(1);
+    expect((await store.listEvents({ actor: 'UKR', with: 'RUS', from: '2022' })).rows).toMatchObject([{ type: 'ASSAULT', sources: ['RUS'] }]);
     await store.close();
     const check = new Database(file);
     const ids = (check.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
