@@ -37,6 +37,10 @@ describe('entente series', () => {
     expect(readFileSync(join(dir, 's.svg'), 'utf8')).toMatch(/^<svg/);
   });
 
+  it('takes the dyad as A B or A-B alike', () => {
+    expect(json('series', 'RUS-UKR', '--by', 'year').points).toEqual(json('series', 'RUS', 'UKR', '--by', 'year').points);
+  });
+
   it('writes CSV with one column per PLOVER type', () => {
     const r = cli('series', 'PRK', '*', '--by', 'year', '--format', 'csv');
     expect(r.code).toBe(0);

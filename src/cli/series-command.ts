@@ -6,7 +6,7 @@ import { loadSettings, settingHelp } from '../config/settings.js';
 import { PLOVER_TYPES } from '../domain/plover.js';
 import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
-import { dyadLabel, type Series } from '../analysis/index.js';
+import { dyadLabel, parseDyad, type Series } from '../analysis/index.js';
 import { seriesFor } from '../services/analysis.js';
 import { csv, parseFormat, table, type Format, type Row } from './output.js';
 import { seriesSpec, writePlot } from './plot.js';
@@ -53,6 +53,15 @@ export async function withStore<T>(db: string | undefined, fn: (store: Store) =>
   }
 }
 
+/** "RUS UKR", "RUS-UKR", "RUS *" and "RUS" all name a dyad. */
+export function dyadArgs(a: string, b: string | undefined): { a: string; b: string | null } {
+  if (b === undefined && /^[^-–]+[-–][^-–]+$/.test(a)) {
+    const d = parseDyad(a);
+    return { a: d.a, b: d.b };
+  }
+  return { a, b: b ?? null };
+}
+
 export const round = (x: number, d = 2): number => Math.round(x * 10 ** d) / 10 ** d;
 
 function seriesRows(s: Series, wide: boolean): Row[] {
@@ -79,13 +88,13 @@ export function printSeries(s: Series, format: Format): void {
 export function registerSeries(program: Command): void {
   const cmd = program.command('series')
     .description("a dyad's events per period: counts per type and quad class, asserted vs. not, and a cooperation–conflict score")
-    .argument('<a>', 'actor code (RUS, PRK …)')
+    .argument('<a>', 'actor code (RUS, PRK …), or a dyad A-B')
     .argument('[b]', 'second actor; * or nothing = A against everyone')
     .option('--directed', 'only events from A to B');
   addAnalysisOptions(cmd).option('--plot <file.svg>', 'also draw the series as an SVG chart');
   cmd.action(async (a: string, b: string | undefined, opts: AnalysisOptions & { directed?: boolean; plot?: string }) => {
     const format = parseFormat(opts.format);
-    const s = await withStore(opts.db, (store) => seriesFor(store, { a, b, directed: !!opts.directed, ...analysisParams(opts) }));
+    const s = await withStore(opts.db, (store) => seriesFor(store, { ...dyadArgs(a, b), directed: !!opts.directed, ...analysisParams(opts) }));
     if (opts.plot) await writePlot(opts.plot, seriesSpec(s));
     printSeries(s, format);
   });

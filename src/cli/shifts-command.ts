@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { dyadLabel } from '../analysis/index.js';
 import { shiftsFor, type ShiftsResult } from '../services/analysis.js';
 import { parseFormat, printRows, type Format } from './output.js';
-import { addAnalysisOptions, analysisParams, round, withStore, type AnalysisOptions } from './series-command.js';
+import { addAnalysisOptions, analysisParams, dyadArgs, round, withStore, type AnalysisOptions } from './series-command.js';
 import { EntenteError } from '../domain/errors.js';
 
 function number(name: string, v: string | undefined): number | undefined {
@@ -35,7 +35,7 @@ function print(r: ShiftsResult, format: Format): void {
 export function registerShifts(program: Command): void {
   const cmd = program.command('shifts')
     .description("change points in a dyad's cooperation–conflict score, with the events around each")
-    .argument('<a>', 'actor code')
+    .argument('<a>', 'actor code, or a dyad A-B')
     .argument('[b]', 'second actor; * or nothing = A against everyone')
     .option('--directed', 'only events from A to B')
     .option('--min-confidence <p>', 'report shifts at or above this confidence', '0.95')
@@ -45,7 +45,7 @@ export function registerShifts(program: Command): void {
   cmd.action(async (a: string, b: string | undefined, opts: AnalysisOptions & { directed?: boolean; minConfidence: string; penalty: string; seed: string }) => {
     const format = parseFormat(opts.format);
     const r = await withStore(opts.db, (store) => shiftsFor(store, {
-      a, b, directed: !!opts.directed, ...analysisParams(opts),
+      ...dyadArgs(a, b), directed: !!opts.directed, ...analysisParams(opts),
       minConfidence: number('min-confidence', opts.minConfidence), penaltyFactor: number('penalty', opts.penalty), seed: number('seed', opts.seed),
     }));
     print(r, format);
