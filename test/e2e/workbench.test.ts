@@ -165,7 +165,13 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
     const r = (code: string) => page.locator(`svg.world [data-actor="${code}"] circle`).getAttribute('r').then(Number);
     // RUS takes part in more events than JPN in this data, so its circle is larger.
     expect(await r('RUS')).toBeGreaterThan(await r('JPN'));
+    expect(await page.locator('svg.world [data-actor="SUN"]').count()).toBe(1);
     await screenshot(page, 'map');
+    // Dates narrow the map: the Soviet Union has no events after 1991.
+    await page.getByLabel('from', { exact: true }).fill('2022');
+    await page.getByLabel('to', { exact: true }).fill('2025');
+    await expect.poll(() => page.locator('svg.world [data-actor="SUN"]').count()).toBe(0);
+    expect(await page.locator('svg.world [data-actor="RUS"]').count()).toBe(1);
   });
 
   let eventId = '';

@@ -94,11 +94,17 @@ export function MapView() {
   const [hover, setHover] = useState<string | null>(null);
   const [fit, setFit] = useState<'actors' | 'world'>('actors');
 
+  // Without dates, the store's own counts cover every event; with dates, count the events read.
+  const whole = !qFrom && !qTo && actors.size > 0;
   const counts = useMemo(() => {
     const m = new Map<string, number>();
+    if (whole) {
+      for (const a of actors.values()) if (a.events > 0) m.set(a.code, a.events);
+      return m;
+    }
     for (const e of events.data?.rows ?? []) for (const c of new Set([...e.sources, ...e.targets])) m.set(c, (m.get(c) ?? 0) + 1);
     return m;
-  }, [events.data]);
+  }, [events.data, whole, actors]);
   const placed = [...counts].map(([code, n]) => ({ code, n, place: placeOf(code) })).sort((a, b) => b.n - a.n);
   const onMap = placed.filter((p) => p.place);
   const offMap = placed.filter((p) => !p.place);
@@ -130,7 +136,9 @@ export function MapView() {
             <option value="world">the world</option>
           </select>
         </label>
-        <span className="muted small">Circle area = events involving the actor{events.data?.truncated ? ` (first ${events.data.rows.length} of ${events.data.total} events)` : ''}. Click a circle for its timeline.</span>
+        <span className="muted small">
+          Circle area = events involving the actor{!whole && events.data?.truncated ? ` (first ${events.data.rows.length} of ${events.data.total ?? 'many'} events in these dates)` : ''}. Click a circle for its timeline.
+        </span>
       </div>
       <ErrorLine error={events.error} />
       {events.loading && !events.data && <Loading what="events" />}
