@@ -12,7 +12,7 @@ const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) =
 
 const DATELINE = /^[A-Z][A-Z .'-]{2,}(?:,[^-–—\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
-const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b/i;
+const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b(?!\s+(?:of|from|in)\b)/i;
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
 const THING_PRONOUNS = new Set(['it', 'its']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);

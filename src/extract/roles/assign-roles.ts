@@ -132,9 +132,14 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     for (let k2 = actorAt(actors, head.first - 1); k2 >= 0 && actors[k2].code === head.code; k2 = actorAt(actors, head.first - 1)) head = actors[k2];
     i = head.first;
     let w = wordBefore(tokens, actors, head);
-    if (w.lower === 'and') {
-      const k2 = actorAt(actors, w.index - 1);
-      if (k2 >= 0 && !governingPrep(tokens, actors, actors[k2])) { head = actors[k2]; i = head.first; w = wordBefore(tokens, actors, head); }
+    // "Japan, the ROK, and the United States": walk back to the first of the list.
+    for (let guard = 0; guard < 6 && (w.lower === 'and' || w.lower === ','); guard++) {
+      const j = w.lower === 'and' && tokens[w.index - 1]?.lower === ',' ? w.index - 2 : w.index - 1;
+      const k2 = actorAt(actors, j);
+      if (k2 < 0 || governingPrep(tokens, actors, actors[k2])) break;
+      head = actors[k2];
+      i = head.first;
+      w = wordBefore(tokens, actors, head);
     }
     // An object of an earlier verb is the subject only under a control verb ("invited
     // Kim to meet"); otherwise ("invaded South Korea to take control") keep looking.
@@ -184,6 +189,8 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
       continue;
     }
     if (allowed.has(prep)) return { actor: a, rule: `prep-${prep}` };
+    // "condemn the decisions by the leaders of the DPRK": the agent of the object.
+    if (prep === 'by' && sawNoun && a.first - t.last <= 8 && !tokens.slice(t.last + 1, a.first).some((x) => x.lower === ',')) return { actor: a, rule: 'object-agent' };
   }
   return null;
 }
