@@ -15,7 +15,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..');
 const work = join(here, '.work');
 const ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 2_000_000);
-const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 3);
+// Two runs each keep the benchmark near five minutes on an idle 2-core machine.
+const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 2);
 const sources = ['20191024143000.export.CSV', '20170101073000.export.CSV'].map((f) => join(root, '..', 'shared', 'data', 'gdelt-v2-events', f));
 const TIME = '/usr/bin/time';
 
