@@ -153,8 +153,25 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
     expect(csv.length - 1).toBe(rows.filter((r) => r.modality === 'speculative').length);
     expect(csv.slice(1).every((line) => line.includes(',speculative,'))).toBe(true);
     await page.getByRole('group', { name: 'modality' }).getByRole('button', { name: 'all' }).click();
+    await expect.poll(() => page.locator('li.tl-event').count()).toBe(rows.length);
     await page.locator('li.tl-event.uncertain').first().scrollIntoViewIfNeeded();
     await screenshot(page, 'timeline');
+  });
+
+  it("shows an actor's events per year above its timeline; a year narrows the timeline to it", async () => {
+    const { page } = editor;
+    await page.goto(`${wb.url}/timeline?actor=PRK`);
+    await page.locator('.year-strip .year[data-year="1950"]').waitFor();
+    const years = await page.locator('.year-strip .year').evaluateAll((gs) => gs.map((g) => g.getAttribute('data-year')));
+    expect(years[0]! <= '1950').toBe(true);
+    expect(years[years.length - 1]! >= '2023').toBe(true);
+    await screenshot(page, 'timeline-actor');
+    await page.locator('.year-strip .year[data-year="1950"] rect.hit').click();
+    await page.waitForURL(/from=1950&to=1950/);
+    await page.locator('li.tl-event').first().waitFor();
+    const dates = await page.locator('li.tl-event .tl-date').allInnerTexts();
+    // Every event shown overlaps 1950.
+    expect(dates.every((d) => { const [a, b = a] = d.split(' – '); return a.slice(0, 4) <= '1950' && b.slice(0, 4) >= '1950'; })).toBe(true);
   });
 
   it('draws actors on the world map', async () => {

@@ -72,7 +72,7 @@ export interface EventFilter {
   offset?: number;
 }
 
-type Query = Record<string, string | number | string[] | undefined | null>;
+type Query = Record<string, string | number | boolean | string[] | undefined | null>;
 
 /** Query string from a params object: lists become comma lists, empty values are left out. */
 export function queryString(q: Query | undefined): string {
@@ -136,7 +136,7 @@ export const api = {
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
   actors: (limit = 500, offset = 0) => request<Page<Actor>>('GET', '/actors', { query: { limit, offset } }),
 
-  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<Series>('GET', '/series', { query: q }),
+  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[]; normalise?: boolean }) => request<Series>('GET', '/series', { query: q }),
   shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
   network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<NetworkResult>('GET', '/network', { query: q }),
   networkDiff: (q: { from1: string; to1: string; from2: string; to2: string; minEvents?: number }) => request<NetworkDiffResult>('GET', '/network/diff', { query: q }),

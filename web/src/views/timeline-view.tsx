@@ -11,6 +11,7 @@ import { Actors, EventFlags, ModalityBadge, TypeBadge } from '../components/badg
 import { ErrorLine, Loading } from '../components/status.js';
 import { ActorHeader } from '../components/actor-header.js';
 import { eventsCsv } from '../csv.js';
+import { YearStrip } from '../components/year-strip.js';
 
 const PAGE = 200;
 
@@ -49,6 +50,15 @@ export function TimelineView() {
         <TextFilters key={[filter.actor, filter.with, filter.from, filter.to].join('|')} filter={filter} onApply={update} />
       </div>
       {filter.actor && <ActorHeader code={filter.actor.toUpperCase()} other={filter.with.toUpperCase()} />}
+      {filter.actor && (
+        <YearStrip
+          actor={filter.actor.toUpperCase()}
+          other={filter.with.toUpperCase()}
+          modality={filter.modality.length ? filter.modality : MODALITIES}
+          origin={filter.origin}
+          onYear={(y) => update({ from: y, to: y })}
+        />
+      )}
       <div className="filters">
         <Chips label="type" all={[...PLOVER_TYPES]} on={filter.type} onChange={(v) => update({ type: v })} />
         <Chips label="modality" all={MODALITIES} on={filter.modality} onChange={(v) => update({ modality: v })} />
