@@ -59,7 +59,7 @@ describe('entente import', { timeout: 300_000 }, () => {
     [['import', 'polecat', broken], /unknown dataset kind.*\[BAD_INPUT\]/],
     [['import', 'gdelt', join(work, 'missing.CSV')], /missing\.CSV: no such file.*\[NOT_FOUND\]/],
     [['import', 'gdelt', broken, '--batch', '0'], /--batch.*\[BAD_INPUT\]/],
-    [['import', 'icews', broken], /not an ICEWS event table/],
+    [['import', 'icews', broken], /^entente: gdelt-v2-broken\.export\.CSV: line 1: not an ICEWS event table.*\[BAD_FORMAT\]$/m],
   ])('refuses %j with a clear error', (args, message) => {
     const r = runCli([...args, '--db', db(), '--strict']);
     expect(r.code).toBe(1);

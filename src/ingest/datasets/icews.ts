@@ -98,7 +98,10 @@ export async function* parseIcews(stream: Readable): AsyncGenerator<ParsedRow[]>
       const f = text.split('\t');
       if (!index) {
         const missing = COLUMNS.filter((c) => !f.includes(c));
-        if (missing.length) throw new EntenteError('BAD_FORMAT', `line ${line}: not an ICEWS event table (no column ${missing.map((m) => `"${m}"`).join(', ')})`);
+        if (missing.length) {
+          const named = missing.slice(0, 3).map((m) => `"${m}"`).join(', ') + (missing.length > 3 ? ` and ${missing.length - 3} more` : '');
+          throw new EntenteError('BAD_FORMAT', `line ${line}: not an ICEWS event table (no column ${named})`);
+        }
         index = new Map(f.map((c, k) => [c, k]));
         width = f.length;
         continue;

@@ -114,14 +114,16 @@ async function importInput(store: DatasetStore, kind: DatasetKind, input: Input,
     await flush();
   } catch (e) {
     stream?.destroy();
-    if (e instanceof EntenteError && (opts.strict || e.code === 'DB_ERROR')) throw e;
+    // The strict stop above already names file and line; a store failure ends the import.
+    if (e instanceof EntenteError && (e.details?.file !== undefined || e.code === 'DB_ERROR')) throw e;
     if (!(e instanceof EntenteError) && !isReadError(e)) throw e;
-    // A file that cannot be read at all (or breaks mid-way) is one error; the other files go on.
+    // A file that cannot be read at all (wrong layout, broken zip, read error) is one error;
+    // what was read before it stays, and the other files go on.
     await flush();
     const message = e instanceof Error ? e.message : String(e);
     report.read++;
     addError(report, { file, line: 0, message });
-    if (opts.strict) throw new EntenteError('BAD_INPUT', `${file}: ${message}`, { file });
+    if (opts.strict) throw new EntenteError(e instanceof EntenteError ? e.code : 'BAD_INPUT', `${file}: ${message}`, { file });
   }
 }
 
