@@ -4,6 +4,12 @@ import { Command } from 'commander';
 import { isEntenteError } from '../domain/errors.js';
 import { commands } from './commands.js';
 
+// `entente … | head` closes stdout early: that is the reader's choice, not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(0);
+  throw e;
+});
+
 export async function run(argv: string[]): Promise<void> {
   const program = new Command('entente')
     .description('Geopolitical event intelligence: who did what to whom, when, and how sure the text is.')
