@@ -172,7 +172,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     }
     if (!PERSON_PRONOUNS.has(w) && !THING_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)) continue;
     // Antecedents in this sentence before the pronoun come first.
-    const before = out.filter((a) => a.last < i);
+    const before = out.concat(extra).filter((a) => a.last < i).sort((a, b) => a.first - b.first);
     const local = [...before].reverse().find((a) =>
       PERSON_PRONOUNS.has(w) ? a.kind === 'person' : THING_PRONOUNS.has(w) ? a.kind !== 'person' : a.role === 'MIL' || a.kind === 'collective' || (a.kind === 'role-phrase' && /s$/.test(a.name)));
     const seen = local ? { actor: local, sentence } : ctx.pronoun(w, sentence);

@@ -231,7 +231,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   if (t.pos === 'noun') {
     // Possessor or adjective right before: "Russia's invasion", "the Russian invasion".
     let i = t.first - 1;
-    while (i >= 0 && i >= t.first - 4 && tokens[i].lower !== "'s" && actorAt(actors, i) < 0 && (/^[\p{Ll}-]+$/u.test(tokens[i].text) || /^["“”]$/.test(tokens[i].text)) && !PREPOSITIONS.has(tokens[i].lower)) i--;
+    // Only adjectives and quotes may stand between: "Russia's full-scale invasion".
+    while (i >= 0 && i >= t.first - 4 && tokens[i].lower !== "'s" && actorAt(actors, i) < 0 && (/^[\p{Ll}-]+$/u.test(tokens[i].text) || /^["“”]$/.test(tokens[i].text))
+      && !PREPOSITIONS.has(tokens[i].lower) && !isVerbLike(tokens[i].lower) && !/ly$/.test(tokens[i].lower) && !BE.has(tokens[i].lower)) i--;
     if (i >= 0 && tokens[i].lower === "'s") i--;
     let k = i >= 0 ? actorAt(actors, i) : -1;
     // A possessive pronoun ("their alliance") defers to the clause's subject below.

@@ -35,7 +35,7 @@ const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', 
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our']);
-const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'that', 'these', 'those', 'any', 'no', 'of', 'such']);
+const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'any', 'no', 'of', 'such']);
 
 function loadClasses(): Map<string, string[]> {
   return new Map(readTsv(import.meta.url, './data/word-classes.tsv').map((r) => [r.class, r.words.split('|')]));
