@@ -17,10 +17,15 @@ export interface FilterSql {
   params: Record<string, unknown>;
   /** Date order that the driving index already gives. */
   orderBy: string;
+  /** Index rows of the driving actor (at least this many), or null without an actor. */
+  driveRows: number | null;
 }
 
 /** Stop counting matches here: a larger total is reported as unknown (null). */
 export const COUNT_CAP = 100_000;
+/** Count an actor-driven list only when the driving actor has at most this many events: past it,
+ *  counting costs far more than the page, and the total is reported as unknown (null). */
+export const COUNT_BUDGET = 20_000;
 const PROBE = 2_000;
 
 export function normalizePage(page: Page = {}): { limit: number; offset: number } {
@@ -45,17 +50,23 @@ function checkDate(field: string, v: string | undefined): string | undefined {
   return v;
 }
 
+/** Index rows of one actor, counted up to `cap` (bounded work whatever the actor). */
+function actorRows(db: Database.Database, code: string, cap: number): number {
+  return (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM event_actors WHERE code = ? LIMIT ${cap})`).get(code) as { n: number }).n;
+}
+
 /** The rarer of two actors drives a dyad query: bounded counts of their index rows tell which. */
-function rarer(db: Database.Database, a: string, b: string): [string, string] {
-  const count = (code: string, cap: number) =>
-    (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM event_actors WHERE code = ? LIMIT ${cap})`).get(code) as { n: number }).n;
+function rarer(db: Database.Database, a: string, b: string): [string, string, number] {
   for (const cap of [PROBE, PROBE * 50]) {
-    const na = count(a, cap);
-    if (na < cap) return na <= count(b, na + 1) ? [a, b] : [b, a];
-    const nb = count(b, cap);
-    if (nb < cap) return [b, a];
+    const na = actorRows(db, a, cap);
+    if (na < cap) {
+      const nb = actorRows(db, b, na + 1);
+      return na <= nb ? [a, b, na] : [b, a, nb];
+    }
+    const nb = actorRows(db, b, cap);
+    if (nb < cap) return [b, a, nb];
   }
-  return [a, b];
+  return [a, b, PROBE * 50];
 }
 
 /** event_actors' primary key (code, day_first, event_id): probes along it stay in date order. */
@@ -78,8 +89,10 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
     where.push(`${t}.${col} IN (${values.map((_, i) => `@${name}${i}`).join(', ')})`);
     values.forEach((v, i) => (params[`${name}${i}`] = v));
   };
+  let driveRows: number | null = null;
   if (actor || other) {
-    const [drive, probe] = actor && other ? rarer(db, actor, other) : [(actor ?? other)!, undefined];
+    const [drive, probe, rows] = actor && other ? rarer(db, actor, other) : [(actor ?? other)!, undefined, actorRows(db, (actor ?? other)!, COUNT_BUDGET + 1)];
+    driveRows = rows;
     where.push('a.code = @drive');
     params.drive = drive;
     if (probe !== undefined) {
@@ -103,6 +116,6 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   }
   const cond = `WHERE ${where.join(' AND ')}`;
   return t === 'a'
-    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: 'a.day_first, a.event_id' }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: 'e.day_first, e.id' };
+    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: 'a.day_first, a.event_id', driveRows }
+    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: 'e.day_first, e.id', driveRows };
 }

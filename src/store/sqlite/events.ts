@@ -10,7 +10,7 @@ import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
 import { decideMerge, type MergeCandidate } from '../merge.js';
 import { contentHash } from '../content-hash.js';
-import { COUNT_CAP, filterSql, normalizePage } from './event-query.js';
+import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query.js';
 import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } from './rows.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
@@ -192,14 +192,18 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
 
   function listPage(f: EventFilter, p: { limit: number; offset: number }): PageResult<EventRecord> {
     const s = filterSql(db, f);
-    const rows = db.prepare(`SELECT e.* ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, ...p }) as EventRow[];
+    // One row more than the page says whether more exist, even when the total is not counted.
+    const rows = db.prepare(`SELECT e.* ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: p.limit + 1, offset: p.offset }) as EventRow[];
+    const more = rows.length > p.limit;
+    if (more) rows.pop();
     let total: number | null;
-    if (p.offset === 0 && rows.length < p.limit) total = rows.length;
+    if (!more && (rows.length > 0 || p.offset === 0)) total = p.offset + rows.length;
+    else if (s.driveRows !== null && s.driveRows > COUNT_BUDGET) total = null;
     else {
       const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${s.countFrom} LIMIT ${COUNT_CAP})`).get(s.params) as { n: number }).n;
       total = n >= COUNT_CAP ? null : n;
     }
-    return page(rows.map(eventRecord), total, p.limit, p.offset);
+    return { rows: rows.map(eventRecord), total, limit: p.limit, offset: p.offset, truncated: more };
   }
 
   function detail(r: EventRow): EventDetail {
@@ -324,8 +328,13 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
 
     async analysisEvents(filter) {
       const s = filterSql(db, filter);
-      const rows = db.prepare(`SELECT e.id, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin
-        ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`).raw().all(s.params) as unknown[][];
+      const cols = 'e.id, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin';
+      // With an actor, the index picks the ids and the events are then read in id order
+      // (near each other on disk), not in the date order of the index.
+      const sql = s.countFrom.startsWith('FROM event_actors')
+        ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom}) AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
+        : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
+      const rows = db.prepare(sql).raw().all(s.params) as unknown[][];
       return rows.map((r): AnalysisEvent => ({
         id: String(r[0]), type: r[1] as AnalysisEvent['type'], sources: JSON.parse(r[2] as string), targets: JSON.parse(r[3] as string),
         start: r[4] as string, end: r[5] as string, modality: r[6] as AnalysisEvent['modality'], mentions: r[7] as number,

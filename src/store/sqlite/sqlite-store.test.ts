@@ -8,6 +8,8 @@ import { openStore } from '../open-store.js';
 import { openSqliteStore, sqliteMigrations } from './sqlite-store.js';
 import { migrate } from './migrate.js';
 import { coreMigrations } from './core-schema.js';
+import { COUNT_BUDGET } from './event-query.js';
+import type { DatasetEventInput } from '../../domain/event.js';
 
 let dir: string;
 let n = 0;
@@ -52,6 +54,27 @@ describe('sqlite store', () => {
     expect(new Set(ids).size).toBe(ids.length);
     for (const id of ids) expect(id).toMatch(/^[0-4]\d\d-[a-z0-9-]+$/);
     expect(coreMigrations.every((m) => m.id < '100')).toBe(true);
+  });
+
+  it('does not count a list driven by a very frequent actor, but still says it is truncated and pages', async () => {
+    const store = await openSqliteStore(join(dir, 'budget.db'));
+    try {
+      const n = COUNT_BUDGET + 50;
+      const rows: DatasetEventInput[] = Array.from({ length: n }, (_, i) => ({
+        origin: 'gdelt', externalId: String(i), type: 'CONSULT', mode: null, sources: ['USA'], targets: [i % 2 ? 'CHN' : 'JPN'],
+        date: { start: '2020-01-01', end: '2020-01-01', granularity: 'day' }, dateKind: 'event', modality: 'asserted',
+        mentionCount: 1, reportedAt: null, location: null, sourceUrl: null, attrs: {},
+      }));
+      await store.importEvents(rows);
+      expect(await store.listEvents({ actor: 'USA' })).toMatchObject({ total: null, truncated: true });
+      expect((await store.listEvents({ actor: 'JPN' })).total).toBe(n / 2);
+      const last = await store.listEvents({ actor: 'USA' }, { limit: 100, offset: n - 30 });
+      expect(last).toMatchObject({ total: n, truncated: false });
+      expect(last.rows).toHaveLength(30);
+      expect(await store.listEvents({ actor: 'USA' }, { offset: n + 10 })).toMatchObject({ rows: [], truncated: false });
+    } finally {
+      await store.close();
+    }
   });
 
   it('opens with WAL and foreign keys', async () => {
