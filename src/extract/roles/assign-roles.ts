@@ -125,7 +125,9 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     // "an old Russian adage": a bare adjective modifies a noun, it is not the subject;
     // before a title or name ("Russian Chief of Staff Valery Gerasimov") it stands for it.
     if (a.kind === 'adjective' && !/^\p{Lu}/u.test(tokens[a.last + 1]?.text ?? '')) continue;
-    if (governingPrep(tokens, actors, a)) continue;
+    // "with Beijing firing two missiles": the subject of an absolute phrase.
+    const absolute = governingPrep(tokens, actors, a) === 'with' && /ing$/.test(tokens[a.last + 1]?.lower ?? '');
+    if (!absolute && governingPrep(tokens, actors, a)) continue;
     // Coordinated subject: take the first conjunct. A title and a name of the same
     // actor ("US President" "Donald Trump") count as one.
     let head = a;
@@ -332,7 +334,9 @@ export function sentenceSubject(tokens: Token[], actors: ActorSpan[]): ActorSpan
   for (const a of actors) {
     if (a.kind === 'pronoun' || isModifier(tokens, actors, a)) continue;
     if (a.kind === 'adjective' && !/^\p{Lu}/u.test(tokens[a.last + 1]?.text ?? '')) continue;
-    if (governingPrep(tokens, actors, a)) continue;
+    // "with Beijing firing two missiles": the subject of an absolute phrase.
+    const absolute = governingPrep(tokens, actors, a) === 'with' && /ing$/.test(tokens[a.last + 1]?.lower ?? '');
+    if (!absolute && governingPrep(tokens, actors, a)) continue;
     return a;
   }
   return null;
