@@ -19,6 +19,7 @@ describe('findActors', () => {
     ['the office holder of a state', 'The President of Russia spoke.', 'The President of Russia=RUS'],
     ['"the two leaders" names the pair', 'Putin called Biden. Putin and Biden spoke. The two leaders agreed.', 'The two leaders=RUS'],
     ['UN organs report as the UN', 'The UN Security Council met.', 'UN Security Council=UN'],
+    ['"we" after the speaker names their office', 'It is an honour for me, the President of Ukraine, to speak. Russia attacked our cities.', 'our=UKR'],
   ])('%s', (_name, text, want) => {
     expect(actors(text)).toContain(want);
   });
@@ -27,6 +28,7 @@ describe('findActors', () => {
     ['a dateline city is not an actor', 'SEOUL (AFP) - Talks began.', 'SEOUL'],
     ['part of a hyphenated word is not an actor', 'The Russian-American summit ended.', 'Russian'],
     ['a pronoun too far from its antecedent stays unresolved', 'Putin spoke. Rain fell. Snow fell. Wind rose. Fog came. He left.', 'He'],
+    ['"we" stays unresolved when the speaker never names themself', 'We thank Japan. Russia attacked our cities.', 'our'],
   ])('must not: %s', (_why, text, name) => {
     expect(actors(text).some((a) => a.startsWith(`${name}=`))).toBe(false);
   });

@@ -11,6 +11,8 @@ import type { ActorSpan, Token } from '../types.js';
 const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) => [r.code, r['reported-as']]));
 
 const DATELINE = /^[A-Z][A-Z .'-]{2,}(?:,[^-–—\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s/;
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'ours']);
+const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Chancellor|King|Queen|Foreign Minister|leader) of\b/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
 const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b(?!\s+(?:of|from|in)\b)/i;
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
@@ -85,6 +87,9 @@ export class ActorContext {
     }
     return null;
   }
+
+  /** The state a first-person text speaks for, once it names itself ("me, the President of Ukraine"). */
+  speaker: ActorSpan | null = null;
 
   knowsKorea(code: string): boolean {
     return this.koreas.has(code);
@@ -170,6 +175,10 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
         continue;
       }
     }
+    if (FIRST_PERSON.has(w)) {
+      if (ctx.speaker) extra.push({ ...ctx.speaker, first: i, last: i, name: tokens[i].text, possessive: w === 'our' || w === 'my', via: 'speaker' });
+      continue;
+    }
     if (!PERSON_PRONOUNS.has(w) && !THING_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)) continue;
     // Antecedents in this sentence before the pronoun come first.
     const before = out.concat(extra).filter((a) => a.last < i).sort((a, b) => a.first - b.first);
@@ -178,6 +187,11 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     const seen = local ? { actor: local, sentence } : ctx.pronoun(w, sentence);
     if (!seen) continue;
     extra.push({ ...seen.actor, first: i, last: i, name: tokens[i].text, kind: seen.actor.kind, possessive: POSSESSIVE_PRONOUNS.has(w), via: `pronoun:${seen.actor.name}` });
+  }
+  // A speaker who names their office: "for me, the President of Ukraine, to address you".
+  if (!ctx.speaker && SELF_NAMED.test(text)) {
+    const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
+    if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
   }
   const all = out.concat(extra).sort((a, b) => a.first - b.first);
   for (const a of all) if (a.via === 'registry' || a.via === 'surname') ctx.remember(a, sentence);
