@@ -89,6 +89,13 @@ const IRREGULAR_PP = new Set(readTsv(import.meta.url, '../triggers/data/irregula
 /** Verbs whose object is the subject of the next verb: "invited Kim to meet", "helped X push". */
 const CONTROL = new Set(['invite', 'ask', 'urge', 'force', 'help', 'allow', 'order', 'push', 'persuade', 'encourage', 'want', 'call', 'press', 'pressure', 'compel', 'lead', 'enable', 'instruct', 'tell', 'permit', 'get', 'let', 'make'].flatMap((v) => inflect(v)));
 
+/** Words that may sit between a possessor and its noun: determiners, quotes, adjectives. */
+function isAdjectiveLike(t: Token): boolean {
+  return SKIPPABLE.has(t.lower) || /^["“”]$/.test(t.text) || t.lower.includes('-')
+    || /(al|ic|ive|ful|ous|an|ary|ent|ant|ile|ist|less|ern|ese|ish|est|ble)$/.test(t.lower)
+    || ['new', 'old', 'full', 'big', 'major', 'latest', 'first', 'second', 'brutal', 'recent', 'large', 'heavy', 'surprise', 'sacred', 'failed', 'planned'].includes(t.lower);
+}
+
 function isPastParticiple(t: Token): boolean {
   return t.lower.endsWith('ed') || IRREGULAR_PP.has(t.lower);
 }
@@ -235,7 +242,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     let i = t.first - 1;
     // Only adjectives and quotes may stand between: "Russia's full-scale invasion".
     while (i >= 0 && i >= t.first - 4 && tokens[i].lower !== "'s" && actorAt(actors, i) < 0 && (/^[\p{Ll}-]+$/u.test(tokens[i].text) || /^["“”]$/.test(tokens[i].text))
-      && !PREPOSITIONS.has(tokens[i].lower) && !isVerbLike(tokens[i].lower) && !/ly$/.test(tokens[i].lower) && !BE.has(tokens[i].lower)) i--;
+      && !PREPOSITIONS.has(tokens[i].lower) && !isVerbLike(tokens[i].lower) && isAdjectiveLike(tokens[i])) i--;
     if (i >= 0 && tokens[i].lower === "'s") i--;
     let k = i >= 0 ? actorAt(actors, i) : -1;
     // A possessive pronoun ("their alliance") defers to the clause's subject below.
