@@ -57,7 +57,8 @@ function actorRows(db: Database.Database, code: string, cap: number): number {
 
 /** The rarer of two actors drives a dyad query: bounded counts of their index rows tell which. */
 function rarer(db: Database.Database, a: string, b: string): [string, string, number] {
-  for (const cap of [PROBE, PROBE * 50]) {
+  // Past the count budget the list is not counted, and which big actor drives matters little.
+  for (const cap of [PROBE, COUNT_BUDGET + 1]) {
     const na = actorRows(db, a, cap);
     if (na < cap) {
       const nb = actorRows(db, b, na + 1);
@@ -66,7 +67,7 @@ function rarer(db: Database.Database, a: string, b: string): [string, string, nu
     const nb = actorRows(db, b, cap);
     if (nb < cap) return [b, a, nb];
   }
-  return [a, b, PROBE * 50];
+  return [a, b, COUNT_BUDGET + 1];
 }
 
 /** event_actors' primary key (code, day_first, event_id): probes along it stay in date order. */
