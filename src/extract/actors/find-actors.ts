@@ -13,6 +13,7 @@ const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) =
 const DATELINE = /^[A-Z][A-Z .'-]{2,}(?:,[^-–—\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s/;
 const FIRST_PERSON = new Set(['we', 'our', 'us', 'ours']);
 const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Chancellor|King|Queen|Foreign Minister|leader) of\b/;
+const SELF_NAMED_GROUP = /\bWe,\s+the (?:leaders|heads of state|heads of government|governments|foreign ministers|defen[cs]e ministers|peoples?) of\b/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
 const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b(?!\s+(?:of|from|in)\b)/i;
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
@@ -176,7 +177,10 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
       }
     }
     if (FIRST_PERSON.has(w)) {
-      if (ctx.speaker) extra.push({ ...ctx.speaker, first: i, last: i, name: tokens[i].text, possessive: w === 'our' || w === 'my', via: 'speaker' });
+      if (ctx.speaker) {
+        const partner = ctx.speaker.partner ? { ...ctx.speaker.partner, first: i, last: i } : undefined;
+        extra.push({ ...ctx.speaker, first: i, last: i, name: tokens[i].text, possessive: w === 'our' || w === 'my', via: 'speaker', partner });
+      }
       continue;
     }
     if (!PERSON_PRONOUNS.has(w) && !THING_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)) continue;
@@ -192,6 +196,12 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   if (!ctx.speaker && SELF_NAMED.test(text)) {
     const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
     if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
+  }
+  // A joint statement: "We, the leaders of Japan, the Republic of Korea, and the United States".
+  const group = ctx.speaker ? null : SELF_NAMED_GROUP.exec(text);
+  if (group) {
+    const members = out.filter((a) => tokens[a.first].start > group.index && a.kind !== 'person');
+    if (members.length >= 2) ctx.speaker = { ...members[0], role: undefined, resolveAt: undefined, via: 'speaker', partner: { ...members[1], resolveAt: undefined } };
   }
   const all = out.concat(extra).sort((a, b) => a.first - b.first);
   for (const a of all) if (a.via === 'registry' || a.via === 'surname') ctx.remember(a, sentence);

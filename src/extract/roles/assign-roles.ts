@@ -316,7 +316,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     const found = findTarget(tokens, actors, t, source.code, targetFrom);
     if (found) { target = found.actor; rule += `/${found.rule}`; }
   }
-  if (!target && source.partner) { target = source.partner; rule += '/pair'; }
+  // "the two leaders agreed", "we … our cooperation": the pair's other member, for
+  // events two parties do together.
+  if (!target && source.partner && (SYMMETRIC.has(t.type) || t.type === 'AGREE')) { target = source.partner; rule += '/pair'; }
   if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
     const p = partnerOf(tokens, actors, source);
     if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
