@@ -333,7 +333,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   // An attack with no one attacked is only an event when it is a launch or entering a war.
   // A named place the registry does not know ("invaded Korea") also makes it one.
   const placeObject = /^\p{Lu}/u.test(tokens[t.last + 1]?.text ?? '') || (tokens[t.last + 1]?.lower === 'the' && /^\p{Lu}/u.test(tokens[t.last + 2]?.text ?? ''));
-  const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || t.entry.includes('war') || placeObject));
+  const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject));
   if (!target && !optional) return null;
   return { source, target, rule, linkModality };
 }
