@@ -199,7 +199,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     }
     if (allowed.has(prep)) return { actor: a, rule: `prep-${prep}` };
     // "condemn the decisions by the leaders of the DPRK": the agent of the object.
-    if (prep === 'by' && sawNoun && a.first - t.last <= 8 && !tokens.slice(t.last + 1, a.first).some((x) => x.lower === ',')) return { actor: a, rule: 'object-agent' };
+    if (prep === 'by' && sawNoun && ['ACCUSE', 'REJECT', 'SUPPORT', 'THREATEN'].includes(t.type) && a.first - t.last <= 8 && !tokens.slice(t.last + 1, a.first).some((x) => x.lower === ',')) return { actor: a, rule: 'object-agent' };
   }
   return null;
 }
@@ -265,6 +265,13 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
         rule = 'between';
         if (!target) return null;
       }
+    } else if (SYMMETRIC.has(t.type) && tokens[after]?.lower === 'with' && !lightLink(tokens, t)) {
+      // "speaking after a summit with Shinzo Abe": a joint event with a named partner
+      // belongs to the sentence's subject.
+      const subj = sentenceSubject(tokens, actors);
+      if (!subj || subj.first > t.first) return null;
+      source = subj;
+      rule = 'joint-with+sentence-subject';
     } else {
       const link = lightLink(tokens, t);
       if (!link) return null;
