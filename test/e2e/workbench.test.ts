@@ -257,7 +257,7 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
 
   it('an editor corrects an event: the change shows, is marked corrected, and the API agrees', async () => {
     const { page } = editor;
-    const page1 = (await (await fetch(`${wb.url}/api/events?origin=text&type=CONSULT&limit=5`, { headers: { authorization: `Bearer ${wb.tokens.viewer}` } })).json()) as { rows: Array<{ id: string; modality: string }> };
+    const page1 = (await (await fetch(`${wb.url}/api/events?origin=text&limit=5`, { headers: { authorization: `Bearer ${wb.tokens.viewer}` } })).json()) as { rows: Array<{ id: string; modality: string }> };
     const target = page1.rows.find((e) => e.id !== eventId);
     expect(target).toBeTruthy();
     await page.goto(`${wb.url}/events/${encodeURIComponent(target!.id)}`);
@@ -280,30 +280,32 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
     expect(actions.slice(0, 2)).toEqual(['correct', 'reject']);
   });
 
-  it('an editor splits a mention off an event and merges it back', async () => {
+  it('an editor merges two events, then splits a mention off again', async () => {
     const { page } = editor;
     const auth = { headers: { authorization: `Bearer ${wb.tokens.viewer}` } };
-    const list = (await (await fetch(`${wb.url}/api/events?origin=text&limit=500`, auth)).json()) as { rows: Array<{ id: string; mentionCount: number }> };
-    const multi = list.rows.find((e) => e.mentionCount >= 2);
-    expect(multi).toBeTruthy();
-    const id = multi!.id;
-    await page.goto(`${wb.url}/events/${encodeURIComponent(id)}`);
-    await page.locator('.split input[type=checkbox]').first().check();
+    const count = async (id: string) => ((await (await fetch(`${wb.url}/api/events/${encodeURIComponent(id)}`, auth)).json()) as { mentionCount: number }).mentionCount;
+    const list = (await (await fetch(`${wb.url}/api/events?origin=text&type=AGREE,CONSULT,SUPPORT,COOPERATE,AID,REQUEST&limit=50`, auth)).json()) as { rows: Array<{ id: string; mentionCount: number }> };
+    const [a, b] = list.rows.filter((e) => e.id !== eventId).slice(-2);
+    expect(a && b).toBeTruthy();
+    const total = a.mentionCount + b.mentionCount;
+
+    // Merge: B's mentions move into A and B is gone.
+    await page.goto(`${wb.url}/events/${encodeURIComponent(a.id)}`);
+    await page.getByLabel('merge ids').fill(b.id);
+    await page.getByRole('button', { name: 'Merge', exact: true }).click();
+    await expect.poll(() => page.locator('.mentions li').count()).toBe(total);
+    expect((await fetch(`${wb.url}/api/events/${encodeURIComponent(b.id)}`, auth)).status).toBe(404);
+
+    // Split the last mention off into a new event.
+    await page.locator('.split input[type=checkbox]').last().check();
     await page.getByRole('button', { name: 'Split', exact: true }).click();
     const created = page.locator('.curation .note a', { hasText: 'a new event' });
     await created.waitFor();
     const newId = decodeURIComponent((await created.getAttribute('href'))!.split('/').pop()!);
-    expect(newId).not.toBe(id);
-    await expect.poll(async () => ((await (await fetch(`${wb.url}/api/events/${encodeURIComponent(id)}`, auth)).json()) as { mentionCount: number }).mentionCount).toBe(multi!.mentionCount - 1);
-    await page.locator('.mentions li').first().waitFor();
-    expect(await page.locator('.mentions li').count()).toBe(multi!.mentionCount - 1);
-
-    // Merge the new event back: the mention returns to the original.
-    await page.getByLabel('merge ids').fill(newId);
-    await page.getByRole('button', { name: 'Merge', exact: true }).click();
-    await expect.poll(() => page.locator('.mentions li').count()).toBe(multi!.mentionCount);
-    const gone = await fetch(`${wb.url}/api/events/${encodeURIComponent(newId)}`, auth);
-    expect(gone.status).toBe(404);
+    expect(newId).not.toBe(a.id);
+    await expect.poll(() => page.locator('.mentions li').count()).toBe(total - 1);
+    expect(await count(a.id)).toBe(total - 1);
+    expect(await count(newId)).toBe(1);
   });
 
   it('finds the seed article by full-text search', async () => {
