@@ -4,7 +4,7 @@
 import type { Store } from '../../store/store.js';
 import { EntenteError, isEntenteError } from '../../domain/errors.js';
 import { listInputFiles, readDocuments } from './document-sources.js';
-import { ingestText } from './ingest-text.js';
+import { storeText } from './ingest-text.js';
 import type { Extractor } from './extractor.js';
 import { parsePublished } from './published-date.js';
 
@@ -72,7 +72,7 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestPat
         continue;
       }
       try {
-        const r = await ingestText(store, { ...doc, published: doc.published ?? fallback }, { extract: opts.extract });
+        const r = await storeText(store, { ...doc, published: doc.published ?? fallback }, { extract: opts.extract });
         if (r.stored) {
           summary.stored++;
           summary.mentions += r.mentions;

@@ -33,6 +33,12 @@ async function records(store: Store, ids: string[]): Promise<EventRecord[]> {
 }
 
 export async function ingestText(store: Store, input: TextInput, opts: IngestTextOptions = {}): Promise<IngestResult & { events: EventRecord[] }> {
+  const result = await storeText(store, input, opts);
+  return { ...result, events: await records(store, result.eventIds) };
+}
+
+/** ingestText without reading the events back (bulk ingest has no use for them). */
+export async function storeText(store: Store, input: TextInput, opts: IngestTextOptions = {}): Promise<IngestResult> {
   const text = normalizeText(input.text ?? '');
   if (!text.trim()) throw new EntenteError('BAD_INPUT', 'the document has no text');
   const hash = contentHash(text);
@@ -49,6 +55,5 @@ export async function ingestText(store: Store, input: TextInput, opts: IngestTex
     mentions = extraction.events;
     language = extraction.document.language ?? null;
   }
-  const result = await store.addDocument({ ...meta, text, hash, published, language }, mentions);
-  return { ...result, events: await records(store, result.eventIds) };
+  return store.addDocument({ ...meta, text, hash, published, language }, mentions);
 }
