@@ -247,10 +247,14 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     let k = i >= 0 ? actorAt(actors, i) : -1;
     // A possessive pronoun ("their alliance") defers to the clause's subject below.
     if (k >= 0 && actors[k].via.startsWith('pronoun') && lightLink(tokens, t)) k = -1;
+    // "the Hanoi summit", "the Geneva talks": a city before a meeting is its venue.
+    if (k >= 0 && t.type === 'CONSULT' && !actors[k].possessive && actors[k].kind === 'capital') k = -1;
     if (k >= 0 && actors[k].last >= t.first - 5) {
       const possessor = actors[k];
       // "support for Russia's war": the possessive phrase is an argument of another event.
-      if (governingPrep(tokens, actors, possessor)) return null;
+      // A temporal phrase ("after Russia's invasion of Ukraine") still states the event.
+      const gp = governingPrep(tokens, actors, possessor);
+      if (gp && !['after', 'before', 'since', 'during', 'until', 'amid', 'following', 'despite'].includes(gp)) return null;
       source = possessor;
       rule = possessor.possessive ? 'possessor' : 'modifier';
     } else if (agentIdx >= 0) {

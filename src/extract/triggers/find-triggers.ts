@@ -60,7 +60,10 @@ function compile(): Map<string, Entry[]> {
         return { kind: 'words', words: new Set(words) };
       }
       const alts = w.toLowerCase().split('|');
-      return { kind: 'words', words: new Set(i === 0 && pos === 'verb' ? alts.flatMap((a) => inflect(a)) : alts) };
+      // Verbs take every inflection; a one-word noun also its plural ("deployments").
+      const forms = i === 0 && pos === 'verb' ? alts.flatMap((a) => inflect(a))
+        : i === 0 && pos === 'noun' && !row.pattern.includes(' ') ? alts.flatMap((a) => [a, plural(a)]) : alts;
+      return { kind: 'words', words: new Set(forms) };
     });
     const entry: Entry = {
       slots, type: row.type, mode: row.mode || null, pos,
@@ -75,6 +78,12 @@ function compile(): Map<string, Entry[]> {
     }
   }
   return index;
+}
+
+function plural(noun: string): string {
+  if (/s$/.test(noun)) return noun;
+  if (/[^aeiou]y$/.test(noun)) return `${noun.slice(0, -1)}ies`;
+  return /(x|z|ch|sh)$/.test(noun) ? `${noun}es` : `${noun}s`;
 }
 
 let INDEX: Map<string, Entry[]> | null = null;
