@@ -3,4 +3,5 @@
 export { extractDocument, extractStream, extractSentence, DocumentState, STAGES, type ExtractMeta, type ExtractOptions, type TracedExtraction } from './pipeline.js';
 export { findPublished, type PublishedGuess } from './published/find-published.js';
 export { splitSentences } from './sentences/split-sentences.js';
+export { decodeText } from './read-text.js';
 export type { TraceLine } from './types.js';

@@ -34,9 +34,3 @@ export class Clusterer {
     m.cluster = hit.id;
   }
 }
-
-/** Sets `cluster` on each mention, in place. */
-export function clusterMentions(mentions: EventMention[]): void {
-  const c = new Clusterer();
-  for (const m of mentions) c.assign(m);
-}
