@@ -21,6 +21,7 @@ describe('detectModality', () => {
     ["Russia didn't attack Ukraine.", 'negated'],
     ['Moscow denied attacking the convoy.', 'negated'],
     ['China refused to condemn Russia.', 'negated'],
+    ['Japan scrapped a plan to deploy missiles.', 'negated'],
     ['Russia will attack Ukraine.', 'intended'],
     ['Japan plans to deploy troops.', 'intended'],
     ['It is unclear whether Russia will attack.', 'question'],
