@@ -1,5 +1,5 @@
-// Actor mentions of a sentence: the registry's matches (src/actors), resolved as of the
-// sentence's date, plus within-document coreference: a surname after the full name
+// Actor mentions of a sentence: the registry's matches (src/actors), resolved as of
+// publication here and again as of the event's date later, plus within-document coreference: a surname after the full name
 // ("Kim" after "Kim Jong Un"), pronouns to the last compatible actor (he/his → a person,
 // it/its → a state or organisation, they/their → a group or state named just before),
 // and "the North"/"the South" once one Korea has been named. Coreference is greedy and
