@@ -34,6 +34,10 @@ describe('ingestPaths', () => {
       const second = await ingestPaths(store, [kcna]);
       expect(second).toMatchObject({ read: texts.length, stored: 0, unchanged: texts.length, failed: 0, mentions: 0 });
       expect(await store.counts()).toEqual(counts);
+      // Actors met in the text carry the registry's names.
+      const actors = (await store.listActors({ limit: 1000 })).rows;
+      expect(actors.find((a) => a.code === 'RUS')).toMatchObject({ name: expect.stringMatching(/Russia/) });
+      expect(actors.find((a) => a.code === 'PRK')).toMatchObject({ name: expect.stringMatching(/Korea/) });
       // Documents keep their metadata from the record.
       const doc = (await store.listDocuments({ limit: 1 })).rows[0];
       expect(doc).toMatchObject({ published: '2024-01-01', source: 'www.kcna.kp', title: 'National Flag Hoisted and Fireworks Displayed on New Year' });

@@ -7,6 +7,7 @@ import { EntenteError } from '../../domain/errors.js';
 import { contentHash } from '../../store/content-hash.js';
 import { normalizeText } from './decode-text.js';
 import { defaultExtractor, guessPublished, type Extractor } from './extractor.js';
+import { getActor } from '../../actors/index.js';
 
 export interface TextInput {
   text: string;
@@ -55,5 +56,25 @@ export async function storeText(store: Store, input: TextInput, opts: IngestText
     mentions = extraction.events;
     language = extraction.document.language ?? null;
   }
-  return store.addDocument({ ...meta, text, hash, published, language }, mentions);
+  const result = await store.addDocument({ ...meta, text, hash, published, language }, mentions);
+  if (result.stored) await nameActors(store, mentions);
+  return result;
+}
+
+const named = new WeakMap<Store, Set<string>>();
+
+/** Gives the store the registry's name for each actor code it meets, once per store. */
+async function nameActors(store: Store, mentions: Array<{ source: { code: string }; target: { code: string } | null }>): Promise<void> {
+  const done = named.get(store) ?? new Set<string>();
+  named.set(store, done);
+  const fresh: Array<{ code: string; name: string }> = [];
+  for (const m of mentions) {
+    for (const code of [m.source.code, m.target?.code]) {
+      if (!code || done.has(code)) continue;
+      done.add(code);
+      const name = getActor(code)?.name;
+      if (name) fresh.push({ code, name });
+    }
+  }
+  if (fresh.length) await store.registerActors(fresh);
 }
