@@ -4,7 +4,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
-import { extname, join } from 'node:path';
+import { basename, extname, join } from 'node:path';
 import { EntenteError, isEntenteError, type ErrorCode } from '../../domain/errors.js';
 import { decodeText, normalizeText } from './decode-text.js';
 import { htmlDocument } from './html-document.js';
@@ -77,6 +77,13 @@ function hostOf(url: string | null): string | null {
 
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
+/** A plain text's title: its first line when that reads as a headline, else the file name. */
+export function textTitle(text: string, file: string): string {
+  const first = text.split('\n').map((l) => l.trim()).find((l) => l && !/^[a-z ]+:\s/i.test(l));
+  const line = first?.replace(/^#+\s*/, '');
+  return line && line.length <= 200 && !/[.!?]$/.test(line) ? line : basename(file);
+}
+
 /** One JSON-lines record to a document, or the reason it cannot be one. */
 export function jsonRecord(value: unknown, where: string): SourceDocument {
   if (!value || typeof value !== 'object' || Array.isArray(value)) throw new EntenteError('BAD_FORMAT', `${where}: not a JSON object`);
@@ -139,7 +146,7 @@ export async function* readDocuments(file: string, opts: { explicit?: boolean } 
         else yield { file, doc: { text: normalizeText(item.text), title: item.title, url: item.url, source: hostOf(item.url), published: item.published } };
       }
     } else if (TEXT_EXT.has(ext)) {
-      yield { file, doc: { text, title: null, url: null, source: null, published: null } };
+      yield { file, doc: { text, title: textTitle(text, file), url: null, source: null, published: null } };
     } else if (!opts.explicit) {
       yield { file, skipped: `unsupported file type "${ext || '(none)'}"` };
     } else {

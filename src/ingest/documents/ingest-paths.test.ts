@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openStore, type Store } from '../../store/index.js';
 import { ingestPaths } from './ingest-paths.js';
 import { ingestText } from './ingest-text.js';
+import { textTitle } from './document-sources.js';
 import { sharedDir } from '../../../test/cli.js';
 
 const kcna = join(sharedDir, 'data/news-articles/kcna-korea-russia-ukraine.jsonl');
@@ -111,6 +112,18 @@ describe('ingestPaths', () => {
       await store.close();
     }
   });
+});
+
+describe('textTitle', () => {
+  const cases: Array<[string, string]> = [
+    ['Russia’s Expanding Role in the Korean Peninsula\n\nBody.', 'Russia’s Expanding Role in the Korean Peninsula'],
+    ['published: 2024-01-01\n\n# Summit in Vostochny\n\nText.', 'Summit in Vostochny'],
+    // must not take a sentence or front matter for a title
+    ['Russia attacked Ukraine on 24 February 2022.', 'note.txt'],
+    ['date: 2024-01-01', 'note.txt'],
+    ['', 'note.txt'],
+  ];
+  for (const [text, want] of cases) it(JSON.stringify(text.slice(0, 30)), () => expect(textTitle(text, '/x/note.txt')).toBe(want));
 });
 
 describe('ingestText', () => {
