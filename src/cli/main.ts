@@ -3,6 +3,7 @@
 import { Command } from 'commander';
 import { isEntenteError } from '../domain/errors.js';
 import { commands } from './commands.js';
+import { loadSettings } from '../config/settings.js';
 
 // `entente … | head` closes stdout early: that is the reader's choice, not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
@@ -24,7 +25,7 @@ run(process.argv).catch((e: unknown) => {
     console.error(`entente: ${e.message} [${e.code}]`);
   } else {
     console.error(`entente: ${e instanceof Error ? e.message : String(e)}`);
-    if (process.env.ENTENTE_DEBUG) console.error(e);
+    if (loadSettings().debug === 'true') console.error(e);
   }
   process.exitCode = process.exitCode || 1;
 });

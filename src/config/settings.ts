@@ -9,12 +9,13 @@ export interface SettingDef {
 }
 
 export const SETTINGS = [
-  { name: 'db', env: 'ENTENTE_DB', default: './entente.db', help: 'SQLite database file (or a postgres:// URL)' },
+  { name: 'db', env: 'ENTENTE_DB', default: './entente.db', help: 'the SQLite database file' },
   { name: 'port', env: 'ENTENTE_PORT', default: '8787', help: 'HTTP port of `entente serve`' },
   { name: 'host', env: 'ENTENTE_HOST', default: '127.0.0.1', help: 'address `entente serve` binds to' },
   { name: 'maxUploadMb', env: 'ENTENTE_MAX_UPLOAD_MB', default: '10', help: 'largest document accepted by the ingest endpoint, in MB' },
   { name: 'allowPrivateFetch', env: 'ENTENTE_ALLOW_PRIVATE_FETCH', default: 'false', help: 'let URL ingest fetch loopback, private and link-local addresses' },
   { name: 'webhookTimeoutMs', env: 'ENTENTE_WEBHOOK_TIMEOUT_MS', default: '5000', help: 'timeout of one alert webhook delivery' },
+  { name: 'debug', env: 'ENTENTE_DEBUG', default: 'false', help: 'print the stack trace of an unexpected error' },
 ] as const satisfies readonly SettingDef[];
 
 export type SettingName = (typeof SETTINGS)[number]['name'];
