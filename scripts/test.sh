@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 npm run --silent build
-if [ -f web/vite.config.ts ]; then npx vite build web --logLevel warn; fi
+if [ -f web/vite.config.ts ]; then npm run --silent build:web -- --logLevel warn; fi
 npx vitest run "$@"
