@@ -11,7 +11,13 @@ import type { ActorSpan, Token } from '../types.js';
 const FOLD = new Map(readTsv(import.meta.url, './data/fold-codes.tsv').map((r) => [r.code, r['reported-as']]));
 
 const DATELINE = /^[A-Z][A-Z .'-]{2,}(?:,[^-–—\n]{0,40})?(?:\s*\([^)]{1,30}\))?\s*[-–—]\s/;
-const FIRST_PERSON = new Set(['we', 'our', 'us', 'ours']);
+const FIRST_PERSON = new Set(['we', 'our', 'us', 'ours', 'i', 'me', 'my']);
+const NUMBERED = new Set(['article', 'war', 'phase', 'part', 'section', 'chapter', 'title', 'stage', 'class', 'type', 'level', 'category', 'annex', 'protocol']);
+const SECOND_PERSON = new Set(['you', 'your', 'yours']);
+/** A vocative opening a speech: "Dear Japanese people!", "Distinguished Members of the Parliament!". */
+const VOCATIVE = /^(?:Dear|Distinguished|Esteemed|Honou?rable|Mr\.?|Madam|Ladies|My fellow|Members)\b[^.?]*!\s*$/;
+/** A quotation closed and attributed: `…,” Trump said` / `…,” he told lawmakers`. */
+const QUOTE_SAID = /^[”"]\s*,?\s*((?:[\p{L}.'’-]+\s+){0,6}?)(?:said|says|told|tells|added|adds|stated|declared|warned|insisted|wrote)\b/u;
 const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Chancellor|King|Queen|Foreign Minister|leader) of\b/;
 const SELF_NAMED_GROUP = /\bWe,\s+the (?:leaders|heads of state|heads of government|governments|foreign ministers|defen[cs]e ministers|peoples?) of\b/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
@@ -92,9 +98,22 @@ export class ActorContext {
   /** The state a first-person text speaks for, once it names itself ("me, the President of Ukraine"). */
   speaker: ActorSpan | null = null;
 
+  /** Whom a speech addresses ("Dear Japanese people!"): "you" in it. */
+  addressee: ActorSpan | null = null;
+
   knowsKorea(code: string): boolean {
     return this.koreas.has(code);
   }
+}
+
+/** Where an attributed quotation closes in the sentence, and where its "X said" ends. */
+function quotedSpeakerEnd(text: string): { close: number; saidEnd: number } | null {
+  for (let at = text.search(/[”"]/); at >= 0; at = text.indexOf(text[at] === '"' ? '"' : '”', at + 1)) {
+    const m = QUOTE_SAID.exec(text.slice(at));
+    if (m) return { close: at, saidEnd: at + m[0].length };
+    if (at + 1 >= text.length) break;
+  }
+  return null;
 }
 
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] | null {
@@ -152,8 +171,27 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     out.push(a);
     for (let i = a.first; i <= span[1]; i++) covered.add(i);
   }
+  // Document-level speaker, before this sentence's pronouns: a speaker who names their office: "for me, the President of Ukraine, to address you".
+  if (!ctx.speaker && SELF_NAMED.test(text)) {
+    const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
+    if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
+  }
+  // A joint statement: "We, the leaders of Japan, the Republic of Korea, and the United States".
+  const group = ctx.speaker ? null : SELF_NAMED_GROUP.exec(text);
+  if (group) {
+    const members = out.filter((a) => tokens[a.first].start > group.index && a.kind !== 'person');
+    if (members.length >= 2) ctx.speaker = { ...members[0], role: undefined, resolveAt: undefined, via: 'speaker', partner: { ...members[1], resolveAt: undefined } };
+  }
+  // The audience of a speech, from its opening vocatives: "you" is then the audience.
+  if (!ctx.addressee && sentence < 8 && VOCATIVE.test(text)) {
+    const aud = out.find((a) => a.code !== ctx.speaker?.code && a.kind !== 'pronoun');
+    if (aud) ctx.addressee = { ...aud, kind: 'state', role: undefined, resolveAt: undefined, via: 'addressee' };
+  }
+  // First person inside a quotation attributed in this sentence is the quoted speaker.
+  const quoted = quotedSpeakerEnd(text);
   // Pronouns and "the North"/"the South", resolved in reading order.
   const extra: ActorSpan[] = [];
+  const pending: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     if (covered.has(i)) continue;
     const w = tokens[i].lower;
@@ -176,7 +214,17 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
         continue;
       }
     }
+    if (FIRST_PERSON.has(w) && quoted && tokens[i].start < quoted.close) {
+      pending.push(i);
+      continue;
+    }
+    if (SECOND_PERSON.has(w)) {
+      if (ctx.addressee && ctx.speaker && ctx.addressee.code !== ctx.speaker.code && !quoted) extra.push({ ...ctx.addressee, first: i, last: i, name: tokens[i].text, possessive: w === 'your', via: 'addressee' });
+      continue;
+    }
     if (FIRST_PERSON.has(w)) {
+      // "I" as a letter or numeral ("Article I", "World War I") is not the speaker.
+      if (w === 'i' && (tokens[i].text !== 'I' || NUMBERED.has(tokens[i - 1]?.lower ?? '') || tokens[i + 1]?.text === '.')) continue;
       if (ctx.speaker) {
         const partner = ctx.speaker.partner ? { ...ctx.speaker.partner, first: i, last: i } : undefined;
         extra.push({ ...ctx.speaker, first: i, last: i, name: tokens[i].text, possessive: w === 'our' || w === 'my', via: 'speaker', partner });
@@ -192,16 +240,11 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (!seen) continue;
     extra.push({ ...seen.actor, first: i, last: i, name: tokens[i].text, kind: seen.actor.kind, possessive: POSSESSIVE_PRONOUNS.has(w), via: `pronoun:${seen.actor.name}` });
   }
-  // A speaker who names their office: "for me, the President of Ukraine, to address you".
-  if (!ctx.speaker && SELF_NAMED.test(text)) {
-    const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
-    if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
-  }
-  // A joint statement: "We, the leaders of Japan, the Republic of Korea, and the United States".
-  const group = ctx.speaker ? null : SELF_NAMED_GROUP.exec(text);
-  if (group) {
-    const members = out.filter((a) => tokens[a.first].start > group.index && a.kind !== 'person');
-    if (members.length >= 2) ctx.speaker = { ...members[0], role: undefined, resolveAt: undefined, via: 'speaker', partner: { ...members[1], resolveAt: undefined } };
+  if (pending.length && quoted) {
+    // The speaker named after the closing quote: a registry actor or a pronoun for one.
+    const after = tokenRange(tokens, quoted.close, quoted.saidEnd);
+    const who = after ? out.concat(extra).find((a) => a.first >= after[0] && a.last <= after[1] && a.kind !== 'adjective') : undefined;
+    if (who) for (const i of pending) extra.push({ ...who, first: i, last: i, name: tokens[i].text, possessive: ['our', 'my'].includes(tokens[i].lower), via: `quoted:${who.name}`, partner: undefined });
   }
   const all = out.concat(extra).sort((a, b) => a.first - b.first);
   for (const a of all) if (a.via === 'registry' || a.via === 'surname') ctx.remember(a, sentence);

@@ -47,7 +47,9 @@ export function detectModality(tokens: Token[], t: Trigger, extra: Modality | nu
   // Only after a noun phrase and with no control verb before it: "looked to rally",
   // "forced the US to sign" and "invited Kim to meet" report what happened.
   if (words[p] === 'to' && p > 0 && !words.slice(Math.max(0, p - 6), p).some(isControl)
-    && (!isVerbForm(words[p - 1]) || TRIGGER_WORDS.has(words[p - 1]))) consider('intended', 'to-infinitive');
+    && (!isVerbForm(words[p - 1]) || TRIGGER_WORDS.has(words[p - 1]))
+    // "the first in Asia to put pressure on": an ordinal before the infinitive reports the act.
+    && !words.slice(Math.max(0, p - 4), p).some((w) => ['first', 'last', 'only', 'second'].includes(w))) consider('intended', 'to-infinitive');
   // Left of the trigger, back to the clause edge.
   let edge = -1;
   for (let i = t.first - 1; i >= 0; i--) if (CLAUSE_EDGE.has(words[i])) { edge = i; break; }

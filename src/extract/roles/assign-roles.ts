@@ -13,6 +13,8 @@ import type { ActorSpan, RoleAssignment, Token, Trigger } from '../types.js';
 const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
 /** Words that open a subordinate clause: a subject is not searched across them. */
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'whereas', 'if', 'unless', 'because', 'although', 'though', 'whether', 'after', 'before', 'since', 'until', 'but', 'so']);
+/** Words that are prepositions or conjunctions: "after Beijing protested". */
+const CONJUNCTION_PREPS = new Set(['after', 'before', 'since', 'until']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'that']);
 const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto']);
 /** Titles before a name: "dictator Kim Il Sung", "leader Kim Jong Un". */
@@ -134,6 +136,9 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     if (a.kind === 'adjective' && !/^\p{Lu}/u.test(tokens[a.last + 1]?.text ?? '')) continue;
     // "with Beijing firing two missiles": the subject of an absolute phrase.
     const absolute = governingPrep(tokens, actors, a) === 'with' && /ing$/.test(tokens[a.last + 1]?.lower ?? '');
+    // "a day after Beijing protested": the subject of a clause opened by a conjunction.
+    const clauseSubject = CONJUNCTION_PREPS.has(governingPrep(tokens, actors, a) ?? '') && tokens.slice(a.last + 1, from + 1).every((x) => ADVERBS.has(x.lower) || BE.has(x.lower) || ['has', 'have', 'had'].includes(x.lower));
+    if (clauseSubject) return { actor: a, rule: 'clause-subject' };
     if (!absolute && governingPrep(tokens, actors, a)) continue;
     // Coordinated subject: take the first conjunct. A title and a name of the same
     // actor ("US President" "Donald Trump") count as one.
@@ -143,7 +148,9 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     let w = wordBefore(tokens, actors, head);
     // "Japan, the ROK, and the United States": walk back to the first of the list.
     for (let guard = 0; guard < 6 && (w.lower === 'and' || w.lower === ','); guard++) {
-      const j = w.lower === 'and' && tokens[w.index - 1]?.lower === ',' ? w.index - 2 : w.index - 1;
+      let j = w.lower === 'and' && tokens[w.index - 1]?.lower === ',' ? w.index - 2 : w.index - 1;
+      // "the Republic of Korea (ROK), and": step over the parenthesis.
+      if (tokens[j]?.lower === ')') { while (j > 0 && tokens[j].lower !== '(') j--; j--; }
       const k2 = actorAt(actors, j);
       if (k2 < 0 || governingPrep(tokens, actors, actors[k2])) break;
       head = actors[k2];
@@ -165,6 +172,13 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
 function partnerOf(tokens: Token[], actors: ActorSpan[], a: ActorSpan): ActorSpan | null {
   let i = a.last + 1;
   if (tokens[i]?.lower === "'s") return null;
+  // "Japan, the ROK, and the United States": a list counts when an "and" closes it.
+  if (tokens[i]?.lower === ',' && tokens.slice(i + 1, i + 14).some((x, k, xs) => x.lower === 'and' && xs[k - 1]?.lower !== 'between')) {
+    let j = i + 1;
+    while (j < tokens.length && SKIPPABLE.has(tokens[j].lower)) j++;
+    const k = actorAt(actors, j);
+    if (k >= 0 && actors[k].code !== a.code) return actors[k];
+  }
   if (tokens[i]?.lower !== 'and') return null;
   i++;
   while (i < tokens.length && SKIPPABLE.has(tokens[i].lower)) i++;
@@ -246,7 +260,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     if (i >= 0 && tokens[i].lower === "'s") i--;
     let k = i >= 0 ? actorAt(actors, i) : -1;
     // A possessive pronoun ("their alliance") defers to the clause's subject below.
-    if (k >= 0 && actors[k].via.startsWith('pronoun') && lightLink(tokens, t)) k = -1;
+    if (k >= 0 && (actors[k].via.startsWith('pronoun') || actors[k].via === 'speaker')) {
+      const link = lightLink(tokens, t);
+      const subj = link ? findSubject(tokens, actors, link.index - 1) : null;
+      // "called on China to cancel its drills": the pronoun names someone else's event.
+      if (link && (!subj || subj.actor.code === actors[k].code)) k = -1;
+    }
     // "the Hanoi summit", "the Geneva talks": a city before a meeting is its venue.
     if (k >= 0 && t.type === 'CONSULT' && !actors[k].possessive && actors[k].kind === 'capital') k = -1;
     if (k >= 0 && actors[k].last >= t.first - 5) {

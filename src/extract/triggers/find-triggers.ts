@@ -33,6 +33,7 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
 const MAX_GAP = 6;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because', 'before', 'after', 'when', 'if', 'since', 'until', 'than', 'unless']);
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
+const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you']);
 const BE_FORMS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being']);
 const NOUN_DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our']);
 const DETERMINERS = new Set(['the', 'a', 'an', "'s", 'its', 'their', 'his', 'her', 'our', 'this', 'these', 'those', 'any', 'no', 'of', 'such']);
@@ -125,6 +126,10 @@ export function findTriggers(tokens: Token[]): Trigger[] {
     const prev = p >= 0 ? tokens[p].lower : undefined;
     for (const e of entries) {
       if (e.pos === 'verb' && prev && DETERMINERS.has(prev)) continue;
+      // "as it exercises its right": after a subject pronoun a noun form is a verb.
+      if (e.pos === 'noun' && prev && SUBJECT_PRONOUNS.has(prev)) continue;
+      // "whose strategy has stressed sanctions": an -s form right after a participle is a noun.
+      if (e.pos === 'verb' && prev && /s$/.test(tokens[i].lower) && /^\p{Ll}+ed$/u.test(tokens[p].text) && !AUXILIARIES.has(prev)) continue;
       // "was welcome", "is critical": a base form after "be" is an adjective or noun.
       if (e.pos === 'verb' && prev && BE_FORMS.has(prev) && !/(ed|ing|en|wn|ght|nt)$/.test(tokens[i].lower)) continue;
       // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
