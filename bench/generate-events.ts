@@ -3,11 +3,12 @@
 // Actor pairs, CAMEO codes (mapped to PLOVER), mention counts and days of the year are drawn
 // from the real GDELT 1.0/2.0 and ICEWS rows in ../shared/data; years are spread uniformly over
 // 1979–2024 because the real samples cover only a few days. Rows go in through the schema's own
-// migrations and triggers, in large transactions. Run directly: `node --import tsx bench/generate-events.ts [N]`.
+// migrations and the store's indexer (event-index.ts), in large transactions. Run directly: `node --import tsx bench/generate-events.ts [N]`.
 import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { openSqliteDatabase } from '../src/store/sqlite/sqlite-store.js';
+import { eventIndexer } from '../src/store/sqlite/event-index.js';
 import { cameoToPlover } from '../src/domain/cameo.js';
 import { intensity, type PloverType } from '../src/domain/plover.js';
 
@@ -100,10 +101,12 @@ export async function generatedStore(n = 1_000_000, opts: { log?: (s: string) =>
   const insert = db.prepare(`INSERT INTO events (origin, external_id, type, mode, sources, targets, date_start, date_end, granularity,
       day_first, day_last, date_kind, modality, mention_count, intensity, first_reported, last_reported, attrs)
     VALUES ('gdelt', ?, ?, ?, ?, ?, ?, ?, 'day', ?, ?, 'event', ?, ?, ?, ?, ?, ?)`);
+  const index = eventIndexer(db);
   const t0 = performance.now();
   const BATCH = 50_000;
   for (let done = 0; done < n; done += BATCH) {
     db.transaction(() => {
+      const before = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM events').get() as { id: number }).id;
       for (let i = done; i < Math.min(n, done + BATCH); i++) {
         // Mostly real pairs; a fifth recombines real actors to give the long tail of rarer dyads.
         const [a, real] = pick(sample.dyads);
@@ -117,6 +120,7 @@ export async function generatedStore(n = 1_000_000, opts: { log?: (s: string) =>
         insert.run(`syn-${i}`, t.type, t.mode, JSON.stringify([a]), JSON.stringify(b ? [b] : []), day, day, day, day, modality,
           pick(sample.mentions), intensity(t.type, t.mode), day, day, JSON.stringify({ cameo: t.code, synthetic: true }));
       }
+      index(before);
     })();
     if ((done / BATCH) % 4 === 3) log(`  ${(done + BATCH).toLocaleString('en-US')} events, ${Math.round((performance.now() - t0) / 1000)} s`);
   }

@@ -1,6 +1,7 @@
 // The core schema (migrations 001–099): documents, mentions, events, event actors, actors
 // and full-text search. events.sources / events.targets (JSON arrays of codes) are the truth;
-// triggers keep event_actors, the dyad index, in step, so writers insert events only.
+// event_actors (the dyad index), actor_counts and event_stats derive from them: writers call
+// indexNewEvents (event-index.ts) after inserting events, and triggers follow updates and deletes.
 // Applied migrations are never edited: a change is a new migration.
 import type { Migration } from './migrate.js';
 
@@ -170,7 +171,43 @@ CREATE TRIGGER events_actors_delete AFTER DELETE ON events BEGIN
 END;
 `;
 
+// Third form: inserts are indexed by the writer, set-based per batch (event-index.ts), since a
+// per-row trigger cost a dataset import half its SQLite time. Updates and deletes are rare and
+// keep their triggers. actor_counts holds each actor's events, so listing actors reads one
+// small table; event_stats holds the longest event span in days, so a date window bounds
+// day_first on both sides (day_first >= from - span) instead of walking every earlier event.
+const derivedTables = `
+DROP TRIGGER events_actors_insert;
+CREATE TABLE actor_counts (
+  code TEXT PRIMARY KEY,
+  events INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO actor_counts (code, events) SELECT code, count(*) FROM event_actors GROUP BY code;
+CREATE TRIGGER event_actors_count_delete AFTER DELETE ON event_actors BEGIN
+  UPDATE actor_counts SET events = events - 1 WHERE code = OLD.code;
+END;
+DROP TRIGGER events_actors_update;
+CREATE TRIGGER events_actors_update AFTER UPDATE OF sources, targets, day_first ON events BEGIN
+  DELETE FROM event_actors WHERE event_id = OLD.id;
+${fill('NEW')}
+  INSERT INTO actor_counts (code, events) SELECT code, 1 FROM event_actors WHERE event_id = NEW.id
+    ON CONFLICT (code) DO UPDATE SET events = events + 1;
+END;
+CREATE TABLE event_stats (
+  key TEXT PRIMARY KEY,
+  value INTEGER NOT NULL
+) WITHOUT ROWID;
+INSERT INTO event_stats (key, value)
+  SELECT 'max_span_days', coalesce(max(CAST(round(julianday(day_last) - julianday(day_first)) AS INTEGER)), 0)
+  FROM events WHERE day_last > day_first;
+CREATE TRIGGER events_span_update AFTER UPDATE OF day_first, day_last ON events WHEN NEW.day_last > NEW.day_first BEGIN
+  UPDATE event_stats SET value = max(value, CAST(round(julianday(NEW.day_last) - julianday(NEW.day_first)) AS INTEGER))
+    WHERE key = 'max_span_days';
+END;
+`;
+
 export const coreMigrations: Migration[] = [
   { id: '001-core', sql: core },
   { id: '002-event-actor-rows', sql: actorRows },
+  { id: '003-derived-tables', sql: derivedTables },
 ];

@@ -12,6 +12,7 @@ import type { PloverType } from '../../domain/plover.js';
 import type { AuditAction, AuditEntry, CurationStore, Curator, EventCorrection } from '../curation-store.js';
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../event-store.js';
 import type { Migration } from './migrate.js';
+import { eventIndexer } from './event-index.js';
 
 interface EventRow {
   id: number; origin: Origin; external_id: string | null; type: PloverType; mode: string | null;
@@ -51,6 +52,7 @@ const dateColumns = (d: DateRange | null) => d
 
 export function curationPart(db: Database.Database): CurationStore {
   const getRow = db.prepare('SELECT * FROM events WHERE id = ?');
+  const indexNewEvents = eventIndexer(db);
   const auditInsert = db.prepare('INSERT INTO audit_log (at, token_id, role, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
   function load(id: string): EventRow {
@@ -189,6 +191,7 @@ export function curationPart(db: Database.Database): CurationStore {
           intensity: intensity(lead.type, row.mode),
         });
         const newId = Number(created.lastInsertRowid);
+        indexNewEvents(newId - 1);
         const move = db.prepare('UPDATE mentions SET event_id = ? WHERE id = ?');
         for (const m of moving) move.run(newId, m.id);
         update(row.id, {

@@ -8,6 +8,7 @@ import { PLOVER_TYPES } from '../../domain/plover.js';
 import { ORIGINS } from '../../domain/event.js';
 import { prefixEnd, prefixStart } from '../../domain/date-range.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type EventFilter, type Page } from '../event-store.js';
+import { maxSpanDays } from './event-index.js';
 
 export interface FilterSql {
   /** FROM … WHERE …, with `e` the events table. */
@@ -70,6 +71,10 @@ function rarer(db: Database.Database, a: string, b: string): [string, string, nu
   return [a, b, COUNT_BUDGET + 1];
 }
 
+function shiftDay(day: string, days: number): string {
+  return days === 0 ? day : new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
 /** event_actors' primary key (code, day_first, event_id): probes along it stay in date order. */
 const BY_ACTOR_DATE = 'INDEXED BY sqlite_autoindex_event_actors_1';
 
@@ -106,8 +111,11 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   if (origins) inList('origin', 'origin', origins);
   if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
   if (from) {
-    where.push(`${t}.day_last >= @from`);
+    // day_last >= from alone would leave day_first, the indexed column, bounded above only, and
+    // walk every event before `to`: no event starts earlier than from minus the longest span.
+    where.push(`${t}.day_last >= @from`, `${t}.day_first >= @fromLow`);
     params.from = prefixStart(from);
+    params.fromLow = shiftDay(params.from as string, -maxSpanDays(db));
   }
   if (to) {
     // Undated events have day_first NULL in events and '' in event_actors: neither passes.

@@ -12,6 +12,7 @@ import { decideMerge, type MergeCandidate } from '../merge.js';
 import { contentHash } from '../content-hash.js';
 import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query.js';
 import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } from './rows.js';
+import { eventIndexer } from './event-index.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
 const CANDIDATE_SLACK_DAYS = 2;
@@ -87,6 +88,8 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     mentionsOfEvent: db.prepare(`${MENTION_SELECT} WHERE m.event_id = ? ORDER BY d.published, m.document_id, m.start_offset`),
   };
 
+  const indexNewEvents = eventIndexer(db);
+
   const candidate = (r: EventRow): MergeCandidate => ({
     id: String(r.id), type: r.type, sources: JSON.parse(r.sources), targets: JSON.parse(r.targets),
     date: dateOf(r.date_start, r.date_end, r.granularity), modality: r.modality, disputed: r.disputed === 1, status: r.status,
@@ -123,6 +126,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         type: m.type, mode: m.mode ?? null, sources: JSON.stringify([m.source.code]), targets: JSON.stringify(m.target ? [m.target.code] : []),
         ...bounds(m.date), modality: m.modality, intensity: intensity(m.type, m.mode), published, location: m.location ?? null,
       });
+      indexNewEvents(Number(info.lastInsertRowid) - 1);
       eventId = String(info.lastInsertRowid);
     } else {
       eventId = decision.eventId;
@@ -275,11 +279,11 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
 
     async listActors(pg) {
       const p = normalizePage(pg);
-      // One pass over event_actors (one row per actor and event) in code order, then the
-      // registry's actors without events; a store has thousands of actors, not millions.
+      // actor_counts (kept by the writers) and the registry's actors without events: a store
+      // has thousands of actors, not millions.
       const all = db.prepare(`SELECT x.code, a.name, x.n FROM (
-          SELECT code, count(*) AS n FROM event_actors GROUP BY code
-          UNION ALL SELECT code, 0 FROM actors WHERE code NOT IN (SELECT code FROM event_actors)) x
+          SELECT code, events AS n FROM actor_counts WHERE events > 0
+          UNION ALL SELECT code, 0 FROM actors WHERE code NOT IN (SELECT code FROM actor_counts WHERE events > 0)) x
         LEFT JOIN actors a ON a.code = x.code ORDER BY x.n DESC, x.code`).all() as Array<{ code: string; name: string | null; n: number }>;
       const rows = all.slice(p.offset, p.offset + p.limit);
       return page<ActorSummary>(rows.map((r) => ({ code: r.code, name: r.name, events: r.n })), all.length, p.limit, p.offset);
@@ -348,10 +352,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         documents: n('SELECT count(*) AS n FROM documents'),
         mentions: n('SELECT count(*) AS n FROM mentions'),
         events: n('SELECT count(*) AS n FROM events'),
-        // Distinct codes by hopping along the index (one seek per code), not a scan of every row.
-        actors: n(`WITH RECURSIVE c(code) AS (SELECT min(code) FROM event_actors
-            UNION ALL SELECT (SELECT min(code) FROM event_actors WHERE code > c.code) FROM c WHERE c.code IS NOT NULL)
-          SELECT count(*) AS n FROM (SELECT code FROM c WHERE code IS NOT NULL UNION SELECT code FROM actors)`),
+        actors: n('SELECT count(*) AS n FROM (SELECT code FROM actor_counts WHERE events > 0 UNION SELECT code FROM actors)'),
       };
     },
   };

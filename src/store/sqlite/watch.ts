@@ -1,6 +1,7 @@
 // SQLite part of the watch store (migrations 200–299): watchlists, their alerts and seen
-// keys, and event_volume, a per-day-range tally of events kept in step with `events` by
-// triggers so that normalising a series does not scan a million rows.
+// keys, and event_volume, a per-day-range tally of events kept in step with `events` (inserts
+// by the writer through indexNewEvents, updates and deletes by triggers) so that normalising
+// a series does not scan a million rows.
 import type Database from 'better-sqlite3';
 import { EntenteError } from '../../domain/errors.js';
 import { MODALITIES } from '../../domain/mention.js';
@@ -80,7 +81,11 @@ CREATE TRIGGER event_volume_update AFTER UPDATE OF day_first, day_last, origin, 
 END;
 `;
 
-export const watchMigrations: Migration[] = [{ id: '200-watch', sql: schema }];
+export const watchMigrations: Migration[] = [
+  { id: '200-watch', sql: schema },
+  // Inserts are tallied per batch by indexNewEvents (event-index.ts), not per row.
+  { id: '201-volume-by-writer', sql: 'DROP TRIGGER event_volume_insert;' },
+];
 
 interface WatchRow { id: number; a: string; b: string | null; threshold: number; webhook: string | null; label: string | null; created_at: string; last_checked_at: string | null }
 interface AlertRow {
