@@ -40,6 +40,9 @@ export interface TracedExtraction extends Extraction {
 /** Sentences that carry the episode date across a paragraph break. */
 const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
 
+const THREAT_CUE = /\b(?:vow(?:s|ed)?|threat(?:s|ened|ening)?|warn(?:s|ed|ing)?)\s+(?:that\s+\S+\s+(?:will|would)\s+|to\s+)[“"]?(?:\w+ly\s+)?$/;
+const LINK_LINE = /^(?:Related Stor(?:y|ies)|Read more|Also read|See also|READ MORE)\b/;
+
 function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
   const r = a.resolveAt?.(when) ?? { code: a.code, role: a.role };
   return r.role ? { code: r.code, role: r.role, name: a.name } : { code: r.code, name: a.name };
@@ -69,6 +72,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const note = (stage: string, text: string) => trace?.push({ stage, sentence: s.index, note: text });
   if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
 
+  // "Related Story …", "Read more: …": a link to another article, not this one's text.
+  if (LINK_LINE.test(s.text)) return [];
   const tokens = tokenize(s.text);
   // Actors resolve as of publication here (for coreference and role choice), and again
   // as of the event's date when a mention is built. Every sentence needs them: a pronoun
@@ -101,14 +106,17 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
     // part of the main event, not an event of its own.
     if (mod.cue === 'to-infinitive') { note('events', `${words}: purpose clause, dropped`); continue; }
-    const { date, rule: dateRule, finding } = chooseDate(s.text, dates, tokens, t, mod.modality, state.episode);
+    // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
+    const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
+    if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
+    const { date, rule: dateRule, finding } = chooseDate(s.text, dates, tokens, t, mod.modality, state.episode, published);
     note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
-    if (date && dateRule !== 'date:episode' && mod.modality === 'asserted') state.episode = date;
+    if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') state.episode = date;
     // Actors resolve as of the event ("Moscow" in the 1980s is the Soviet Union): a span
     // reaching to publication ("since the Korean War") means now.
     const when = date ? (finding?.rule.includes('since') ? date.end : date.start) : published;
-    const explicit = dateRule !== 'date:episode' && date !== null;
+    const explicit = dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && date !== null;
     const confidence = Math.min(0.95, 0.45 + (roles.target ? 0.15 : 0) + (explicit ? 0.1 : 0) + (t.pos === 'verb' ? 0.1 : 0.05)
       + (roles.source.via === 'registry' ? 0.1 : 0) + (mod.modality === 'asserted' ? 0.05 : 0));
     const m: EventMention = {

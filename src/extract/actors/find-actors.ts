@@ -78,6 +78,16 @@ export class ActorContext {
     return [{ ...a.seen.actor, first: 0, last: 0 }, { ...b.seen.actor, first: 0, last: 0 }];
   }
 
+  /** The last state named through its government or leader, for "the administration". */
+  lastGovernment(sentence: number): Seen | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k];
+      if (sentence - r.sentence > 4) break;
+      if (r.actor.role === 'GOV' || r.actor.kind === 'person') return r;
+    }
+    return null;
+  }
+
   surname(word: string): Seen | null {
     return this.fullNames.get(word.toLowerCase()) ?? null;
   }
@@ -201,6 +211,12 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
       if (ctx.knowsKorea(code)) {
         extra.push({ first: i, last: i, code, name: `the ${t}`, kind: 'state', possessive: tokens[i + 1]?.lower === "'s", via: 'the-north-south' });
       }
+      continue;
+    }
+    // "the administration", "the government": the state whose government was named last.
+    if ((w === 'administration' || w === 'government' || w === 'regime') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
+      const gov = ctx.lastGovernment(sentence);
+      if (gov) extra.push({ ...gov.actor, first: i - 1, last: i, name: `the ${w}`, kind: 'state', role: 'GOV', possessive: tokens[i + 1]?.lower === "'s", via: `government:${gov.actor.name}` });
       continue;
     }
     // "the two presidents", "both sides": the last two actors named, as a pair.

@@ -124,6 +124,7 @@ export function findDates(text: string, published: string | null): DateFinding[]
     // A bare weekday or "last month" without a publication date means nothing.
     if (!k.isCertain('year') && !pub) continue;
     let startP: string;
+    let rule = 'chrono';
     if (k.isCertain('day') || k.isCertain('weekday')) startP = `${year}-${pad(k.get('month')!)}-${pad(k.get('day')!)}`;
     else if (k.isCertain('month')) startP = `${year}-${pad(k.get('month')!)}`;
     else startP = String(year);
@@ -134,6 +135,8 @@ export function findDates(text: string, published: string | null): DateFinding[]
         const d = new Date(`${startP.slice(0, 10)}T12:00:00Z`);
         d.setUTCDate(d.getUTCDate() - 7);
         startP = d.toISOString().slice(0, 10);
+        // A plan "on Thursday" means the coming one: the events stage may move it forward.
+        rule = 'chrono-weekday-back';
       } else {
         startP = `${year - 1}${startP.slice(4)}`;
       }
@@ -154,7 +157,7 @@ export function findDates(text: string, published: string | null): DateFinding[]
     // A future date when the reference is the publication date (chrono reads "on
     // September 13" as the nearest one) is kept: announced events are dated too.
     if (startP > endP) endP = startP;
-    add(s, e, range(startP, endP), 'chrono');
+    add(s, e, range(startP, endP), rule);
   }
 
   // Bare years: "in 2014", "since 2022", "1950".

@@ -1,13 +1,14 @@
 // Picks the date of one event from the sentence's date expressions: the nearest one in
 // the same clause (a relative clause or "but" between them counts as far away), else the
-// episode date carried from earlier sentences. Hypothetical events (conditional,
-// question) get only a date stated in their own sentence.
+// episode date carried from earlier sentences, else for an asserted event the days before
+// publication. Hypothetical events (conditional, question) get only a date stated in
+// their own sentence.
 import type { DateRange, Modality } from '../../domain/index.js';
 import type { DateFinding, Token, Trigger } from '../types.js';
 
 const FAR = new Set(['which', 'who', 'that', ';', 'but', 'while', 'whereas', 'although']);
 
-export function chooseDate(text: string, findings: DateFinding[], tokens: Token[], t: Trigger, modality: Modality, episode: DateRange | null): { date: DateRange | null; rule: string; finding?: DateFinding } {
+export function chooseDate(text: string, findings: DateFinding[], tokens: Token[], t: Trigger, modality: Modality, episode: DateRange | null, published: string | null = null): { date: DateRange | null; rule: string; finding?: DateFinding } {
   const a = tokens[t.first].start, b = tokens[t.last].end;
   let best: { f: DateFinding; score: number } | null = null;
   const hypothetical = modality === 'conditional' || modality === 'question';
@@ -22,8 +23,44 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     if (f.end <= a && /^[\s,]*and\s*$/i.test(text.slice(f.end, a))) score += 60;
     if (!best || score < best.score) best = { f, score };
   }
-  if (best) return { date: best.f.range, rule: `date:${best.f.rule}`, finding: best.f };
+  if (best) {
+    // "scheduled to hold talks on Thursday": a plan's weekday is the coming one.
+    if (modality === 'intended' && best.f.rule === 'chrono-weekday-back') {
+      return { date: shiftDays(best.f.range, 7), rule: 'date:chrono-weekday-ahead', finding: best.f };
+    }
+    return { date: best.f.range, rule: `date:${best.f.rule}`, finding: best.f };
+  }
   if (hypothetical) return { date: null, rule: 'date:none-hypothetical' };
   if (episode) return { date: episode, rule: 'date:episode' };
+  const fallback = publicationFallback(text, tokens, t, modality, published);
+  if (fallback) return fallback;
   return { date: null, rule: 'date:none' };
+}
+
+function shiftDays(r: DateRange, days: number): DateRange {
+  const move = (iso: string) => {
+    if (iso.length < 10) return iso;
+    const d = new Date(`${iso}T12:00:00Z`);
+    d.setUTCDate(d.getUTCDate() + days);
+    return d.toISOString().slice(0, 10);
+  };
+  return { ...r, start: move(r.start), end: move(r.end) };
+}
+
+/** Words that place an undated event in an unspecified past, not around publication. */
+const OLD_PAST = /(?:in the past|previously|formerly|historically|traditionally|long been|once|decades|centuries|years ago|history)/i;
+const PERFECT = new Set(['has', 'have', "'ve", 'had']);
+
+/**
+ * An asserted event with no date of its own and no episode: a report tells what happened
+ * at or shortly before publication, so the week before it (the month before, for a
+ * present perfect "has fired", which reaches further back). Not for plans, hypotheses,
+ * denials or hedges, nor for narration placed in an unspecified past.
+ */
+function publicationFallback(text: string, tokens: Token[], t: Trigger, modality: Modality, published: string | null): { date: DateRange; rule: string } | null {
+  if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published) || modality !== 'asserted') return null;
+  if (OLD_PAST.test(text)) return null;
+  const perfect = tokens.slice(Math.max(0, t.first - 4), t.first).some((x) => PERFECT.has(x.lower));
+  const start = shiftDays({ start: published, end: published, granularity: 'day' }, perfect ? -30 : -7).start;
+  return { date: { start, end: published, granularity: 'range' }, rule: perfect ? 'date:publication-month' : 'date:publication-week' };
 }

@@ -29,6 +29,10 @@ const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CO
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
 const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
 const TARGET_WINDOW = 16;
+/** Verbal reactions whose "that" clause names who they are about. */
+const STATEMENT_TYPES: ReadonlySet<PloverType> = new Set<PloverType>(['ACCUSE', 'THREATEN', 'SUPPORT', 'REJECT']);
+/** Fighting needs no named enemy when soldiers do it or it has a place: "fighting in Korea". */
+const INTRANSITIVE_ASSAULT = new Set(['fight', 'clash']);
 
 interface LightWord { modality: Modality | null }
 const LIGHT = new Map<string, LightWord>();
@@ -197,6 +201,8 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     if (HARD_STOP.has(tok) || (SUBORDINATORS.has(tok) && tok !== 'after' && tok !== 'before') || tok === 'which' || tok === 'who') break;
     const k = actorAt(actors, i);
     if (k < 0) {
+      // "warned that North Korea has…": a statement about the clause's subject.
+      if (tok === 'that' && i === t.last + 1 && STATEMENT_TYPES.has(t.type)) continue;
       if (/^\p{L}/u.test(tok) && !SKIPPABLE.has(tok)) sawNoun = true;
       continue;
     }
@@ -207,7 +213,9 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     const prep = governingPrep(tokens, actors, a);
     const w = wordBefore(tokens, actors, a);
     if (prep === null) {
-      if (w.index === t.last || (!sawNoun && w.index <= t.last)) return { actor: a, rule: 'object' };
+      // Only determiners, quotes or a statement's "that" between: "destroy” North Korea".
+      const direct = tokens.slice(t.last + 1, a.first).every((x, k) => SKIPPABLE.has(x.lower) || /^[“”"‘’']$/.test(x.text) || (k === 0 && x.lower === 'that' && STATEMENT_TYPES.has(t.type)));
+      if (w.index === t.last || (!sawNoun && w.index <= t.last) || (!sawNoun && direct)) return { actor: a, rule: 'object' };
       if (w.lower === ',' && !a.possessive && !SAY_AFTER.test(tokens.slice(a.last + 1, a.last + 4).map((x) => x.lower).join(' '))) return { actor: a, rule: 'apposition' };
       continue;
     }
@@ -363,7 +371,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   // An attack with no one attacked is only an event when it is a launch or entering a war.
   // A named place the registry does not know ("invaded Korea") also makes it one.
   const placeObject = /^\p{Lu}/u.test(tokens[t.last + 1]?.text ?? '') || (tokens[t.last + 1]?.lower === 'the' && /^\p{Lu}/u.test(tokens[t.last + 2]?.text ?? ''));
-  const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject));
+  const placed = INTRANSITIVE_ASSAULT.has(t.entry) && (source.role === 'MIL' || tokens.slice(t.last + 1).some((x, k, xs) => x.lower === 'in' && /^\p{Lu}/u.test(xs[k + 1]?.text ?? '')));
+  const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject || placed));
   if (!target && !optional) return null;
   return { source, target, rule, linkModality };
 }
