@@ -48,7 +48,7 @@ function shiftDays(r: DateRange, days: number): DateRange {
 }
 
 /** Words that place an undated event in an unspecified past, not around publication. */
-const OLD_PAST = /(?:in the past|previously|formerly|historically|traditionally|long been|once|decades|centuries|years ago|history)/i;
+const OLD_PAST = /\b(?:in the past|previously|formerly|historically|traditionally|long been|once|decades|centuries|years ago|history)\b/i;
 const PERFECT = new Set(['has', 'have', "'ve", 'had']);
 
 /**

@@ -9,6 +9,7 @@ import type { Modality } from '../../domain/index.js';
 import type { Token, Trigger } from '../types.js';
 import { inflect } from '../triggers/inflect.js';
 import { TRIGGER_WORDS } from '../roles/word-registry.js';
+import { INTENT_NOUNS } from '../roles/assign-roles.js';
 
 interface Cue { words: string[]; modality: Modality; scope: 'left' | 'sentence' | 'after' }
 const CUES: Cue[] = readTsv(import.meta.url, './data/modality-cues.tsv').map((r) => ({
@@ -46,7 +47,9 @@ export function detectModality(tokens: Token[], t: Trigger, extra: Modality | nu
   while (p >= 0 && ['also', 'further', 'then', 'jointly'].includes(words[p])) p--;
   // Only after a noun phrase and with no control verb before it: "looked to rally",
   // "forced the US to sign" and "invited Kim to meet" report what happened.
-  if (words[p] === 'to' && p > 0 && !words.slice(Math.max(0, p - 6), p).some(isControl)
+  // "the decision to deploy troops": an intent, told as such, not a purpose.
+  if (words[p] === 'to' && INTENT_NOUNS.has(words[p - 1] ?? '')) consider(words[p - 1] === 'refusal' || words[p - 1] === 'failure' ? 'negated' : 'intended', `${words[p - 1]} to`);
+  else if (words[p] === 'to' && p > 0 && !words.slice(Math.max(0, p - 6), p).some(isControl)
     && (!isVerbForm(words[p - 1]) || TRIGGER_WORDS.has(words[p - 1]))
     // "the first in Asia to put pressure on": an ordinal before the infinitive reports the act.
     && !words.slice(Math.max(0, p - 4), p).some((w) => ['first', 'last', 'only', 'second'].includes(w))) consider('intended', 'to-infinitive');

@@ -23,6 +23,7 @@ const GROUP_NOUNS = new Set(['ministers', 'minister', 'leaders', 'leader', 'offi
 const SAY_AFTER = /^(said|says|told|reported|added|claimed|stated|announced)\b/;
 const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our', 'some', 'many', 'several', 'all', 'both', 'other']);
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
+const AUXILIARY_VERBS = new Set(['has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'and', 'or', 'to', 'not']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
 const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between)\b/i;
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
@@ -123,6 +124,8 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
       continue;
     }
     if (tok === 'as' && ['described', 'known', 'such', 'well', 'seen', 'regarded'].includes(tokens[i - 1]?.lower ?? '')) continue;
+    // "resolute as ever in supporting": a comparison, not a clause.
+    if (tok === 'as' && ['ever', 'usual', 'always', 'before', 'much'].includes(tokens[i + 1]?.lower ?? '')) continue;
     if (HARD_STOP.has(tok)) break;
     if (SUBORDINATORS.has(tok) && !relative) {
       // The clause opened here has no actor subject; the subject may be the main clause's
@@ -168,6 +171,31 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
       continue;
     }
     return { actor: head, rule: relative ? 'relative-subject' : 'subject' };
+  }
+  return null;
+}
+
+/** Nouns of intent whose infinitive is the owner's act: "the DPRK's decision to deploy". */
+export const INTENT_NOUNS = new Set(['decision', 'plan', 'plans', 'move', 'bid', 'attempt', 'attempts', 'effort', 'efforts', 'readiness', 'intention', 'intent', 'pledge', 'promise', 'threat', 'threats', 'order', 'orders', 'commitment', 'refusal', 'willingness', 'determination', 'offer', 'proposal', 'push', 'drive', 'vow', 'failure']);
+
+/** "X's decision to <trigger>": the possessor of the intent noun before the infinitive. */
+function infinitiveOwner(tokens: Token[], actors: ActorSpan[], t: Trigger): ActorSpan | null {
+  if (tokens[t.first - 1]?.lower !== 'to' || !INTENT_NOUNS.has(tokens[t.first - 2]?.lower ?? '')) return null;
+  let i = t.first - 3;
+  while (i >= 0 && i >= t.first - 5 && actorAt(actors, i) < 0 && tokens[i].lower !== "'s" && isAdjectiveLike(tokens[i])) i--;
+  if (tokens[i]?.lower === "'s") i--;
+  const k = actorAt(actors, i);
+  return k >= 0 && (actors[k].possessive || tokens[i + 1]?.lower === "'s") ? actors[k] : null;
+}
+
+/** "… between X and Y" within a few words after the trigger. */
+function betweenPair(tokens: Token[], actors: ActorSpan[], t: Trigger): [ActorSpan, ActorSpan] | null {
+  for (let i = t.last + 1; i < tokens.length && i <= t.last + 3; i++) {
+    if (tokens[i].lower !== 'between') continue;
+    const k = actorAt(actors, SKIPPABLE.has(tokens[i + 1]?.lower ?? '') ? i + 2 : i + 1);
+    if (k < 0) return null;
+    const p = partnerOf(tokens, actors, actors[k]);
+    return p ? [actors[k], p] : null;
   }
   return null;
 }
@@ -221,7 +249,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     }
     if (allowed.has(prep)) return { actor: a, rule: `prep-${prep}` };
     // "condemn the decisions by the leaders of the DPRK": the agent of the object.
-    if (prep === 'by' && sawNoun && ['ACCUSE', 'REJECT', 'SUPPORT', 'THREATEN'].includes(t.type) && a.first - t.last <= 8 && !tokens.slice(t.last + 1, a.first).some((x) => x.lower === ',')) return { actor: a, rule: 'object-agent' };
+    if (prep === 'by' && sawNoun && ['ACCUSE', 'REJECT', 'SUPPORT', 'THREATEN'].includes(t.type) && a.first - t.last <= 14 && !tokens.slice(t.last + 1, a.first).some((x) => x.lower === ',')) return { actor: a, rule: 'object-agent' };
   }
   return null;
 }
@@ -317,7 +345,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     // Passive: "was invaded by X"; reduced relative: "North Korea, backed by the Soviet Union".
     let j = t.first - 1;
     while (j >= 0 && ADVERBS.has(tokens[j].lower)) j--;
-    const passive = isPastParticiple(tokens[t.first]) && j >= 0 && (BE.has(tokens[j].lower) || (agentIdx >= 0 && (tokens[j].lower === ',' || actorAt(actors, j) >= 0)));
+    // "citizens abducted by North Korean agents": a participle with an agent after a noun.
+    const reduced = agentIdx >= 0 && j >= 0 && /^\p{Ll}+$/u.test(tokens[j].text) && !AUXILIARY_VERBS.has(tokens[j].lower) && !isPastParticiple(tokens[j]) && !PREPOSITIONS.has(tokens[j].lower) && !SKIPPABLE.has(tokens[j].lower);
+    const passive = isPastParticiple(tokens[t.first]) && j >= 0 && (BE.has(tokens[j].lower) || reduced || (agentIdx >= 0 && (tokens[j].lower === ',' || actorAt(actors, j) >= 0)));
     if (passive) {
       const patient = findSubject(tokens, actors, j);
       if (agentIdx >= 0) {
@@ -334,10 +364,17 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
         return null;
       }
     } else {
-      const subj = findSubject(tokens, actors, t.first - 1);
+      const owner = infinitiveOwner(tokens, actors, t);
+      const subj = owner ? { actor: owner, rule: 'possessor-infinitive' } : findSubject(tokens, actors, t.first - 1);
+      const between = subj ? null : betweenPair(tokens, actors, t);
       if (subj) {
         source = subj.actor;
         rule = subj.rule;
+      } else if (between) {
+        // "Deepening military cooperation between the DPRK and Russia": a gerund's pair.
+        source = between[0];
+        target = between[1];
+        rule = 'between';
       } else {
         // Participle or infinitive clause: "…, applauding X" / "to meet him" takes the
         // nearest earlier subject of the sentence.
