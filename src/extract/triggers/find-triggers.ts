@@ -126,6 +126,8 @@ export function findTriggers(tokens: Token[]): Trigger[] {
     const prev = p >= 0 ? tokens[p].lower : undefined;
     for (const e of entries) {
       if (e.pos === 'verb' && prev && DETERMINERS.has(prev)) continue;
+      // "U.S.-supplied weapons": the second half of a hyphenated adjective.
+      if (e.pos === 'verb' && i > 0 && tokens[i - 1].text === '-' && tokens[i - 1].end === tokens[i].start) continue;
       // "as it exercises its right": after a subject pronoun a noun form is a verb.
       if (e.pos === 'noun' && prev && SUBJECT_PRONOUNS.has(prev)) continue;
       // "whose strategy has stressed sanctions": an -s form right after a participle is a noun.
