@@ -1,43 +1,35 @@
-// Every CLI command, in the order `entente --help` lists them. Add one line per command file.
+// Every CLI command, in the order `entente --help` lists them: one line per command file.
+// Only the invoked command's module is loaded (each pulls in its part of the library: store,
+// extractor, server …), which keeps a command's memory to what it uses; help, a version
+// request or an unknown command load them all, so every name and option is still listed.
 import type { Command } from 'commander';
-import { registerExtract } from './extract-command.js';
-import { registerDemo } from './demo-command.js';
-import { registerIngest } from './ingest-command.js';
-import { registerEvents } from './events-command.js';
-import { registerShow } from './show-command.js';
-import { registerTimeline } from './timeline-command.js';
-import { registerSearch } from './search-command.js';
-import { registerActors } from './actors-command.js';
-import { registerExport } from './export-command.js';
-import { registerImport } from './import-command.js';
-import { registerServe } from './serve-command.js';
-import { registerStart } from './start-command.js';
-import { registerToken } from './token-command.js';
-import { registerSeries } from './series-command.js';
-import { registerShifts } from './shifts-command.js';
-import { registerNetwork } from './network-command.js';
-import { registerSpillover } from './spillover-command.js';
-import { registerWatch } from './watch-command.js';
-import { registerAlerts } from './alerts-command.js';
 
-export const commands: Array<(program: Command) => void> = [
-  registerExtract,
-  registerDemo,
-  registerIngest,
-  registerEvents,
-  registerShow,
-  registerTimeline,
-  registerSearch,
-  registerActors,
-  registerExport,
-  registerImport,
-  registerServe,
-  registerStart,
-  registerToken,
-  registerSeries,
-  registerShifts,
-  registerNetwork,
-  registerSpillover,
-  registerWatch,
-  registerAlerts,
+type Register = (program: Command) => void;
+
+export const commandTable: Array<[name: string, load: () => Promise<Register>]> = [
+  ['extract', async () => (await import('./extract-command.js')).registerExtract],
+  ['demo', async () => (await import('./demo-command.js')).registerDemo],
+  ['ingest', async () => (await import('./ingest-command.js')).registerIngest],
+  ['events', async () => (await import('./events-command.js')).registerEvents],
+  ['show', async () => (await import('./show-command.js')).registerShow],
+  ['timeline', async () => (await import('./timeline-command.js')).registerTimeline],
+  ['search', async () => (await import('./search-command.js')).registerSearch],
+  ['actors', async () => (await import('./actors-command.js')).registerActors],
+  ['export', async () => (await import('./export-command.js')).registerExport],
+  ['import', async () => (await import('./import-command.js')).registerImport],
+  ['serve', async () => (await import('./serve-command.js')).registerServe],
+  ['start', async () => (await import('./start-command.js')).registerStart],
+  ['token', async () => (await import('./token-command.js')).registerToken],
+  ['series', async () => (await import('./series-command.js')).registerSeries],
+  ['shifts', async () => (await import('./shifts-command.js')).registerShifts],
+  ['network', async () => (await import('./network-command.js')).registerNetwork],
+  ['spillover', async () => (await import('./spillover-command.js')).registerSpillover],
+  ['watch', async () => (await import('./watch-command.js')).registerWatch],
+  ['alerts', async () => (await import('./alerts-command.js')).registerAlerts],
 ];
+
+/** The command named on the command line: its first word that is not an option. */
+const invoked = process.argv.slice(2).find((a) => !a.startsWith('-'));
+const wanted = commandTable.filter(([name]) => name === invoked);
+
+export const commands: Register[] = await Promise.all((wanted.length ? wanted : commandTable).map(([, load]) => load()));

@@ -161,7 +161,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     return eventId;
   }
 
-  const addDocument = db.transaction((doc: DocumentInput, mentions: EventMention[]): IngestResult => {
+  const addDocument = db.transaction((doc: DocumentInput, mentions: Iterable<EventMention>): IngestResult => {
     const hash = doc.hash ?? contentHash(doc.text);
     const existing = q.docByHash.get(hash) as { id: number } | undefined;
     if (existing) {
@@ -179,7 +179,8 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     const indexed = new Set<string>();
     const seen = new Set<string>();
     const eventIds: string[] = [];
-    mentions.forEach((raw, i) => {
+    let i = 0;
+    for (const raw of mentions) {
       const parsed = EventMentionSchema.safeParse(raw);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
@@ -190,8 +191,9 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         seen.add(id);
         eventIds.push(id);
       }
-    });
-    return { documentId: String(documentId), stored: true, mentions: mentions.length, eventIds };
+      i++;
+    }
+    return { documentId: String(documentId), stored: true, mentions: i, eventIds };
   });
 
   function listPage(f: EventFilter, p: { limit: number; offset: number }): PageResult<EventRecord> {
@@ -339,8 +341,16 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom}) AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
         : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
       const rows = db.prepare(sql).raw().all(s.params) as unknown[][];
+      // A few thousand distinct actor lists serve 100,000 rows: parse each once. The arrays are
+      // shared between events, which the analyses only read.
+      const lists = new Map<string, string[]>();
+      const list = (json: string): string[] => {
+        let v = lists.get(json);
+        if (!v) lists.set(json, (v = JSON.parse(json) as string[]));
+        return v;
+      };
       return rows.map((r): AnalysisEvent => ({
-        id: String(r[0]), type: r[1] as AnalysisEvent['type'], sources: JSON.parse(r[2] as string), targets: JSON.parse(r[3] as string),
+        id: String(r[0]), type: r[1] as AnalysisEvent['type'], sources: list(r[2] as string), targets: list(r[3] as string),
         start: r[4] as string, end: r[5] as string, modality: r[6] as AnalysisEvent['modality'], mentions: r[7] as number,
         intensity: r[8] as number, origin: r[9] as AnalysisEvent['origin'],
       }));
