@@ -220,7 +220,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
       continue;
     }
     // "the two presidents", "both sides": the last two actors named, as a pair.
-    const pair = PAIR.exec(text.slice(tokens[i].start, tokens[i].start + 40));
+    const pair = w === 'the' || w === 'both' ? PAIR.exec(text.slice(tokens[i].start, tokens[i].start + 40)) : null;
     if (pair && (i === 0 || tokens[i - 1].lower !== 'of')) {
       const two = ctx.lastPair(sentence);
       if (two) {
