@@ -140,7 +140,9 @@ export interface StoreCounts {
 }
 
 export interface EventStore {
-  addDocument(doc: DocumentInput, mentions: EventMention[]): Promise<IngestResult>;
+  /** Stores a document and its mentions in one transaction; a lazy iterable (extractStream) is
+   *  consumed inside it, so a huge text's mentions never sit in memory all at once. */
+  addDocument(doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult>;
   /** The id of the document with this content hash, if stored (lets ingest skip extraction). */
   findDocument(hash: string): Promise<string | null>;
   importEvents(batch: DatasetEventInput[]): Promise<{ imported: number; unchanged: number }>;

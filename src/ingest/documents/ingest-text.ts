@@ -1,12 +1,16 @@
 // Extract and store one document in one call (the CLI and the HTTP API both use it).
-// Content already stored is recognised by its hash before extraction runs.
+// Content already stored is recognised by its hash before extraction runs. The default
+// extractor streams: mentions go into the store's transaction as they are found, so memory
+// stays bounded by the text, not by the number of its mentions.
 import type { Store } from '../../store/store.js';
 import type { IngestResult } from '../../store/event-store.js';
 import type { EventRecord } from '../../domain/event.js';
 import { EntenteError } from '../../domain/errors.js';
 import { contentHash } from '../../store/content-hash.js';
 import { normalizeText } from './decode-text.js';
-import { defaultExtractor, guessPublished, type Extractor } from './extractor.js';
+import { guessPublished, type Extractor } from './extractor.js';
+import { extractStream } from '../../extract/index.js';
+import type { EventMention } from '../../domain/mention.js';
 import { getActor } from '../../actors/index.js';
 
 export interface TextInput {
@@ -44,37 +48,48 @@ export async function storeText(store: Store, input: TextInput, opts: IngestText
   if (!text.trim()) throw new EntenteError('BAD_INPUT', 'the document has no text');
   const hash = contentHash(text);
   const meta = { title: input.title ?? null, url: input.url ?? null, source: input.source ?? null };
-  let mentions: Awaited<ReturnType<Extractor>>['events'] = [];
+  let mentions: Iterable<EventMention> = [];
   let published = input.published ?? null;
   let language: string | null = null;
+  // The actors met, for naming them afterwards (the streamed mentions are gone by then).
+  const met = new Set<string>();
   // Known content: addDocument with no mentions only reports what is stored.
   if (!(await store.findDocument(hash))) {
     // Relative dates ("last Tuesday") need an anchor: the caller's date, else the document's own.
     const guess = published ? { published, from: 'given' as const } : guessPublished(text);
     published = guess.published;
-    const extraction = await (opts.extract ?? defaultExtractor)(text, { ...meta, published, publishedFrom: guess.from });
-    mentions = extraction.events;
-    language = extraction.document.language ?? null;
+    const docMeta = { ...meta, published, publishedFrom: guess.from };
+    if (opts.extract) {
+      const extraction = await opts.extract(text, docMeta);
+      mentions = extraction.events;
+      language = extraction.document.language ?? null;
+    } else mentions = extractStream(text, docMeta);
   }
-  const result = await store.addDocument({ ...meta, text, hash, published, language }, mentions);
-  if (result.stored) await nameActors(store, mentions);
+  const result = await store.addDocument({ ...meta, text, hash, published, language }, noting(mentions, met));
+  if (result.stored) await nameActors(store, met);
   return result;
+}
+
+function* noting(mentions: Iterable<EventMention>, met: Set<string>): Generator<EventMention> {
+  for (const m of mentions) {
+    met.add(m.source.code);
+    if (m.target) met.add(m.target.code);
+    yield m;
+  }
 }
 
 const named = new WeakMap<Store, Set<string>>();
 
 /** Gives the store the registry's name for each actor code it meets, once per store. */
-async function nameActors(store: Store, mentions: Array<{ source: { code: string }; target: { code: string } | null }>): Promise<void> {
+async function nameActors(store: Store, codes: Set<string>): Promise<void> {
   const done = named.get(store) ?? new Set<string>();
   named.set(store, done);
   const fresh: Array<{ code: string; name: string }> = [];
-  for (const m of mentions) {
-    for (const code of [m.source.code, m.target?.code]) {
-      if (!code || done.has(code)) continue;
-      done.add(code);
-      const name = getActor(code)?.name;
-      if (name) fresh.push({ code, name });
-    }
+  for (const code of codes) {
+    if (done.has(code)) continue;
+    done.add(code);
+    const name = getActor(code)?.name;
+    if (name) fresh.push({ code, name });
   }
   if (fresh.length) await store.registerActors(fresh);
 }

@@ -10,6 +10,7 @@ import { migrate } from './migrate.js';
 import { coreMigrations } from './core-schema.js';
 import { COUNT_BUDGET } from './event-query.js';
 import type { DatasetEventInput } from '../../domain/event.js';
+import type { EventMention } from '../../domain/mention.js';
 
 let dir: string;
 let n = 0;
@@ -73,6 +74,31 @@ describe('sqlite store', () => {
       expect(last).toMatchObject({ total: n, truncated: false });
       expect(last.rows).toHaveLength(30);
       expect(await store.listEvents({ actor: 'USA' }, { offset: n + 10 })).toMatchObject({ rows: [], truncated: false });
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('stores a lazy stream of mentions in the document\'s transaction, and nothing when the stream fails midway', async () => {
+    const store = await openSqliteStore(join(dir, 'stream.db'));
+    try {
+      const text = 'Russia attacked Ukraine. Russia attacked Ukraine again.';
+      const mention = (start: number, end: number): EventMention => ({
+        type: 'ASSAULT', source: { code: 'RUS', name: 'Russia' }, target: { code: 'UKR', name: 'Ukraine' }, date: null, modality: 'asserted',
+        evidence: { start, end, text: text.slice(start, end) }, confidence: 0.9,
+      });
+      function* failing(): Generator<EventMention> {
+        yield mention(0, 24);
+        throw new Error('extractor crashed');
+      }
+      await expect(store.addDocument({ text, published: '2022-02-24' }, failing())).rejects.toThrow('extractor crashed');
+      expect(await store.counts()).toMatchObject({ documents: 0, mentions: 0, events: 0 });
+      function* fine(): Generator<EventMention> {
+        yield mention(0, 24);
+        yield mention(25, text.length);
+      }
+      expect(await store.addDocument({ text, published: '2022-02-24' }, fine())).toMatchObject({ stored: true, mentions: 2 });
+      expect(await store.counts()).toMatchObject({ documents: 1, mentions: 2 });
     } finally {
       await store.close();
     }
