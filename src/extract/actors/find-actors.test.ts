@@ -20,6 +20,12 @@ describe('findActors', () => {
     ['"the two leaders" names the pair', 'Putin called Biden. Putin and Biden spoke. The two leaders agreed.', 'The two leaders=RUS'],
     ['UN organs report as the UN', 'The UN Security Council met.', 'UN Security Council=UN'],
     ['"we" after the speaker names their office', 'It is an honour for me, the President of Ukraine, to speak. Russia attacked our cities.', 'our=UKR'],
+    ['"I" is the speaker too', 'It is an honour for me, the President of Ukraine, to speak. I thank Japan.', 'I=UKR'],
+    ['"you" is the audience a speech greets', 'Dear Japanese people! It is an honour for me, the President of Ukraine, to address you.', 'you=JPN'],
+    ['"we" in a joint statement names its signatories', 'We, the leaders of Japan and the United States, met today.', 'We=JPN'],
+    ['first person in an attributed quotation is the quoted speaker', '“Do not try us,” Trump told North Korea.', 'us=USA'],
+    ['"the administration" is the government named last', 'President Biden spoke. The administration imposed tariffs.', 'the administration=USA'],
+    ['a region stands for its state', 'Russian troops shelled Kherson.', 'Kherson=UKR'],
   ])('%s', (_name, text, want) => {
     expect(actors(text)).toContain(want);
   });
@@ -29,6 +35,9 @@ describe('findActors', () => {
     ['part of a hyphenated word is not an actor', 'The Russian-American summit ended.', 'Russian'],
     ['a pronoun too far from its antecedent stays unresolved', 'Putin spoke. Rain fell. Snow fell. Wind rose. Fog came. He left.', 'He'],
     ['"we" stays unresolved when the speaker never names themself', 'We thank Japan. Russia attacked our cities.', 'our'],
+    ['"you" in a news report has no audience', 'Trump spoke. “You are in danger,” he said.', 'You'],
+    ['a roman numeral is not the speaker', 'It is an honour for me, the President of Ukraine, to speak. Article I applies.', 'I'],
+    ['an unattributed quotation keeps its first person unresolved', 'The sign read “we will win”.', 'we'],
   ])('must not: %s', (_why, text, name) => {
     expect(actors(text).some((a) => a.startsWith(`${name}=`))).toBe(false);
   });

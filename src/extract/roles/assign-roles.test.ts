@@ -19,6 +19,14 @@ describe('assignRoles', () => {
     ['apposition target', 'Russia sought support from its old ally, North Korea.', 'REQUEST RUS>PRK'],
     ['pronoun source', 'North Korea tested a rocket. It also fired missiles at Japan.', 'ASSAULT PRK>JPN'],
     ['surname after the full name', 'Kim Jong Un arrived. Kim praised Russia.', 'SUPPORT PRK>RUS'],
+    ['an intent noun owns its infinitive', 'Japan condemned the DPRK’s decision to deploy troops to Russia.', 'MOBILIZE PRK>RUS'],
+    ['a gerund takes its between-pair', 'Deepening military cooperation between the DPRK and Russia is egregious.', 'COOPERATE PRK>RUS'],
+    ['a list subject: the next conjunct is the partner', 'Japan, South Korea, and the United States convened in Lima.', 'CONSULT JPN>KOR'],
+    ['the subject of a clause after "after"', 'The move came a day after Beijing protested a flyover by a US spy plane.', 'ACCUSE CHN>USA'],
+    ['a statement about the subject of its that-clause', 'Abe warned that North Korea has miniaturised warheads.', 'ACCUSE JPN>PRK'],
+    ['a reduced passive with an agent', 'He met relatives of Japanese citizens abducted by North Korean agents.', 'COERCE PRK>-'],
+    ['a vow to attack is a threat', 'Trump vowed to “totally destroy” North Korea.', 'THREATEN USA>PRK'],
+    ['soldiers fight with no named enemy in a place', 'American soldiers are fighting a bitter campaign in Korea.', 'ASSAULT USA>-'],
   ])('%s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });
@@ -30,7 +38,13 @@ describe('assignRoles', () => {
     ['a passive with no agent names no source', 'Kyiv was bombed overnight.'],
     ['a purpose clause is part of the main event', 'Troops crossed the river to attack Ukraine.'],
     ['an attitude adjective is not an actor', 'The party purged pro-Soviet factions.'],
+    ['a hyphenated participle is not a verb', 'Kiev can use U.S.-supplied weapons.'],
+    ['a link to another story is not this text', 'Related Story US blacklists Chinese firms amid dispute'],
   ])('must not: %s', (_why, text) => {
     expect(events(text)).toEqual([]);
+  });
+
+  it('must not: discussing a deployment is not deploying', () => {
+    expect(events('Moscow and Pyongyang clearly discussed the deployment.')).toEqual(['CONSULT RUS>PRK']);
   });
 });

@@ -34,6 +34,15 @@ describe('findTriggers', () => {
     ['Washington deployed two carriers.', ['MOBILIZE:deployed']],
     ['the process of rapprochement', ['COOPERATE:rapprochement']],
     ['Pyongyang sent thousands of troops to Kursk.', ['AID:sent thousands of troops']],
+    ['The leaders convened in Lima.', ['CONSULT:convened']],
+    ['Beijing protested the flyover.', ['ACCUSE:protested']],
+    ['Abe pointed the finger at North Korea.', ['ACCUSE:pointed the finger at']],
+    ['China conducted missile tests in July.', ['MOBILIZE:conducted missile tests']],
+    ['You put real pressure on Russia.', ['COERCE:put real pressure on']],
+    ['Kim called Trump “mentally deranged.”', ['ACCUSE:called Trump “']],
+    ['Troops fired from tanks at the plant.', ['ASSAULT:fired from tanks at']],
+    ['The US blacklisted the firms.', ['SANCTION:blacklisted']],
+    ['They shared intelligence with Seoul.', ['COOPERATE:shared intelligence']],
   ])('%s', (s, want) => {
     expect(triggers(s)).toEqual(want);
   });
@@ -43,6 +52,8 @@ describe('findTriggers', () => {
     ['a capitalised name is not a verb', 'The Strike Group sailed home.'],
     ['words that merely look like events', 'The peninsula’s proximity to Russia matters.'],
     ['dating back is not backing', 'Their ties date back to the 1940s.'],
+    ['a hyphenated participle is not a verb', 'They used U.S.-supplied rifles.'],
+    ['a noun form after a subject pronoun is a verb', 'Ukraine acts as it exercises its right.'],
   ])('must not: %s', (_why, s) => {
     expect(triggers(s).filter((t) => !t.startsWith('ASSAULT:War'))).toEqual([]);
   });
