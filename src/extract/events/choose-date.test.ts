@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../pipeline.js';
 
 const dated = (text: string, published: string | null = '2017-11-08') =>
-  extractDocument(text, { published }).events.map((e) => `${e.type} ${e.date ? `${e.date.start}..${e.date.end}` : 'null'} ${e.rule.match(/date:[\w-]+/)?.[0]}`);
+  extractDocument(text, { published }).events.map((e) => `${e.type} ${e.date ? `${e.date.start}..${e.date.end}` : 'null'} ${(e.rule ?? '').match(/date:[\w-]+/)?.[0]}`);
 
 describe('chooseDate', () => {
   it.each([
