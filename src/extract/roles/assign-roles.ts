@@ -30,6 +30,7 @@ const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CO
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
 const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
 const TARGET_WINDOW = 16;
+const GENERIC = new Set(['any', 'no', 'future', 'possible', 'potential', 'hypothetical']);
 /** Verbal reactions whose "that" clause names who they are about. */
 const STATEMENT_TYPES: ReadonlySet<PloverType> = new Set<PloverType>(['ACCUSE', 'THREATEN', 'SUPPORT', 'REJECT']);
 /** Fighting needs no named enemy when soldiers do it or it has a place: "fighting in Korea". */
@@ -288,6 +289,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   const agentIdx = agentAt >= 0 ? actorAt(actors, agentAt < tokens.length && SKIPPABLE.has(tokens[agentAt].lower) ? agentAt + 1 : agentAt) : -1;
 
   if (t.pos === 'noun') {
+    // "any talks with North Korea", "no deal", "future sanctions": a kind of event, not one.
+    if (GENERIC.has(tokens[t.first - 1]?.lower ?? '')) return null;
     // Possessor or adjective right before: "Russia's invasion", "the Russian invasion".
     let i = t.first - 1;
     // Only adjectives and quotes may stand between: "Russia's full-scale invasion".
@@ -410,7 +413,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   const placeObject = /^\p{Lu}/u.test(tokens[t.last + 1]?.text ?? '') || (tokens[t.last + 1]?.lower === 'the' && /^\p{Lu}/u.test(tokens[t.last + 2]?.text ?? ''));
   const placed = INTRANSITIVE_ASSAULT.has(t.entry) && (source.role === 'MIL' || tokens.slice(t.last + 1).some((x, k, xs) => x.lower === 'in' && /^\p{Lu}/u.test(xs[k + 1]?.text ?? '')));
   const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject || placed));
-  if (!target && !optional) return null;
+  // "called on countries around the world to isolate Pyongyang": a request to unnamed parties.
+  const openRequest = t.type === 'REQUEST' && t.pos === 'verb' && tokens.slice(t.last + 1, t.last + 8).some((x, k, xs) => x.lower === 'to' && /^\p{Ll}+$/u.test(xs[k + 1]?.text ?? '') && !SKIPPABLE.has(xs[k + 1].lower) && !/ing$/.test(xs[k + 1].lower));
+  if (!target && !optional && !openRequest) return null;
   return { source, target, rule, linkModality };
 }
 

@@ -137,7 +137,7 @@ export function findTriggers(tokens: Token[]): Trigger[] {
       // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
       let p2 = p - 1;
       while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
-      if (e.pos === 'verb' && p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|s)$/.test(tokens[i].lower)) continue;
+      if (e.pos === 'verb' && p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|[^s]s)$/.test(tokens[i].lower)) continue;
       // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
       if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
