@@ -30,6 +30,8 @@ const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CO
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
 const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
 const TARGET_WINDOW = 16;
+/** Requests whose addressee may go unnamed: "called on countries around the world to isolate X". */
+const OPEN_REQUESTS = new Set(['call on|for', 'urge', 'ask', 'appeal to|for', 'encourage', 'implore']);
 const GENERIC = new Set(['any', 'no', 'future', 'possible', 'potential', 'hypothetical']);
 /** Verbal reactions whose "that" clause names who they are about. */
 const STATEMENT_TYPES: ReadonlySet<PloverType> = new Set<PloverType>(['ACCUSE', 'THREATEN', 'SUPPORT', 'REJECT']);
@@ -414,7 +416,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   const placed = INTRANSITIVE_ASSAULT.has(t.entry) && (source.role === 'MIL' || tokens.slice(t.last + 1).some((x, k, xs) => x.lower === 'in' && /^\p{Lu}/u.test(xs[k + 1]?.text ?? '')));
   const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject || placed));
   // "called on countries around the world to isolate Pyongyang": a request to unnamed parties.
-  const openRequest = t.type === 'REQUEST' && t.pos === 'verb' && tokens.slice(t.last + 1, t.last + 8).some((x, k, xs) => x.lower === 'to' && /^\p{Ll}+$/u.test(xs[k + 1]?.text ?? '') && !SKIPPABLE.has(xs[k + 1].lower) && !/ing$/.test(xs[k + 1].lower));
+  const openRequest = OPEN_REQUESTS.has(t.entry) && tokens.slice(t.last + 1, t.last + 8).some((x, k, xs) => x.lower === 'to' && /^\p{Ll}+$/u.test(xs[k + 1]?.text ?? '') && !SKIPPABLE.has(xs[k + 1].lower) && !/ing$/.test(xs[k + 1].lower));
   if (!target && !optional && !openRequest) return null;
   return { source, target, rule, linkModality };
 }

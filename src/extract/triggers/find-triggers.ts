@@ -103,7 +103,8 @@ function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number
   const slot = slots[s];
   if (slot.kind === 'gap') {
     for (let g = 0; g <= MAX_GAP && t + g <= tokens.length; g++) {
-      if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower)) break;
+      // "used more than a thousand missiles": a quantity's "than" does not end the gap.
+      if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower) && !(tokens[t + g - 1].lower === 'than' && ['more', 'less', 'fewer'].includes(tokens[t + g - 2]?.lower ?? ''))) break;
       if (g < slot.min) continue;
       const end = matchFrom(tokens, slots, s + 1, t + g);
       if (end >= 0) return end;
