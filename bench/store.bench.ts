@@ -1,6 +1,6 @@
 // The event store: documents ingested per second (the KCNA JSON lines through extraction and
 // storage, against extraction alone in the same process), and p50/p95 latency of a dyad
-// listEvents and timeline on a store of 1,000,000 events (bench/generate-events.ts), against a
+// listEvents (whole and one-year windows), timeline and listActors on a store of 1,000,000 events (bench/generate-events.ts), against a
 // plain SELECT count(*) over the same events table in the same process.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -82,12 +82,18 @@ async function dyadLatency(): Promise<string[]> {
     const list: number[] = [];
     const tl: number[] = [];
     const slim: number[] = [];
+    const windowed: number[] = [];
     const sizes: number[] = [];
     for (const [a, b] of dyads) {
       list.push(await time(() => store.listEvents({ actor: a, with: b })));
+      // A one-year window somewhere in the store's span (1979–2024).
+      const year = String(1979 + Math.floor(rand() * 46));
+      windowed.push(await time(() => store.listEvents({ actor: a, with: b, from: year, to: year })));
       tl.push(await time(() => store.timeline(a, b, {}, { limit: 100 })));
       slim.push(await time(async () => sizes.push((await store.analysisEvents({ actor: a, with: b })).length)));
     }
+    const actors: number[] = [];
+    for (let i = 0; i < 20; i++) actors.push(await time(() => store.listActors()));
     const count: number[] = [];
     for (let i = 0; i < 5; i++) count.push(await time(async () => raw.prepare('SELECT count(*) FROM events').get()));
     const ref = median(count);
@@ -99,8 +105,10 @@ async function dyadLatency(): Promise<string[]> {
       '| query | p50 | p95 | max | p95 / reference |',
       '|---|---:|---:|---:|---:|',
       row('`listEvents({ actor, with })` (first page of 100, with total)', list),
+      row('`listEvents({ actor, with, from, to })` (one year)', windowed),
       row('`timeline(a, b)` (first page of 100)', tl),
       row('`analysisEvents({ actor, with })` (every matching event, slim rows)', slim),
+      row('`listActors()` (first page, event counts; 20 runs)', actors),
       `| reference: \`SELECT count(*) FROM events\` | ${fmt(ref, 2)} ms | | | 1 |`,
     ];
   } finally {

@@ -27,7 +27,6 @@ export const COUNT_CAP = 100_000;
 /** Count an actor-driven list only when the driving actor has at most this many events: past it,
  *  counting costs far more than the page, and the total is reported as unknown (null). */
 export const COUNT_BUDGET = 20_000;
-const PROBE = 2_000;
 
 export function normalizePage(page: Page = {}): { limit: number; offset: number } {
   const limit = page.limit ?? DEFAULT_LIMIT;
@@ -51,24 +50,16 @@ function checkDate(field: string, v: string | undefined): string | undefined {
   return v;
 }
 
-/** Index rows of one actor, counted up to `cap` (bounded work whatever the actor). */
-function actorRows(db: Database.Database, code: string, cap: number): number {
-  return (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM event_actors WHERE code = ? LIMIT ${cap})`).get(code) as { n: number }).n;
+/** Index rows (events) of one actor, from actor_counts: one key lookup, however busy the actor. */
+function actorRows(db: Database.Database, code: string): number {
+  return (db.prepare('SELECT events FROM actor_counts WHERE code = ?').get(code) as { events: number } | undefined)?.events ?? 0;
 }
 
-/** The rarer of two actors drives a dyad query: bounded counts of their index rows tell which. */
+/** The rarer of two actors drives a dyad query. */
 function rarer(db: Database.Database, a: string, b: string): [string, string, number] {
-  // Past the count budget the list is not counted, and which big actor drives matters little.
-  for (const cap of [PROBE, COUNT_BUDGET + 1]) {
-    const na = actorRows(db, a, cap);
-    if (na < cap) {
-      const nb = actorRows(db, b, na + 1);
-      return na <= nb ? [a, b, na] : [b, a, nb];
-    }
-    const nb = actorRows(db, b, cap);
-    if (nb < cap) return [b, a, nb];
-  }
-  return [a, b, COUNT_BUDGET + 1];
+  const na = actorRows(db, a);
+  const nb = actorRows(db, b);
+  return na <= nb ? [a, b, na] : [b, a, nb];
 }
 
 function shiftDay(day: string, days: number): string {
@@ -97,7 +88,7 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   };
   let driveRows: number | null = null;
   if (actor || other) {
-    const [drive, probe, rows] = actor && other ? rarer(db, actor, other) : [(actor ?? other)!, undefined, actorRows(db, (actor ?? other)!, COUNT_BUDGET + 1)];
+    const [drive, probe, rows] = actor && other ? rarer(db, actor, other) : [(actor ?? other)!, undefined, actorRows(db, (actor ?? other)!)];
     driveRows = rows;
     where.push('a.code = @drive');
     params.drive = drive;
