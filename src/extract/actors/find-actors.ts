@@ -22,6 +22,7 @@ const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Cha
 const SELF_NAMED_GROUP = /\bWe,\s+the (?:leaders|heads of state|heads of government|governments|foreign ministers|defen[cs]e ministers|peoples?) of\b/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
 const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b(?!\s+(?:of|from|in)\b)/i;
+const CLAUSE_PREPS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'over', 'into', 'about', 'after', 'before', 'since', 'under']);
 const PERSON_PRONOUNS = new Set(['he', 'him', 'his', 'she', 'her']);
 const THING_PRONOUNS = new Set(['it', 'its']);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
@@ -250,6 +251,14 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (!PERSON_PRONOUNS.has(w) && !THING_PRONOUNS.has(w) && !PLURAL_PRONOUNS.has(w)) continue;
     // Antecedents in this sentence before the pronoun come first.
     const before = out.concat(extra).filter((a) => a.last < i).sort((a, b) => a.first - b.first);
+    // ", and it has pressed allies": a pronoun opening a coordinated clause is its subject's.
+    if (THING_PRONOUNS.has(w) && !POSSESSIVE_PRONOUNS.has(w) && ['and', 'but'].includes(tokens[i - 1]?.lower ?? '')) {
+      const subject = before.find((a) => !a.possessive && a.kind !== 'person' && a.kind !== 'adjective' && !CLAUSE_PREPS.has(tokens[a.first - 1]?.lower ?? '') && !CLAUSE_PREPS.has(tokens[a.first - 2]?.lower ?? ''));
+      if (subject) {
+        extra.push({ ...subject, first: i, last: i, name: tokens[i].text, possessive: false, via: `pronoun:${subject.name}` });
+        continue;
+      }
+    }
     const local = [...before].reverse().find((a) =>
       PERSON_PRONOUNS.has(w) ? a.kind === 'person' : THING_PRONOUNS.has(w) ? a.kind !== 'person' : a.role === 'MIL' || a.kind === 'collective' || (a.kind === 'role-phrase' && /s$/.test(a.name)));
     const seen = local ? { actor: local, sentence } : ctx.pronoun(w, sentence);

@@ -27,6 +27,9 @@ describe('assignRoles', () => {
     ['a reduced passive with an agent', 'He met relatives of Japanese citizens abducted by North Korean agents.', 'COERCE PRK>-'],
     ['a vow to attack is a threat', 'Trump vowed to “totally destroy” North Korea.', 'THREATEN USA>PRK'],
     ['soldiers fight with no named enemy in a place', 'American soldiers are fighting a bitter campaign in Korea.', 'ASSAULT USA>-'],
+    ['the sanctioned party is the subject of "subject to"', 'North Korea is subject to multiple UN Security Council sanctions.', 'SANCTION UN>PRK'],
+    ['"and it" continues the clause subject', 'The US rejected China’s claims, and it has pressed Vietnam to act.', 'REQUEST USA>VNM'],
+    ['a request to unnamed parties', 'Trump called on countries around the world to isolate Pyongyang.', 'REQUEST USA>-'],
   ])('%s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });

@@ -409,6 +409,13 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
     const partner = [...actors].reverse().find((a) => a.last < t.first && a.code !== source!.code && ['with', 'between'].includes(governingPrep(tokens, actors, a) ?? ''));
     if (partner) { target = partner; rule += '/earlier-partner'; }
   }
+  if (!target && t.type === 'SANCTION' && t.pos === 'noun') {
+    // "The North is subject to UN sanctions", "Iran, under US sanctions": the sanctioned
+    // party is the clause's subject.
+    const before = tokens.slice(Math.max(0, t.first - 8), t.first).map((x) => x.lower).join(' ');
+    const subj = /\b(subject to|under)\b/.test(before) ? sentenceSubject(tokens, actors) : null;
+    if (subj && subj.code !== source.code && subj.first < t.first) { target = subj; rule += '/sanctioned-subject'; }
+  }
   if (target && target.code === source.code && t.type !== 'COERCE') target = null;
   // An attack with no one attacked is only an event when it is a launch or entering a war.
   // A named place the registry does not know ("invaded Korea") also makes it one.
