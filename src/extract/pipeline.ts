@@ -90,8 +90,15 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
   const triggers = findTriggers(tokens);
   if (triggers.length === 0) { noteSubject(); return []; }
-  const dates = findDates(s.text, published);
-  if (dates.length) note('dates', dates.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
+  // Dates (chrono-node is the costly part) only once a trigger has its actors.
+  let found: ReturnType<typeof findDates> | null = null;
+  const sentenceDates = () => {
+    if (!found) {
+      found = findDates(s.text, published);
+      if (found.length) note('dates', found.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
+    }
+    return found;
+  };
   note('triggers', triggers.map((t) => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)} → ${t.type} [${t.entry}]`).join('; '));
 
   const attribution = findAttribution(tokens, actors, s.text);
@@ -109,7 +116,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
-    const { date, rule: dateRule, finding } = chooseDate(s.text, dates, tokens, t, mod.modality, state.episode, published);
+    const { date, rule: dateRule, finding } = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, state.episode, published);
     note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
     if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') state.episode = date;
