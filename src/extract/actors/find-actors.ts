@@ -109,6 +109,9 @@ export class ActorContext {
   /** The state a first-person text speaks for, once it names itself ("me, the President of Ukraine"). */
   speaker: ActorSpan | null = null;
 
+  /** The state last named as "the X administration/government". */
+  namedGovernment: Seen | null = null;
+
   /** Whom a speech addresses ("Dear Japanese people!"): "you" in it. */
   addressee: ActorSpan | null = null;
 
@@ -216,7 +219,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     }
     // "the administration", "the government": the state whose government was named last.
     if ((w === 'administration' || w === 'government' || w === 'regime') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
-      const gov = ctx.lastGovernment(sentence);
+      const gov = ctx.namedGovernment ?? ctx.lastGovernment(sentence);
       if (gov) extra.push({ ...gov.actor, first: i - 1, last: i, name: `the ${w}`, kind: 'state', role: 'GOV', possessive: tokens[i + 1]?.lower === "'s", via: `government:${gov.actor.name}` });
       continue;
     }
@@ -271,6 +274,8 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     const who = after ? out.concat(extra).find((a) => a.first >= after[0] && a.last <= after[1] && a.kind !== 'adjective') : undefined;
     if (who) for (const i of pending) extra.push({ ...who, first: i, last: i, name: tokens[i].text, possessive: ['our', 'my'].includes(tokens[i].lower), via: `quoted:${who.name}`, partner: undefined });
   }
+  // "the Trump administration": later "the administration" is this one.
+  for (const a of out) if (['administration', 'government'].includes(tokens[a.last + 1]?.lower ?? '') && a.kind !== 'adjective') ctx.namedGovernment = { actor: { ...a, resolveAt: undefined }, sentence };
   const all = out.concat(extra).sort((a, b) => a.first - b.first);
   for (const a of all) if (a.via === 'registry' || a.via === 'surname') ctx.remember(a, sentence);
   return all;
