@@ -47,6 +47,11 @@ describe('assignRoles', () => {
     expect(events(text)).toEqual([]);
   });
 
+  it('a nominal event in a fronted phrase belongs to the main subject (either order of a symmetric pair)', () => {
+    const got = events('In talks in Washington last month, U.S. Vice President Mike Pence and Japanese Finance Minister Taro Aso failed to agree.');
+    expect(got.some((e) => e === 'CONSULT USA>JPN' || e === 'CONSULT JPN>USA')).toBe(true);
+  });
+
   it('must not: discussing a deployment is not deploying', () => {
     expect(events('Moscow and Pyongyang clearly discussed the deployment.')).toEqual(['CONSULT RUS>PRK']);
   });

@@ -178,6 +178,15 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
   return null;
 }
 
+const FRONTED = new Set(['in', 'during', 'at']);
+
+/** The token before the first word after `from` that follows the main clause's actors. */
+function nextVerbIndex(tokens: Token[], actors: ActorSpan[], from: number): number {
+  let i = from + 1;
+  while (i < tokens.length && (actorAt(actors, i) >= 0 || SKIPPABLE.has(tokens[i].lower) || tokens[i].lower === 'and' || TITLES.has(tokens[i].lower) || /^\p{Lu}/u.test(tokens[i].text))) i++;
+  return i - 1;
+}
+
 /** Nouns of intent whose infinitive is the owner's act: "the DPRK's decision to deploy". */
 export const INTENT_NOUNS = new Set(['decision', 'plan', 'plans', 'move', 'bid', 'attempt', 'attempts', 'effort', 'efforts', 'readiness', 'intention', 'intent', 'pledge', 'promise', 'threat', 'threats', 'order', 'orders', 'commitment', 'refusal', 'willingness', 'determination', 'offer', 'proposal', 'push', 'drive', 'vow', 'failure']);
 
@@ -336,6 +345,14 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
       if (!subj || subj.first > t.first) return null;
       source = subj;
       rule = 'joint-with+sentence-subject';
+    } else if (!lightLink(tokens, t) && FRONTED.has(tokens[0]?.lower ?? '') && tokens.slice(1, t.first).every((x) => x.lower !== ',')) {
+      // "In a second round of talks in Washington last month, Pence and Aso failed to…":
+      // a nominal event in a fronted phrase belongs to the main clause's subject.
+      const comma = tokens.findIndex((x, k) => k > t.last && x.lower === ',');
+      const subj = comma > 0 ? findSubject(tokens, actors, nextVerbIndex(tokens, actors, comma)) : null;
+      if (!subj || subj.actor.first < comma) return null;
+      source = subj.actor;
+      rule = `fronted+${subj.rule}`;
     } else {
       const link = lightLink(tokens, t);
       if (!link) return null;
