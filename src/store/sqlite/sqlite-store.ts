@@ -18,9 +18,6 @@ export function openSqliteDatabase(file: string): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(file);
-    // Takes effect on a new file only. 16 KiB pages rather than 4 KiB: a bulk import writes a
-    // fifth less and walks shallower trees (measured: 15–20 % less CPU per GDELT row).
-    db.pragma('page_size = 16384');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 10000');
