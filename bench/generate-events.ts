@@ -11,6 +11,7 @@ import { openSqliteDatabase } from '../src/store/sqlite/sqlite-store.js';
 import { eventIndexer } from '../src/store/sqlite/event-index.js';
 import { cameoToPlover } from '../src/domain/cameo.js';
 import { intensity, type PloverType } from '../src/domain/plover.js';
+import { seededRng } from '../src/analysis/random.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const workDir = join(here, '.work');
@@ -26,17 +27,8 @@ export interface RealSample {
   days: string[];
 }
 
-/** Seeded PRNG (mulberry32): the same seed gives the same store. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Seeded PRNG: the same seed gives the same store. */
+export const rng = seededRng;
 
 /** Actor pairs, CAMEO codes, mention counts and days from the real GDELT and ICEWS rows. */
 export function realSample(): RealSample {
