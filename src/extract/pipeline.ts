@@ -136,7 +136,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       evidence: evidenceSpan(s, tokens, t, roles),
       attribution: attribution && attribution.at !== t.first ? attribution.attribution : null,
       confidence: Math.round(confidence * 100) / 100,
-      rule: `trigger:${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
+      rule: `trigger:${t.hand ? "" : "cameo "}${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
     };
     out.push(m);
   }

@@ -52,6 +52,8 @@ export interface Trigger {
   entry: string;
   /** Modality the word itself implies ("hint at" → speculative, "plan" → intended). */
   modality: Modality | null;
+  /** From the hand lexicon rather than the converted CAMEO verb dictionary. */
+  hand?: boolean;
 }
 
 export interface RoleAssignment {

@@ -9,7 +9,7 @@ import { registerTriggerWords } from '../roles/word-registry.js';
 import { inflect } from './inflect.js';
 export { inflect };
 
-type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap'; min: number };
+type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap'; min: number; max: number };
 
 interface Entry {
   slots: Slot[];
@@ -19,6 +19,8 @@ interface Entry {
   preps: string[];
   modality: Modality | null;
   text: string;
+  /** From the hand lexicon (triggers.tsv), which wins ties over the converted dictionary. */
+  hand: boolean;
 }
 
 /** Prepositions that introduce the target when an entry names none. */
@@ -31,6 +33,7 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
 };
 
 const MAX_GAP = 6;
+const CONVERTED_GAP = 3;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because', 'before', 'after', 'when', 'if', 'since', 'until', 'than', 'unless']);
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
 const SUBJECT_PRONOUNS = new Set(['it', 'they', 'he', 'she', 'we', 'i', 'you']);
@@ -48,37 +51,53 @@ function loadClasses(): Map<string, string[]> {
 function compile(): Map<string, Entry[]> {
   const classes = loadClasses();
   const index = new Map<string, Entry[]>();
-  for (const row of readTsv(import.meta.url, './data/triggers.tsv')) {
-    if (!isPloverType(row.type)) throw new Error(`triggers.tsv: unknown type ${row.type} in "${row.pattern}"`);
-    const pos = row.pos as Trigger['pos'];
-    if (!['verb', 'noun', 'phrase'].includes(pos)) throw new Error(`triggers.tsv: bad pos ${row.pos} in "${row.pattern}"`);
-    const modality = (MODALITIES as readonly string[]).includes(row.modality) ? (row.modality as Modality) : null;
-    const slots: Slot[] = row.pattern.split(/\s+/).map((w, i): Slot => {
-      if (w === '*' || w === '+') return { kind: 'gap', min: w === '+' ? 1 : 0 };
-      if (w.startsWith('@')) {
-        const words = classes.get(w.slice(1));
-        if (!words) throw new Error(`triggers.tsv: unknown class ${w}`);
-        return { kind: 'words', words: new Set(words) };
+  // The converted CAMEO verb dictionary first, then the hand lexicon as an overlay: a hand
+  // row replaces a converted row with the same pattern.
+  const hand = readTsv(import.meta.url, './data/triggers.tsv');
+  // A verb the hand lexicon lists keeps only its hand rows: the converted rows add verbs
+  // the hand lexicon lacks, not new readings of verbs it already settles.
+  const lemma = (pattern: string) => pattern.toLowerCase().split(/\s+/)[0];
+  const handVerbs = new Set(hand.filter((r) => r.pos === 'verb').flatMap((r) => lemma(r.pattern).split('|')));
+  const converted = readTsv(import.meta.url, './data/cameo-verbs.tsv').filter((r) => !handVerbs.has(lemma(r.pattern)));
+  for (const [rows, file] of [[converted, 'cameo-verbs.tsv'], [hand, 'triggers.tsv']] as const) {
+    for (const row of rows) {
+      const entry = compileRow(row, classes, file);
+      const first = entry.slots[0];
+      if (first.kind !== 'words') throw new Error(`${file}: "${row.pattern}" starts with a gap`);
+      for (const w of first.words) {
+        const list = index.get(w) ?? [];
+        list.push(entry);
+        index.set(w, list);
       }
-      const alts = w.toLowerCase().split('|');
-      // Verbs take every inflection; a one-word noun also its plural ("deployments").
-      const forms = i === 0 && pos === 'verb' ? alts.flatMap((a) => inflect(a))
-        : i === 0 && pos === 'noun' && !row.pattern.includes(' ') ? alts.flatMap((a) => [a, plural(a)]) : alts;
-      return { kind: 'words', words: new Set(forms) };
-    });
-    const entry: Entry = {
-      slots, type: row.type, mode: row.mode || null, pos,
-      preps: row.preps ? row.preps.split('|') : DEFAULT_PREPS[row.type], modality, text: row.pattern,
-    };
-    const first = slots[0];
-    if (first.kind !== 'words') throw new Error(`triggers.tsv: "${row.pattern}" starts with a gap`);
-    for (const w of first.words) {
-      const list = index.get(w) ?? [];
-      list.push(entry);
-      index.set(w, list);
     }
   }
   return index;
+}
+
+function compileRow(row: Record<string, string>, classes: Map<string, string[]>, file: string): Entry {
+  if (!isPloverType(row.type)) throw new Error(`${file}: unknown type ${row.type} in "${row.pattern}"`);
+  const pos = row.pos as Trigger['pos'];
+  if (!['verb', 'noun', 'phrase'].includes(pos)) throw new Error(`${file}: bad pos ${row.pos} in "${row.pattern}"`);
+  const modality = (MODALITIES as readonly string[]).includes(row.modality) ? (row.modality as Modality) : null;
+  const slots: Slot[] = row.pattern.split(/\s+/).map((w, i): Slot => {
+    // A converted pattern's words stand in the verb's object: a short gap only.
+    if (w === '*' || w === '+') return { kind: 'gap', min: w === '+' ? 1 : 0, max: file === 'triggers.tsv' ? MAX_GAP : CONVERTED_GAP };
+    if (w.startsWith('@')) {
+      const words = classes.get(w.slice(1));
+      if (!words) throw new Error(`${file}: unknown class ${w}`);
+      return { kind: 'words', words: new Set(words) };
+    }
+    const alts = w.toLowerCase().split('|');
+    // Verbs take every inflection; a one-word noun also its plural ("deployments").
+    const forms = i === 0 && pos === 'verb' ? alts.flatMap((a) => inflect(a))
+      : i === 0 && pos === 'noun' && !row.pattern.includes(' ') ? alts.flatMap((a) => [a, plural(a)]) : alts;
+    return { kind: 'words', words: new Set(forms) };
+  });
+  return {
+    slots, type: row.type, mode: row.mode || null, pos,
+    preps: row.preps ? row.preps.split('|') : DEFAULT_PREPS[row.type], modality, text: row.pattern,
+    hand: file === 'triggers.tsv',
+  };
 }
 
 function plural(noun: string): string {
@@ -102,7 +121,7 @@ function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number
   if (s === slots.length) return t - 1;
   const slot = slots[s];
   if (slot.kind === 'gap') {
-    for (let g = 0; g <= MAX_GAP && t + g <= tokens.length; g++) {
+    for (let g = 0; g <= slot.max && t + g <= tokens.length; g++) {
       // "used more than a thousand missiles": a quantity's "than" does not end the gap.
       if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower) && !(tokens[t + g - 1].lower === 'than' && ['more', 'less', 'fewer'].includes(tokens[t + g - 2]?.lower ?? ''))) break;
       if (g < slot.min) continue;
@@ -143,7 +162,7 @@ export function findTriggers(tokens: Token[]): Trigger[] {
       if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
       if (last < 0) continue;
-      found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality });
+      found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality, hand: e.hand });
     }
   }
   // Longest first; a later, shorter match inside an earlier one is dropped.
@@ -154,7 +173,7 @@ export function findTriggers(tokens: Token[]): Trigger[] {
     const nounContext = !!prev && (/^\p{Lu}/u.test(prev.text) || /^\p{Ll}+$/u.test(prev.text) && !AUXILIARIES.has(prev.lower) && !/(ly|ed)$/.test(prev.lower));
     return x.pos === 'noun' ? (nounContext ? 0 : 1) : (nounContext ? 1 : 0);
   };
-  found.sort((a, b) => (b.last - b.first) - (a.last - a.first) || a.first - b.first || nounFirst(a) - nounFirst(b));
+  found.sort((a, b) => (b.last - b.first) - (a.last - a.first) || a.first - b.first || Number(b.hand) - Number(a.hand) || nounFirst(a) - nounFirst(b));
   const kept: Trigger[] = [];
   for (const t of found) {
     if (kept.some((k) => t.first <= k.last && k.first <= t.last)) continue;
