@@ -19,6 +19,7 @@ import { assignRoles, sentenceSubject } from './roles/assign-roles.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
+import { posTags } from './grammar/pos-tags.js';
 import { Clusterer } from './events/cluster-mentions.js';
 import type { ActorSpan, Sentence, TraceLine } from './types.js';
 
@@ -88,7 +89,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (subject) state.actors.noteSubject(subject, s.index);
   };
   if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
-  const triggers = findTriggers(tokens);
+  // Part-of-speech tags only for sentences that passed the fast first pass.
+  const tags = posTags(s.text, tokens);
+  const triggers = findTriggers(tokens, tags);
   if (triggers.length === 0) { noteSubject(); return []; }
   // Dates (chrono-node is the costly part) only once a trigger has its actors.
   let found: ReturnType<typeof findDates> | null = null;
@@ -104,10 +107,12 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
   for (const t of triggers) {
-    const roles = assignRoles(tokens, actors, t);
+    const roles = assignRoles(tokens, actors, t, tags);
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
     if (!roles) { note('roles', `${words}: no source, dropped`); continue; }
     note('roles', `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
+    // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
+    if (t.type === 'ASSAULT' && t.mode === 'missile' && !roles.target) { t.type = 'MOBILIZE'; t.mode = 'launch'; }
     const mod = detectModality(tokens, t, roles.linkModality);
     note('modality', `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as

@@ -9,6 +9,7 @@ import { inflect } from '../triggers/inflect.js';
 import { TRIGGER_WORDS } from './word-registry.js';
 import type { PloverType, Modality } from '../../domain/index.js';
 import type { ActorSpan, RoleAssignment, Token, Trigger } from '../types.js';
+import { NOUN_PHRASE, type Pos } from '../grammar/pos-tags.js';
 
 const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
 /** Words that open a subordinate clause: a subject is not searched across them. */
@@ -266,6 +267,49 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
   return null;
 }
 
+/** The noun phrase starting at token `i` (tags known): [first, last], or null. */
+function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number] | null {
+  let j = i;
+  while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+  return j > i ? [i, j - 1] : null;
+}
+
+/**
+ * The target inside the verb's object or an allowed prepositional phrase after it, read
+ * from the noun phrase: its head when that is an actor ("met Kim"), else its possessor
+ * ("blocked Sweden's membership"), else an actor modifying it ("detained two British aid
+ * workers", "fired at northern Israel", "shelled RSF positions").
+ */
+function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[], sourceCode: string): { actor: ActorSpan; rule: string; object: boolean } | null {
+  let i = t.last + 1;
+  while (i < tokens.length && tags[i] === 'ADV') i++;
+  // "threatened to block Sweden's membership": the object of the governed infinitive.
+  if (tokens[i]?.lower === 'to' && tags[i + 1] === 'VERB') i += 2;
+  const pick = (np: [number, number]): ActorSpan | null => {
+    const inside = actors.filter((a) => a.first >= np[0] && a.last <= np[1] && a.code !== sourceCode && a.kind !== 'pronoun');
+    if (!inside.length) return null;
+    const head = inside.find((a) => a.last === np[1]);
+    return head ?? inside.find((a) => a.possessive) ?? inside[0];
+  };
+  const allowed = new Set(t.preps);
+  // A speech act's complement may name its party in any phrase: "called for a truce in
+  // Darfur", "condemned the strikes on Gaza" (the codebook's rule for speech acts).
+  const speech = STATEMENT_TYPES.has(t.type) || t.type === 'REQUEST';
+  let object = false;
+  for (let hops = 0; hops < 3 && i < tokens.length; hops++) {
+    const prep = tags[i] === 'ADP' ? tokens[i].lower : null;
+    if (prep) i++;
+    const np = nounPhraseAt(tokens, tags, i);
+    if (!np) return null;
+    if (!prep || (speech && hops === 0)) object = true;
+    const a = prep === null || allowed.has(prep) || (speech && hops > 0) ? pick(np) : null;
+    if (a) return { actor: a, rule: prep ? `np-${prep}` : 'np-object', object };
+    i = np[1] + 1;
+    if (tags[i] !== 'ADP') break;
+  }
+  return object ? { actor: null as unknown as ActorSpan, rule: 'np-object', object } : null;
+}
+
 function lightLink(tokens: Token[], t: Trigger): { index: number; modality: Modality | null } | null {
   for (let i = t.first - 1; i >= 0 && i >= t.first - 6; i--) {
     const tok = tokens[i].lower;
@@ -285,7 +329,7 @@ export interface Roles extends RoleAssignment {
  * Source and target of one trigger, or null when the sentence names no actor that can be
  * its source (nominal references such as "the war in Ukraine" give none).
  */
-export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): Roles | null {
+export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, tags?: Pos[]): Roles | null {
   if (actors.length === 0) return null;
   let source: ActorSpan | null = null;
   let target: ActorSpan | null = null;
@@ -406,8 +450,16 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   }
   if (!target && t.last > t.first) {
     // "cut off North Korean aid", "forced the US … to": an actor inside the phrase.
-    const inside = actors.find((a) => a.first > t.first && a.last < t.last && a.code !== source!.code);
+    const inside = actors.find((a) => a.first > t.first && a.last <= t.last && a.code !== source!.code);
     if (inside) { target = inside; rule += '/inside'; }
+  }
+  // With tags: the verb's object noun phrase, or one after an allowed preposition.
+  let objectNamed = false;
+  if (!target && tags && t.pos !== 'noun' && targetFrom === t.last + 1) {
+    const o = objectTarget(tokens, actors, t, tags, source.code);
+    if (o?.actor) { target = o.actor; rule += `/${o.rule}`; }
+    // "denied that it had interfered": a that-clause is the thing denied.
+    objectNamed = !!o?.object || (tokens[t.last + 1]?.lower === 'that' && tags[t.last + 1] === 'SCONJ');
   }
   if (!target) {
     const found = findTarget(tokens, actors, t, source.code, targetFrom);
@@ -416,7 +468,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   // "the two leaders agreed", "we … our cooperation": the pair's other member, for
   // events two parties do together.
   if (!target && source.partner && (SYMMETRIC.has(t.type) || t.type === 'AGREE')) { target = source.partner; rule += '/pair'; }
-  if (!target && (SYMMETRIC.has(t.type) || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
+  if (!target && (SYMMETRIC.has(t.type) || t.type === 'AGREE' || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
     const p = partnerOf(tokens, actors, source);
     if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
   }
@@ -441,7 +493,10 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger): R
   const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject || placed));
   // "called on countries around the world to isolate Pyongyang": a request to unnamed parties.
   const openRequest = OPEN_REQUESTS.has(t.entry) && tokens.slice(t.last + 1, t.last + 8).some((x, k, xs) => x.lower === 'to' && /^\p{Ll}+$/u.test(xs[k + 1]?.text ?? '') && !SKIPPABLE.has(xs[k + 1].lower) && !/ing$/.test(xs[k + 1].lower));
-  if (!target && !optional && !openRequest) return null;
+  // "Moscow rejected the accusation", "condemned the strikes": a speech act about a thing
+  // names no actor, and is still an act of its subject.
+  const aboutThing = objectNamed && (t.type === 'ACCUSE' || t.type === 'REJECT') && /^(subject|relative-subject)/.test(rule);
+  if (!target && !optional && !openRequest && !aboutThing) return null;
   return { source, target, rule, linkModality };
 }
 

@@ -7,6 +7,7 @@ import { isPloverType, type PloverType, type Modality, MODALITIES } from '../../
 import type { Token, Trigger } from '../types.js';
 import { registerTriggerWords } from '../roles/word-registry.js';
 import { inflect } from './inflect.js';
+import type { Pos } from '../grammar/pos-tags.js';
 export { inflect };
 
 type Slot = { kind: 'words'; words: Set<string> } | { kind: 'gap'; min: number; max: number };
@@ -28,11 +29,13 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
   AGREE: ['with'], CONSULT: ['with', 'to'], SUPPORT: ['for', 'to'], CONCEDE: ['to', 'with'],
   COOPERATE: ['with', 'between'], AID: ['to', 'for'], RETREAT: ['from'], REQUEST: ['to', 'from', 'on'],
   ACCUSE: ['against', 'about', 'over', 'on', 'of'], REJECT: ['from', 'of', 'by'], THREATEN: ['against', 'with', 'over'],
-  PROTEST: ['against'], SANCTION: ['against', 'on', 'with'], MOBILIZE: ['against', 'near', 'along', 'on', 'to'],
+  PROTEST: ['against'], SANCTION: ['against', 'on', 'with', 'from', 'to'], MOBILIZE: ['against', 'near', 'along', 'on', 'to'],
   COERCE: ['against', 'on'], ASSAULT: ['against', 'on', 'into', 'in', 'at', 'with'],
 };
 
 const MAX_GAP = 6;
+const VERB_TAGS = new Set<Pos>(['VERB', 'AUX']);
+const NP_BEFORE = new Set<Pos>(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
 const CONVERTED_GAP = 3;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because', 'before', 'after', 'when', 'if', 'since', 'until', 'than', 'unless']);
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
@@ -54,11 +57,8 @@ function compile(): Map<string, Entry[]> {
   // The converted CAMEO verb dictionary first, then the hand lexicon as an overlay: a hand
   // row replaces a converted row with the same pattern.
   const hand = readTsv(import.meta.url, './data/triggers.tsv');
-  // A verb the hand lexicon lists keeps only its hand rows: the converted rows add verbs
-  // the hand lexicon lacks, not new readings of verbs it already settles.
-  const lemma = (pattern: string) => pattern.toLowerCase().split(/\s+/)[0];
-  const handVerbs = new Set(hand.filter((r) => r.pos === 'verb').flatMap((r) => lemma(r.pattern).split('|')));
-  const converted = readTsv(import.meta.url, './data/cameo-verbs.tsv').filter((r) => !handVerbs.has(lemma(r.pattern)));
+  const handPatterns = new Set(hand.map((r) => r.pattern.toLowerCase()));
+  const converted = readTsv(import.meta.url, './data/cameo-verbs.tsv').filter((r) => !handPatterns.has(r.pattern));
   for (const [rows, file] of [[converted, 'cameo-verbs.tsv'], [hand, 'triggers.tsv']] as const) {
     for (const row of rows) {
       const entry = compileRow(row, classes, file);
@@ -112,7 +112,9 @@ let INDEX: Map<string, Entry[]> | null = null;
 export function triggerIndex(): Map<string, Entry[]> {
   if (!INDEX) {
     INDEX = compile();
-    registerTriggerWords(INDEX.keys());
+    // The role stage's verb test knows the hand lexicon's words: the converted dictionary's
+    // thousands of verbs ("schedule", "plan") would make every word before "to" an event.
+    registerTriggerWords([...INDEX].filter(([, entries]) => entries.some((e) => e.hand)).map(([w]) => w));
   }
   return INDEX;
 }
@@ -134,13 +136,16 @@ function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number
   return matchFrom(tokens, slots, s + 1, t + 1);
 }
 
-/** Triggers in a sentence's tokens, non-overlapping, longest first, in text order. */
-export function findTriggers(tokens: Token[]): Trigger[] {
+/** Triggers in a sentence's tokens, non-overlapping, longest first, in text order. `tags`
+ * (part-of-speech tags of the tokens, when known) refuse a noun trigger that only
+ * modifies the next noun ("aid workers", "attack helicopters"). */
+export function findTriggers(tokens: Token[], tags?: Pos[]): Trigger[] {
   const index = triggerIndex();
   const found: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const entries = index.get(tokens[i].lower);
     if (!entries) continue;
+    const before = found.length;
     let p = i - 1;
     while (p >= 0 && /^["“”‘’']$/.test(tokens[p].text)) p--;
     const prev = p >= 0 ? tokens[p].lower : undefined;
@@ -158,11 +163,23 @@ export function findTriggers(tokens: Token[]): Trigger[] {
       let p2 = p - 1;
       while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
       if (e.pos === 'verb' && p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|[^s]s)$/.test(tokens[i].lower)) continue;
+      // The tagger reads a noun inside a noun phrase ("Israeli forces raided"): no verb.
+      // Participles stay verbs whatever the tag ("citizens abducted by", "Beijing firing").
+      if (e.pos === 'verb' && tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(tokens[i].lower)) continue;
+      // "two British aid workers": a noun before the noun it modifies is not the event.
+      if (e.pos === 'noun' && tags && e.slots.length === 1 && tags[i + 1] === 'NOUN' && /^\p{Ll}/u.test(tokens[i + 1].text) && tokens[i + 2]?.lower !== "'s") continue;
       // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
       if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
       if (last < 0) continue;
       found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality, hand: e.hand });
+    }
+    // The hand lexicon is an overlay: where one of its rows matches at a word, the
+    // converted dictionary's readings of that word are set aside.
+    if (found.slice(before).some((f) => f.hand)) {
+      const kept = found.slice(before).filter((f) => f.hand);
+      found.length = before;
+      found.push(...kept);
     }
   }
   // Longest first; a later, shorter match inside an earlier one is dropped.

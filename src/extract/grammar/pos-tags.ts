@@ -1,0 +1,60 @@
+// Part-of-speech tags for a sentence's tokens, from wink-nlp's English model (Universal
+// Dependencies tag set: NOUN, PROPN, VERB, AUX, ADJ, ADP, DET, NUM, PRON, PART, CCONJ,
+// SCONJ, ADV, PUNCT…). The model ships inside its npm package; it loads once, lazily.
+// Tags are mapped onto Entente's own tokens by character offsets, so the rest of the
+// pipeline keeps its tokenisation (possessive 's apart, hyphenated words whole).
+import { createRequire } from 'node:module';
+import type { Token } from '../types.js';
+
+export type Pos = 'NOUN' | 'PROPN' | 'VERB' | 'AUX' | 'ADJ' | 'ADP' | 'DET' | 'NUM' | 'PRON' | 'PART' | 'CCONJ' | 'SCONJ' | 'ADV' | 'PUNCT' | 'INTJ' | 'SYM' | 'X' | 'SPACE';
+
+interface Wink {
+  readDoc(text: string): { tokens(): { out(f?: unknown): string[] } };
+  its: { value: unknown; pos: unknown };
+}
+
+let nlp: Wink | null = null;
+
+function load(): Wink {
+  if (!nlp) {
+    const require = createRequire(import.meta.url);
+    const winkNLP = require('wink-nlp') as (model: unknown, pipe: string[]) => Wink;
+    nlp = winkNLP(require('wink-eng-lite-web-model'), ['pos']);
+  }
+  return nlp;
+}
+
+const CACHE = new WeakMap<Token[], Pos[]>();
+
+/** One tag per token of `tokens` (tokenised from `text`); cached per token array. */
+export function posTags(text: string, tokens: Token[]): Pos[] {
+  const hit = CACHE.get(tokens);
+  if (hit) return hit;
+  const w = load();
+  const doc = w.readDoc(text);
+  const values = doc.tokens().out(w.its.value);
+  const tags = doc.tokens().out(w.its.pos) as Pos[];
+  // Character span of each tagger token in the text.
+  const spans: { start: number; end: number; pos: Pos }[] = [];
+  let at = 0;
+  for (let k = 0; k < values.length; k++) {
+    const i = text.indexOf(values[k], at);
+    if (i < 0) continue;
+    spans.push({ start: i, end: i + values[k].length, pos: tags[k] });
+    at = i + values[k].length;
+  }
+  const out: Pos[] = [];
+  let s = 0;
+  for (const t of tokens) {
+    while (s < spans.length && spans[s].end <= t.start) s++;
+    // A token the tagger split ("U.S.-supplied") takes the tag of its last piece, the head.
+    let pos: Pos = 'X';
+    for (let k = s; k < spans.length && spans[k].start < t.end; k++) pos = spans[k].pos;
+    out.push(pos);
+  }
+  CACHE.set(tokens, out);
+  return out;
+}
+
+/** Tags of a noun phrase's parts: determiners, numbers, adjectives, nouns, names. */
+export const NOUN_PHRASE = new Set<Pos>(['DET', 'NUM', 'ADJ', 'NOUN', 'PROPN', 'SYM']);
