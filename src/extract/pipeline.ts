@@ -89,7 +89,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (subject) state.actors.noteSubject(subject, s.index);
   };
   if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
-  // Part-of-speech tags only for sentences that passed the fast first pass.
+  // Part-of-speech tags only for sentences with a trigger match (tags then refine them).
+  if (findTriggers(tokens).length === 0) { noteSubject(); return []; }
   const tags = posTags(s.text, tokens);
   const triggers = findTriggers(tokens, tags);
   if (triggers.length === 0) { noteSubject(); return []; }

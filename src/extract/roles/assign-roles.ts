@@ -291,6 +291,11 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     const head = inside.find((a) => a.last === np[1]);
     return head ?? inside.find((a) => a.possessive) ?? inside[0];
   };
+  const agentAfter = (j: number): ActorSpan | null => {
+    if (tokens[j]?.lower !== 'by') return null;
+    const np = nounPhraseAt(tokens, tags, j + 1);
+    return np ? pick(np) : null;
+  };
   const allowed = new Set(t.preps);
   // A speech act's complement may name its party in any phrase: "called for a truce in
   // Darfur", "condemned the strikes on Gaza" (the codebook's rule for speech acts).
@@ -303,11 +308,32 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     if (!np) return null;
     if (!prep || (speech && hops === 0)) object = true;
     const a = prep === null || allowed.has(prep) || (speech && hops > 0) ? pick(np) : null;
+    // "condemn violations of UNSC resolutions by the DPRK": the agent of the complement.
+    const agent = speech && a && prep === 'of' ? agentAfter(np[1] + 1) : null;
+    if (agent) return { actor: agent, rule: 'np-by', object };
     if (a) return { actor: a, rule: prep ? `np-${prep}` : 'np-object', object };
     i = np[1] + 1;
     if (tags[i] !== 'ADP') break;
   }
   return object ? { actor: null as unknown as ActorSpan, rule: 'np-object', object } : null;
+}
+
+/** Events whose "of" phrase names the doer, not the one done to ("the withdrawal of US forces"). */
+const OF_AGENT: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST']);
+
+/** The agent of a nominal event in a "by X" (or, for intransitive events, "of X") phrase
+ * among the prepositional phrases right after it, not crossing a verb or a comma. */
+function laterAgent(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[]): { actor: ActorSpan; rule: string } | null {
+  for (let i = t.last + 1; i < tokens.length && i <= t.last + 8; i++) {
+    if (tags[i] === 'VERB' || tags[i] === 'AUX' || tokens[i].lower === ',' || HARD_STOP.has(tokens[i].lower)) return null;
+    const by = tokens[i].lower === 'by' || (tokens[i].lower === 'of' && i === t.last + 1 && OF_AGENT.has(t.type));
+    if (!by) continue;
+    let j = i + 1;
+    while (j < tokens.length && (SKIPPABLE.has(tokens[j].lower) || tags[j] === 'ADJ' || tags[j] === 'NUM')) j++;
+    const k = actorAt(actors, j);
+    return k >= 0 ? { actor: actors[k], rule: tokens[i].lower === 'by' ? 'nominal-agent-later' : 'nominal-of-agent' } : null;
+  }
+  return null;
 }
 
 function lightLink(tokens: Token[], t: Trigger): { index: number; modality: Modality | null } | null {
@@ -350,7 +376,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     let i = t.first - 1;
     // Only adjectives and quotes may stand between: "Russia's full-scale invasion".
     while (i >= 0 && i >= t.first - 4 && tokens[i].lower !== "'s" && actorAt(actors, i) < 0 && (/^[\p{Ll}-]+$/u.test(tokens[i].text) || /^["“”]$/.test(tokens[i].text))
-      && !PREPOSITIONS.has(tokens[i].lower) && !isVerbLike(tokens[i].lower) && isAdjectiveLike(tokens[i])) i--;
+      && !PREPOSITIONS.has(tokens[i].lower) && !isVerbLike(tokens[i].lower) && (isAdjectiveLike(tokens[i]) || (tags !== undefined && (tags[i] === 'NOUN' || tags[i] === 'ADJ')))) i--;
     if (i >= 0 && tokens[i].lower === "'s") i--;
     let k = i >= 0 ? actorAt(actors, i) : -1;
     // A possessive pronoun ("their alliance") defers to the clause's subject below.
@@ -374,6 +400,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
       source = actors[agentIdx];
       rule = 'nominal-agent';
       targetFrom = actors[agentIdx].last + 1;
+    } else if (tags && laterAgent(tokens, actors, t, tags)) {
+      // "a 2016 visit to China by Barack Obama", "movements of Russian troops": the agent
+      // after the event's own phrases.
+      const a = laterAgent(tokens, actors, t, tags)!;
+      source = a.actor;
+      rule = a.rule;
     } else if (tokens[after]?.lower === 'between') {
       const k1 = actorAt(actors, after + 1 < tokens.length && SKIPPABLE.has(tokens[after + 1].lower) ? after + 2 : after + 1);
       if (k1 >= 0) {
@@ -441,9 +473,14 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
         source = between[0];
         target = between[1];
         rule = 'between';
+      } else if (/ing$/.test(tokens[t.first].lower) && tokens[t.first - 1]?.lower === ',' && tags?.[t.first] === 'VERB') {
+        // An adjunct participle shares the main clause's subject: "Trump said, calling
+        // Pyongyang's tests a threat", "…, accusing Russia of shelling".
+        const main = sentenceSubject(tokens, actors);
+        if (!main || main.first > t.first) return null;
+        source = main;
+        rule = 'participle+sentence-subject';
       } else {
-        // Participle or infinitive clause: "…, applauding X" / "to meet him" takes the
-        // nearest earlier subject of the sentence.
         return null;
       }
     }

@@ -26,7 +26,7 @@ interface Entry {
 
 /** Prepositions that introduce the target when an entry names none. */
 export const DEFAULT_PREPS: Record<PloverType, string[]> = {
-  AGREE: ['with'], CONSULT: ['with', 'to'], SUPPORT: ['for', 'to'], CONCEDE: ['to', 'with'],
+  AGREE: ['with', 'to'], CONSULT: ['with', 'to'], SUPPORT: ['for', 'to'], CONCEDE: ['to', 'with'],
   COOPERATE: ['with', 'between'], AID: ['to', 'for'], RETREAT: ['from'], REQUEST: ['to', 'from', 'on'],
   ACCUSE: ['against', 'about', 'over', 'on', 'of'], REJECT: ['from', 'of', 'by'], THREATEN: ['against', 'with', 'over'],
   PROTEST: ['against'], SANCTION: ['against', 'on', 'with', 'from', 'to'], MOBILIZE: ['against', 'near', 'along', 'on', 'to'],
@@ -64,15 +64,38 @@ function compile(): Map<string, Entry[]> {
       const entry = compileRow(row, classes, file);
       const first = entry.slots[0];
       if (first.kind !== 'words') throw new Error(`${file}: "${row.pattern}" starts with a gap`);
+      // "verb * object…" rows are filed under their verb's word set and object's words, so
+      // that a verb with hundreds of converted patterns is checked only against the words
+      // that follow it.
+      const second = entry.slots[1], third = entry.slots[2];
+      const keyed = second?.kind === 'gap' && second.min === 0 && third?.kind === 'words';
+      if (keyed) {
+        let objects = BY_OBJECT.get(first.words);
+        if (!objects) {
+          BY_OBJECT.set(first.words, (objects = new Map()));
+          for (const w of first.words) {
+            const sets = FIRST_SETS.get(w) ?? [];
+            sets.push(first.words);
+            FIRST_SETS.set(w, sets);
+            if (!index.has(w)) index.set(w, []);
+          }
+        }
+        for (const o of third.words) {
+          const l = objects.get(o);
+          if (l) l.push(entry); else objects.set(o, [entry]);
+        }
+        continue;
+      }
       for (const w of first.words) {
-        const list = index.get(w) ?? [];
-        list.push(entry);
-        index.set(w, list);
+        const list = index.get(w);
+        if (list) list.push(entry); else index.set(w, [entry]);
       }
     }
   }
   return index;
 }
+
+const SLOT_CACHE = new Map<string, Set<string>>();
 
 function compileRow(row: Record<string, string>, classes: Map<string, string[]>, file: string): Entry {
   if (!isPloverType(row.type)) throw new Error(`${file}: unknown type ${row.type} in "${row.pattern}"`);
@@ -87,11 +110,17 @@ function compileRow(row: Record<string, string>, classes: Map<string, string[]>,
       if (!words) throw new Error(`${file}: unknown class ${w}`);
       return { kind: 'words', words: new Set(words) };
     }
-    const alts = w.toLowerCase().split('|');
-    // Verbs take every inflection; a one-word noun also its plural ("deployments").
-    const forms = i === 0 && pos === 'verb' ? alts.flatMap((a) => inflect(a))
-      : i === 0 && pos === 'noun' && !row.pattern.includes(' ') ? alts.flatMap((a) => [a, plural(a)]) : alts;
-    return { kind: 'words', words: new Set(forms) };
+    // Thousands of converted rows share their verbs and word lists: one set each.
+    const kind = i === 0 && pos === 'verb' ? 'v' : i === 0 && pos === 'noun' && !row.pattern.includes(' ') ? 'n' : 'w';
+    const key = `${kind}:${w}`;
+    let words = SLOT_CACHE.get(key);
+    if (!words) {
+      const alts = w.toLowerCase().split('|');
+      // Verbs take every inflection; a one-word noun also its plural ("deployments").
+      words = new Set(kind === 'v' ? alts.flatMap((a) => inflect(a)) : kind === 'n' ? alts.flatMap((a) => [a, plural(a)]) : alts);
+      SLOT_CACHE.set(key, words);
+    }
+    return { kind: 'words', words };
   });
   return {
     slots, type: row.type, mode: row.mode || null, pos,
@@ -107,6 +136,28 @@ function plural(noun: string): string {
 }
 
 let INDEX: Map<string, Entry[]> | null = null;
+/** "word * object…" rows by their first slot's word set, then by the object's words. */
+const BY_OBJECT = new Map<Set<string>, Map<string, Entry[]>>();
+/** The first-slot word sets each word belongs to. */
+const FIRST_SETS = new Map<string, Set<string>[]>();
+
+/** The rows that may match at token i: those not keyed by an object, and those whose
+ * object word stands within their gap after it. */
+function candidates(tokens: Token[], i: number, plain: Entry[]): Entry[] {
+  const sets = FIRST_SETS.get(tokens[i].lower);
+  if (!sets) return plain;
+  let out: Entry[] | null = null;
+  for (const set of sets) {
+    const objects = BY_OBJECT.get(set)!;
+    for (let j = i + 1; j < tokens.length && j <= i + 1 + MAX_GAP; j++) {
+      const l = objects.get(tokens[j].lower);
+      if (!l) continue;
+      out ??= plain.slice();
+      for (const e of l) if (!out.includes(e)) out.push(e);
+    }
+  }
+  return out ?? plain;
+}
 
 /** The words that can start a trigger: the fast first pass skips sentences with none. */
 export function triggerIndex(): Map<string, Entry[]> {
@@ -114,7 +165,9 @@ export function triggerIndex(): Map<string, Entry[]> {
     INDEX = compile();
     // The role stage's verb test knows the hand lexicon's words: the converted dictionary's
     // thousands of verbs ("schedule", "plan") would make every word before "to" an event.
-    registerTriggerWords([...INDEX].filter(([, entries]) => entries.some((e) => e.hand)).map(([w]) => w));
+    const handWord = (w: string, entries: Entry[]) => entries.some((e) => e.hand)
+      || (FIRST_SETS.get(w) ?? []).some((set) => [...BY_OBJECT.get(set)!.values()].some((l) => l.some((e) => e.hand)));
+    registerTriggerWords([...INDEX].filter(([w, entries]) => handWord(w, entries)).map(([w]) => w));
   }
   return INDEX;
 }
@@ -136,6 +189,26 @@ function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number
   return matchFrom(tokens, slots, s + 1, t + 1);
 }
 
+/** Whether token i may be read as a verb, from the words before it and its tag. */
+function verbReading(tokens: Token[], tags: Pos[] | undefined, i: number, p: number, prev: string | undefined): boolean {
+  const word = tokens[i].lower;
+  if (prev && DETERMINERS.has(prev)) return false;
+  // "U.S.-supplied weapons": the second half of a hyphenated adjective.
+  if (i > 0 && tokens[i - 1].text === '-' && tokens[i - 1].end === tokens[i].start) return false;
+  // "whose strategy has stressed sanctions": an -s form right after a participle is a noun.
+  if (prev && /s$/.test(word) && /^\p{Ll}+ed$/u.test(tokens[p].text) && !AUXILIARIES.has(prev)) return false;
+  // "was welcome", "is critical": a base form after "be" is an adjective or noun.
+  if (prev && BE_FORMS.has(prev) && !/(ed|ing|en|wn|ght|nt)$/.test(word)) return false;
+  // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
+  let p2 = p - 1;
+  while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
+  if (p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|[^s]s)$/.test(word)) return false;
+  // The tagger reads a noun inside a noun phrase ("Israeli forces raided"): no verb.
+  // Participles stay verbs whatever the tag ("citizens abducted by", "Beijing firing").
+  if (tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(word)) return false;
+  return true;
+}
+
 /** Triggers in a sentence's tokens, non-overlapping, longest first, in text order. `tags`
  * (part-of-speech tags of the tokens, when known) refuse a noun trigger that only
  * modifies the next noun ("aid workers", "attack helicopters"). */
@@ -143,40 +216,29 @@ export function findTriggers(tokens: Token[], tags?: Pos[]): Trigger[] {
   const index = triggerIndex();
   const found: Trigger[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const entries = index.get(tokens[i].lower);
-    if (!entries) continue;
+    const plain = index.get(tokens[i].lower);
+    if (!plain) continue;
     const before = found.length;
+    // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
+    if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
     let p = i - 1;
     while (p >= 0 && /^["“”‘’']$/.test(tokens[p].text)) p--;
     const prev = p >= 0 ? tokens[p].lower : undefined;
+    const verbOk = verbReading(tokens, tags, i, p, prev);
+    // "as it exercises its right": after a subject pronoun a noun form is a verb.
+    const nounOk = !(prev && SUBJECT_PRONOUNS.has(prev));
+    // "two British aid workers": a noun before the noun it modifies is not the event.
+    const modifier = !!tags && tags[i + 1] === 'NOUN' && /^\p{Ll}/u.test(tokens[i + 1].text) && tokens[i + 2]?.lower !== "'s";
+    const entries = candidates(tokens, i, plain);
     for (const e of entries) {
-      if (e.pos === 'verb' && prev && DETERMINERS.has(prev)) continue;
-      // "U.S.-supplied weapons": the second half of a hyphenated adjective.
-      if (e.pos === 'verb' && i > 0 && tokens[i - 1].text === '-' && tokens[i - 1].end === tokens[i].start) continue;
-      // "as it exercises its right": after a subject pronoun a noun form is a verb.
-      if (e.pos === 'noun' && prev && SUBJECT_PRONOUNS.has(prev)) continue;
-      // "whose strategy has stressed sanctions": an -s form right after a participle is a noun.
-      if (e.pos === 'verb' && prev && /s$/.test(tokens[i].lower) && /^\p{Ll}+ed$/u.test(tokens[p].text) && !AUXILIARIES.has(prev)) continue;
-      // "was welcome", "is critical": a base form after "be" is an adjective or noun.
-      if (e.pos === 'verb' && prev && BE_FORMS.has(prev) && !/(ed|ing|en|wn|ght|nt)$/.test(tokens[i].lower)) continue;
-      // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
-      let p2 = p - 1;
-      while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
-      if (e.pos === 'verb' && p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|[^s]s)$/.test(tokens[i].lower)) continue;
-      // The tagger reads a noun inside a noun phrase ("Israeli forces raided"): no verb.
-      // Participles stay verbs whatever the tag ("citizens abducted by", "Beijing firing").
-      if (e.pos === 'verb' && tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(tokens[i].lower)) continue;
-      // "two British aid workers": a noun before the noun it modifies is not the event.
-      if (e.pos === 'noun' && tags && e.slots.length === 1 && tags[i + 1] === 'NOUN' && /^\p{Ll}/u.test(tokens[i + 1].text) && tokens[i + 2]?.lower !== "'s") continue;
-      // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
-      if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
+      if (e.pos === 'verb' ? !verbOk : e.pos === 'noun' && (!nounOk || (modifier && e.slots.length === 1))) continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
       if (last < 0) continue;
       found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality, hand: e.hand });
     }
     // The hand lexicon is an overlay: where one of its rows matches at a word, the
     // converted dictionary's readings of that word are set aside.
-    if (found.slice(before).some((f) => f.hand)) {
+    if (found.length > before && found.slice(before).some((f) => f.hand)) {
       const kept = found.slice(before).filter((f) => f.hand);
       found.length = before;
       found.push(...kept);
