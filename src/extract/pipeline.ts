@@ -38,6 +38,9 @@ export interface TracedExtraction extends Extraction {
   trace?: TraceLine[];
 }
 
+/** How many sentences an episode date carries without being renewed. */
+const EPISODE_SENTENCES = 3;
+
 /** Sentences that carry the episode date across a paragraph break. */
 const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
 
@@ -64,6 +67,8 @@ function evidenceSpan(s: Sentence, tokens: ReturnType<typeof tokenize>, t: { fir
 export class DocumentState {
   readonly actors = new ActorContext();
   episode: DateRange | null = null;
+  /** Sentence count when the episode date was last set. */
+  episodeSet = 0;
   sentences = 0;
 }
 
@@ -72,6 +77,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   state.sentences++;
   const note = (stage: string, text: string) => trace?.push({ stage, sentence: s.index, note: text });
   if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
+  // Texts with no paragraph breaks (wire copy): an episode date lasts a few sentences.
+  if (state.episode && state.sentences - state.episodeSet > EPISODE_SENTENCES) state.episode = null;
 
   // "Related Story …", "Read more: …": a link to another article, not this one's text.
   if (LINK_LINE.test(s.text)) return [];
@@ -125,7 +132,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     const { date, rule: dateRule, finding } = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, state.episode, published);
     note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
-    if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') state.episode = date;
+    if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
+      state.episode = date;
+      state.episodeSet = state.sentences;
+    }
     // Actors resolve as of the event ("Moscow" in the 1980s is the Soviet Union): a span
     // reaching to publication ("since the Korean War") means now.
     const when = date ? (finding?.rule.includes('since') ? date.end : date.start) : published;
