@@ -69,6 +69,7 @@ export class DocumentState {
   episode: DateRange | null = null;
   /** Sentence count when the episode date was last set. */
   episodeSet = 0;
+  paragraphs = 0;
   sentences = 0;
 }
 
@@ -76,9 +77,11 @@ export class DocumentState {
 export function extractSentence(s: Sentence, published: string | null, state: DocumentState, trace?: TraceLine[]): EventMention[] {
   state.sentences++;
   const note = (stage: string, text: string) => trace?.push({ stage, sentence: s.index, note: text });
+  if (s.paragraphStart) state.paragraphs++;
   if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
-  // Texts with no paragraph breaks (wire copy): an episode date lasts a few sentences.
-  if (state.episode && state.sentences - state.episodeSet > EPISODE_SENTENCES) state.episode = null;
+  // A text with no paragraph breaks (wire copy with its breaks removed): an episode date
+  // lasts a few sentences.
+  if (state.paragraphs <= 1 && state.episode && state.sentences - state.episodeSet > EPISODE_SENTENCES) state.episode = null;
 
   // "Related Story …", "Read more: …": a link to another article, not this one's text.
   if (LINK_LINE.test(s.text)) return [];
