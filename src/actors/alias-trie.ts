@@ -49,6 +49,10 @@ function hashSig(sig: number): number {
 }
 
 function caseMode(tok: string): CaseMode {
+  const c = tok.charCodeAt(0);
+  // Fast path for plain ASCII words: "Erdogan" 1, "ISIS" 2, "al" 0.
+  if (c >= 97 && c <= 122) return 0;
+  if (c >= 65 && c <= 90 && tok.length > 1 && /^[A-Za-z]+$/.test(tok)) return /^[A-Z]+$/.test(tok) ? 2 : 1;
   if (!/\p{L}/u.test(tok)) return 0;
   if (tok.length >= 2 && tok === tok.toUpperCase() && tok !== tok.toLowerCase()) return 2;
   const first = tok[0];
@@ -96,6 +100,15 @@ export class AliasTrie {
       same.guardCap ||= target.guardCap;
       same.role ??= target.role;
     }
+  }
+
+  /** Whether some entry already has this alias (any case): later data must not shadow it. */
+  has(alias: string): boolean {
+    const t = tokenize(alias);
+    if (t.count === 0) return false;
+    let node: Node | undefined = this.root;
+    for (let i = 0; i < t.count && node; i++) node = node.next?.get(keyAt(t, i));
+    return !!node?.variants;
   }
 
   /**

@@ -6,6 +6,7 @@ import { AliasTrie, type AliasTarget } from './alias-trie.js';
 import { loadCountries } from './countries.js';
 import { dateField, listField, readTsv, type Row } from './tsv.js';
 import type { ActorInfo, ActorKind, ActorRole, MatchKind, Office } from './types.js';
+import { loadWorld, roleCode } from './world.js';
 
 export interface Entry extends ActorInfo {
   /** Role a force, seat or medium implies (MIL for an army, MED for an agency). */
@@ -38,13 +39,8 @@ export function registry(): Registry {
   return cached;
 }
 
-const ROLES = new Set(['GOV', 'MIL', 'MED']);
-
 function roleField(row: Row, field: string, file: string): ActorRole | undefined {
-  const v = row[field] ?? '';
-  if (v === '' || v === '-') return undefined;
-  if (!ROLES.has(v)) throw new EntenteError('BAD_FORMAT', `${file}:${row.__line}: field "${field}" must be GOV, MIL or MED ("${v}")`);
-  return v as ActorRole;
+  return roleCode(row[field] ?? '', `${file}:${row.__line}: field "${field}"`);
 }
 
 function build(): Registry {
@@ -150,5 +146,6 @@ function build(): Registry {
     roleNouns.push({ phrase: r.phrase, role });
     roleTrie.add(r.phrase, { id: r.role, kind: 'role-phrase', role: role ?? undefined, from: null, to: null });
   }
+  loadWorld({ entries, people, trie, roleTrie, alias });
   return { entries, people, trie, roleTrie, roleNouns, titles };
 }
