@@ -48,7 +48,8 @@ function loadLeaders(w: WorldTarget): void {
     }
     for (const n of [r.name, ...listField(r, 'aliases')]) w.alias(n, { id, kind: 'person', guardCap: true });
     for (const s of listField(r, 'surname')) w.alias(s, { id, kind: 'person', partial: true });
-    p.offices.push({ code: r.code, title: r.title, rank, from: dateField(r, 'from', F)!, to: dateField(r, 'to', F) });
+    const role = roleCode(r.role ?? '', `${F}:${r.__line}: field "role"`);
+    p.offices.push({ code: r.code, title: r.title, rank, from: dateField(r, 'from', F)!, to: dateField(r, 'to', F), ...(role ? { role } : {}) });
   }
   for (const id of leaderIds) w.people.get(id)!.offices.sort(byFrom);
 }
