@@ -48,7 +48,9 @@ function loadLeaders(w: WorldTarget): void {
     }
     for (const n of [r.name, ...listField(r, 'aliases')]) w.alias(n, { id, kind: 'person', guardCap: true });
     for (const s of listField(r, 'surname')) w.alias(s, { id, kind: 'person', partial: true });
-    const role = roleCode(r.role ?? '', `${F}:${r.__line}: field "role"`);
+    // A leader of an armed group acts with the group's role.
+    const e = w.entries.get(r.code)!;
+    const role = roleCode(r.role ?? '', `${F}:${r.__line}: field "role"`) ?? (e.kind === 'group' ? e.role : undefined);
     p.offices.push({ code: r.code, title: r.title, rank, from: dateField(r, 'from', F)!, to: dateField(r, 'to', F), ...(role ? { role } : {}) });
   }
   for (const id of leaderIds) w.people.get(id)!.offices.sort(byFrom);
@@ -140,8 +142,8 @@ function loadPlaces(w: WorldTarget): void {
 }
 
 export function loadWorld(w: WorldTarget): void {
-  loadLeaders(w);
   loadArmedGroups(w);
+  loadLeaders(w);
   loadPhoenix(w);
   loadAgents(w);
   loadPlaces(w);
