@@ -30,6 +30,8 @@ export interface Registry {
   roleNouns: RoleNoun[];
   /** Lower-cased words that may stand before a surname ("president", "comrade"). */
   titles: Set<string>;
+  /** For world-scale data (world.ts): the file an entry or person came from. */
+  origin: Map<string, string>;
 }
 
 let cached: Registry | null = null;
@@ -146,6 +148,7 @@ function build(): Registry {
     roleNouns.push({ phrase: r.phrase, role });
     roleTrie.add(r.phrase, { id: r.role, kind: 'role-phrase', role: role ?? undefined, from: null, to: null });
   }
-  loadWorld({ entries, people, trie, roleTrie, alias });
-  return { entries, people, trie, roleTrie, roleNouns, titles };
+  const origin = new Map<string, string>();
+  loadWorld({ entries, people, trie, roleTrie, alias, origin });
+  return { entries, people, trie, roleTrie, roleNouns, titles, origin };
 }

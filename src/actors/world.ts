@@ -15,6 +15,8 @@ export interface WorldTarget {
   trie: AliasTrie;
   roleTrie: AliasTrie;
   alias: (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }) => void;
+  /** The file each world-scale entry or person came from (for tests and traces). */
+  origin: Map<string, string>;
 }
 
 const ROLES = new Set<string>(ACTOR_ROLES);
@@ -44,6 +46,7 @@ function loadLeaders(w: WorldTarget): void {
       if (w.people.has(id) || w.trie.has(r.name)) continue;
       p = { id, name: r.name, offices: [] };
       w.people.set(id, p);
+      w.origin.set(id, F);
       leaderIds.add(id);
     }
     for (const n of [r.name, ...listField(r, 'aliases')]) w.alias(n, { id, kind: 'person', guardCap: true });
@@ -62,6 +65,7 @@ function loadArmedGroups(w: WorldTarget): void {
   for (const r of readTsv(F, ['code', 'state', 'name'])) {
     if (w.entries.has(r.code)) throw new EntenteError('BAD_FORMAT', `${F}:${r.__line}: duplicate id "${r.code}"`);
     if (!w.entries.has(r.state)) throw new EntenteError('BAD_FORMAT', `${F}:${r.__line}: field "state" is not a registry code ("${r.state}")`);
+    w.origin.set(r.code, F);
     w.entries.set(r.code, { code: r.code, name: r.name, kind: 'group', state: r.state, role: roleCode(r.role || 'REB', `${F}:${r.__line}`), from: dateField(r, 'from', F), to: dateField(r, 'to', F) });
     for (const n of [r.name, ...listField(r, 'aliases')]) w.alias(n, { id: r.code, kind: 'group' });
   }
@@ -93,6 +97,7 @@ function loadPhoenix(w: WorldTarget): void {
     if (w.people.has(r.id) || names[0] !== r.name) continue;
     const raw = r.terms;
     const where = `${F1}:${r.__line}`;
+    w.origin.set(r.id, F1);
     w.people.set(r.id, {
       id: r.id, name: r.name,
       get offices(): Office[] {
@@ -108,6 +113,7 @@ function loadPhoenix(w: WorldTarget): void {
   for (const r of readTsv(F2, ['id', 'name', 'terms'])) {
     if ([r.name, ...listField(r, 'aliases')].some((n) => w.trie.has(n))) continue;
     const [o] = terms(r.terms, `${F2}:${r.__line}`, known);
+    w.origin.set(r.id, F2);
     w.entries.set(r.id, { code: r.id, name: r.name, kind: 'force', state: o.code, role: o.role });
     for (const n of [r.name, ...listField(r, 'aliases')]) if (!w.trie.has(n)) w.alias(n, { id: r.id, kind: 'force' });
   }
@@ -116,6 +122,7 @@ function loadPhoenix(w: WorldTarget): void {
     // A group armed-groups.tsv or forces.tsv has under any of its names is theirs.
     if ([r.name, ...listField(r, 'aliases')].some((n) => w.trie.has(n))) continue;
     if (!known(r.state)) throw new EntenteError('BAD_FORMAT', `${F3}:${r.__line}: field "state" is not a registry code ("${r.state}")`);
+    w.origin.set(r.id, F3);
     w.entries.set(r.id, { code: r.id, name: r.name, kind: 'force', state: r.state, role: roleCode(r.role, `${F3}:${r.__line}`) });
     for (const n of [r.name, ...listField(r, 'aliases')]) w.alias(n, { id: r.id, kind: 'force', guardCap: !n.includes(' ') });
   }

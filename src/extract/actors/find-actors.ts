@@ -144,7 +144,7 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: number, via: string): ActorSpan {
   const code = FOLD.get(r.code) ?? r.code;
   return {
-    first, last, code, role: r.role ?? m.role, name: m.text, kind: m.kind === 'role-phrase' || m.kind === 'adjective' || m.kind === 'capital' ? (r.kind === 'person' ? 'person' : m.kind) : r.kind,
+    first, last, code, role: r.role ?? m.role, name: m.text, kind: m.kind === 'role-phrase' || m.kind === 'adjective' || m.kind === 'capital' || m.kind === 'place' ? (r.kind === 'person' ? 'person' : m.kind) : r.kind,
     possessive: !!m.possessive, via,
   };
 }
