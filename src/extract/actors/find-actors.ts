@@ -29,6 +29,8 @@ const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 /** How many sentences back a pronoun may reach. */
 const PRONOUN_REACH = 2;
+/** "a gunman in Texas", "talks at Camp David": a region or city after these is where, not who. */
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
 
 interface Seen { actor: Omit<ActorSpan, 'first' | 'last'>; sentence: number }
 
@@ -164,6 +166,10 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (!span) continue;
     // "pro-Soviet", "Russian-American": part of a word, not the actor.
     if (tokens[span[0]].start !== m.start || tokens[span[1]].end > m.end) continue;
+    if (m.kind === 'place') {
+      const before = tokens[span[0] - 1]?.lower === 'the' ? span[0] - 2 : span[0] - 1;
+      if (LOCATIVE.has(tokens[before]?.lower ?? '')) continue;
+    }
     let a: ActorSpan | null = null;
     if (m.partial) {
       const seen = ctx.surname(m.text);
