@@ -37,15 +37,30 @@ export interface Registry {
 let cached: Registry | null = null;
 
 export function registry(): Registry {
-  cached ??= build();
+  cached ??= buildRegistry();
   return cached;
+}
+
+/** Makes `r` the registry every scan uses, returning the previous one (benchmarks compare two). */
+export function swapRegistry(r: Registry): Registry {
+  const old = registry();
+  cached = r;
+  return old;
+}
+
+/**
+ * Builds a fresh registry (registry() builds one and keeps it). `world: false` leaves out
+ * the world-scale data of world.ts, for benchmarks that compare the two.
+ */
+export function buildRegistry(opts: { world?: boolean } = {}): Registry {
+  return build(opts.world ?? true);
 }
 
 function roleField(row: Row, field: string, file: string): ActorRole | undefined {
   return roleCode(row[field] ?? '', `${file}:${row.__line}: field "${field}"`);
 }
 
-function build(): Registry {
+function build(world: boolean): Registry {
   const entries = new Map<string, Entry>();
   const people = new Map<string, Person>();
   const trie = new AliasTrie();
@@ -53,9 +68,8 @@ function build(): Registry {
     if (entries.has(e.code) || people.has(e.code)) throw new EntenteError('BAD_FORMAT', `${file}:${line}: duplicate id "${e.code}"`);
     entries.set(e.code, e);
   };
-  const alias = (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }): void => {
-    trie.add(text, { from: null, to: null, ...t });
-  };
+  const alias = (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }, onlyNew = false): boolean =>
+    trie.add(text, { from: null, to: null, ...t }, onlyNew);
 
   const F7 = 'aliases.tsv';
   const aliasRows = readTsv(F7, ['id', 'alias', 'type']);
@@ -149,6 +163,6 @@ function build(): Registry {
     roleTrie.add(r.phrase, { id: r.role, kind: 'role-phrase', role: role ?? undefined, from: null, to: null });
   }
   const origin = new Map<string, string>();
-  loadWorld({ entries, people, trie, roleTrie, alias, origin });
+  if (world) loadWorld({ entries, people, trie, roleTrie, alias, origin });
   return { entries, people, trie, roleTrie, roleNouns, titles, origin };
 }

@@ -14,7 +14,8 @@ export interface WorldTarget {
   people: Map<string, { id: string; name: string; offices: Office[] }>;
   trie: AliasTrie;
   roleTrie: AliasTrie;
-  alias: (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }) => void;
+  /** Adds an alias; with onlyNew, only when no entry has it yet (returns whether added). */
+  alias: (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }, onlyNew?: boolean) => boolean;
   /** The file each world-scale entry or person came from (for tests and traces). */
   origin: Map<string, string>;
 }
@@ -29,12 +30,12 @@ export function roleCode(v: string, where: string): ActorRole | undefined {
 
 const slug = (s: string): string => s.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
-const leaderIds = new Set<string>();
 const byFrom = (a: Office, b: Office): number => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0);
 
 /** Leaders since 2016: one row per term; a person named in people.tsv keeps that data. */
 function loadLeaders(w: WorldTarget): void {
   const F = 'leaders.tsv';
+  const leaderIds = new Set<string>();
   for (const r of readTsv(F, ['code', 'rank', 'title', 'name', 'from'])) {
     if (!w.entries.has(r.code)) throw new EntenteError('BAD_FORMAT', `${F}:${r.__line}: field "code" is not a registry code ("${r.code}")`);
     const rank = Number(r.rank);
@@ -90,11 +91,10 @@ function loadPhoenix(w: WorldTarget): void {
   const known = (c: string): boolean => w.entries.has(c);
   const F1 = 'phoenix-people.tsv';
   for (const r of readTsv(F1, ['id', 'name', 'terms'])) {
-    // Terms are parsed on first use (most never are).
-    const names = [r.name, ...listField(r, 'aliases')].filter((n) => !w.trie.has(n));
     // A person whose name an earlier entry has is that entry; an alias that one has ("the
-    // White House") stays theirs.
-    if (w.people.has(r.id) || names[0] !== r.name) continue;
+    // White House") stays theirs. Terms are parsed on first use (most never are).
+    if (w.people.has(r.id) || !w.alias(r.name, { id: r.id, kind: 'person', guardCap: true }, true)) continue;
+    for (const n of listField(r, 'aliases')) w.alias(n, { id: r.id, kind: 'person', guardCap: true }, true);
     const raw = r.terms;
     const where = `${F1}:${r.__line}`;
     w.origin.set(r.id, F1);
@@ -106,8 +106,7 @@ function loadPhoenix(w: WorldTarget): void {
         return v;
       },
     });
-    for (const n of names) w.alias(n, { id: r.id, kind: 'person', guardCap: true });
-    for (const s of listField(r, 'surname')) if (!w.trie.has(s)) w.alias(s, { id: r.id, kind: 'person', partial: true });
+    for (const s of listField(r, 'surname')) w.alias(s, { id: r.id, kind: 'person', partial: true }, true);
   }
   const F2 = 'phoenix-bodies.tsv';
   for (const r of readTsv(F2, ['id', 'name', 'terms'])) {
@@ -143,8 +142,7 @@ function loadPlaces(w: WorldTarget): void {
   const F = 'places.tsv';
   for (const r of readTsv(F, ['name', 'code'])) {
     if (!w.entries.has(r.code)) throw new EntenteError('BAD_FORMAT', `${F}:${r.__line}: field "code" is not a registry code ("${r.code}")`);
-    if (w.trie.has(r.name)) continue;
-    w.alias(r.name, { id: r.code, kind: 'place', guardCap: true });
+    w.alias(r.name, { id: r.code, kind: 'place', guardCap: true }, true);
   }
 }
 
