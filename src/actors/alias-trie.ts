@@ -27,6 +27,8 @@ export interface AliasTarget {
 type CaseMode = 0 | 1 | 2;
 
 interface Variant {
+  /** The alias as written, words joined by single spaces. */
+  sig: string;
   surface: string[];
   modes: CaseMode[];
   targets: AliasTarget[];
@@ -49,6 +51,10 @@ function hashSig(sig: number): number {
 }
 
 function caseMode(tok: string): CaseMode {
+  const c = tok.charCodeAt(0);
+  // Fast path for plain ASCII words: "Erdogan" 1, "ISIS" 2, "al" 0.
+  if (c >= 97 && c <= 122) return 0;
+  if (c >= 65 && c <= 90 && tok.length > 1 && /^[A-Za-z]+$/.test(tok)) return /^[A-Z]+$/.test(tok) ? 2 : 1;
   if (!/\p{L}/u.test(tok)) return 0;
   if (tok.length >= 2 && tok === tok.toUpperCase() && tok !== tok.toLowerCase()) return 2;
   const first = tok[0];
@@ -63,9 +69,13 @@ export class AliasTrie {
   /** A bit per hashed signature (see tokens.ts) of an alias's first word; false hits are fine. */
   private firstSigs = new Uint32Array(1 << 15);
 
-  add(alias: string, target: AliasTarget): void {
+  /**
+   * Adds an alias. With `onlyNew`, adds nothing and returns false when some entry already
+   * has the alias in any case (later data must not shadow earlier data).
+   */
+  add(alias: string, target: AliasTarget, onlyNew = false): boolean {
     const t = tokenize(alias);
-    if (t.count === 0) return;
+    if (t.count === 0) return false;
     let node = this.root;
     const surface: string[] = [];
     for (let i = 0; i < t.count; i++) {
@@ -76,26 +86,38 @@ export class AliasTrie {
       node = child;
       surface.push(alias.slice(t.start[i], t.end[i]));
     }
+    if (onlyNew && node.variants) return false;
     const c0 = alias.charCodeAt(t.start[0]);
     if (caseMode(surface[0]) !== 1 && c0 < 128) this.lowerFirst[c0 | 0x20] = 1;
     const first = signature(alias, t.start[0], t.end[0]);
     if (first >= 0) this.firstSigs[hashSig(first) >>> 5] |= 1 << (hashSig(first) & 31);
     node.variants ??= [];
     const sig = surface.join(' ');
-    let v = node.variants.find((x) => x.surface.join(' ') === sig);
+    let v = node.variants.find((x) => x.sig === sig);
     if (!v) {
-      v = { surface, modes: surface.map(caseMode), targets: [] };
+      v = { sig, surface, modes: surface.map(caseMode), targets: [] };
       node.variants.push(v);
       this.size++;
     }
     const same = v.targets.find((x) => x.id === target.id && x.kind === target.kind && x.from === target.from && x.to === target.to);
-    if (!same) v.targets.push({ ...target });
+    // The target object is the trie's own from here (callers pass a fresh one).
+    if (!same) v.targets.push(target);
     else {
       // The same alias listed twice (a package name and a data row): a guard or role on
       // either applies.
       same.guardCap ||= target.guardCap;
       same.role ??= target.role;
     }
+    return true;
+  }
+
+  /** Whether some entry already has this alias (any case): later data must not shadow it. */
+  has(alias: string): boolean {
+    const t = tokenize(alias);
+    if (t.count === 0) return false;
+    let node: Node | undefined = this.root;
+    for (let i = 0; i < t.count && node; i++) node = node.next?.get(keyAt(t, i));
+    return !!node?.variants;
   }
 
   /**

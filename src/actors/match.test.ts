@@ -8,6 +8,7 @@ type Want = { text: string; kind?: string; has?: string; role?: string; partial?
 const cases: [string, Want[]][] = [
   ["Russia's armed forces shelled Kharkiv while South Korea's foreign ministry protested.", [
     { text: "Russia's armed forces", kind: 'role-phrase', has: 'RUS', role: 'MIL' },
+    { text: 'Kharkiv', kind: 'place', has: 'UKR' },
     { text: "South Korea's foreign ministry", kind: 'role-phrase', has: 'KOR', role: 'GOV' },
   ]],
   ['Senior U.S. officials met their Chinese counterparts in Beijing.', [

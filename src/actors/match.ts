@@ -7,7 +7,7 @@ import { keyAt, tokenize, type Tokens } from './tokens.js';
 import type { ActorMatch, ActorRole } from './types.js';
 
 /** Kinds a role noun may follow ("Soviet troops", "Western officials", "Moscow's forces"). */
-const ROLE_HEADS = new Set(['state', 'historical-state', 'adjective', 'collective', 'capital']);
+const ROLE_HEADS = new Set(['state', 'historical-state', 'adjective', 'collective', 'capital', 'place']);
 /** A seat carries its own role ("the Pentagon" MIL), so a role noun does not extend it. */
 const isHead = (x: AliasTarget): boolean => ROLE_HEADS.has(x.kind) && !(x.kind === 'capital' && x.role);
 const MAX_MODIFIERS = 2;

@@ -6,6 +6,7 @@ import { AliasTrie, type AliasTarget } from './alias-trie.js';
 import { loadCountries } from './countries.js';
 import { dateField, listField, readTsv, type Row } from './tsv.js';
 import type { ActorInfo, ActorKind, ActorRole, MatchKind, Office } from './types.js';
+import { loadWorld, roleCode } from './world.js';
 
 export interface Entry extends ActorInfo {
   /** Role a force, seat or medium implies (MIL for an army, MED for an agency). */
@@ -29,25 +30,37 @@ export interface Registry {
   roleNouns: RoleNoun[];
   /** Lower-cased words that may stand before a surname ("president", "comrade"). */
   titles: Set<string>;
+  /** For world-scale data (world.ts): the file an entry or person came from. */
+  origin: Map<string, string>;
 }
 
 let cached: Registry | null = null;
 
 export function registry(): Registry {
-  cached ??= build();
+  cached ??= buildRegistry();
   return cached;
 }
 
-const ROLES = new Set(['GOV', 'MIL', 'MED']);
-
-function roleField(row: Row, field: string, file: string): ActorRole | undefined {
-  const v = row[field] ?? '';
-  if (v === '' || v === '-') return undefined;
-  if (!ROLES.has(v)) throw new EntenteError('BAD_FORMAT', `${file}:${row.__line}: field "${field}" must be GOV, MIL or MED ("${v}")`);
-  return v as ActorRole;
+/** Makes `r` the registry every scan uses, returning the previous one (benchmarks compare two). */
+export function swapRegistry(r: Registry): Registry {
+  const old = registry();
+  cached = r;
+  return old;
 }
 
-function build(): Registry {
+/**
+ * Builds a fresh registry (registry() builds one and keeps it). `world: false` leaves out
+ * the world-scale data of world.ts, for benchmarks that compare the two.
+ */
+export function buildRegistry(opts: { world?: boolean } = {}): Registry {
+  return build(opts.world ?? true);
+}
+
+function roleField(row: Row, field: string, file: string): ActorRole | undefined {
+  return roleCode(row[field] ?? '', `${file}:${row.__line}: field "${field}"`);
+}
+
+function build(world: boolean): Registry {
   const entries = new Map<string, Entry>();
   const people = new Map<string, Person>();
   const trie = new AliasTrie();
@@ -55,9 +68,8 @@ function build(): Registry {
     if (entries.has(e.code) || people.has(e.code)) throw new EntenteError('BAD_FORMAT', `${file}:${line}: duplicate id "${e.code}"`);
     entries.set(e.code, e);
   };
-  const alias = (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }): void => {
-    trie.add(text, { from: null, to: null, ...t });
-  };
+  const alias = (text: string, t: Partial<AliasTarget> & { id: string; kind: MatchKind }, onlyNew = false): boolean =>
+    trie.add(text, { from: null, to: null, ...t }, onlyNew);
 
   const F7 = 'aliases.tsv';
   const aliasRows = readTsv(F7, ['id', 'alias', 'type']);
@@ -150,5 +162,7 @@ function build(): Registry {
     roleNouns.push({ phrase: r.phrase, role });
     roleTrie.add(r.phrase, { id: r.role, kind: 'role-phrase', role: role ?? undefined, from: null, to: null });
   }
-  return { entries, people, trie, roleTrie, roleNouns, titles };
+  const origin = new Map<string, string>();
+  if (world) loadWorld({ entries, people, trie, roleTrie, alias, origin });
+  return { entries, people, trie, roleTrie, roleNouns, titles, origin };
 }

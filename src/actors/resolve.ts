@@ -82,6 +82,8 @@ export function resolveMatch(m: ActorMatch, date: string | null): ResolvedActor 
   if (e.kind === 'force' || e.kind === 'media') {
     return { code: e.state ?? e.code, role: e.role, name: m.text, kind: e.kind, entry: e.code };
   }
+  // An armed group keeps its own code ("HEZBOLLAH"); its home state is ActorInfo.state.
+  if (e.kind === 'group') return { code: e.code, role: e.role, name: m.text, kind: e.kind, entry: e.code };
   const out: ResolvedActor = { code: e.code, name: m.text, kind: e.kind, entry: e.code };
   if (m.role) out.role = m.role;
   return out;
@@ -121,7 +123,10 @@ function resolvePerson(people: Person[], d: [string, string], m: ActorMatch): Re
     if (near) pick = { p: near.p, o: near.o, inOffice: false };
   }
   if (!pick) return null;
-  return { code: pick.o.code, role: pick.o.rank === 3 ? 'MIL' : 'GOV', name: m.text, kind: 'person', personId: pick.p.id, inOffice: pick.inOffice, title: pick.o.title, entry: pick.p.id };
+  const role = pick.o.role ?? (pick.o.rank === 3 ? 'MIL' : 'GOV');
+  // A Phoenix default code (rank 9) says where someone belongs, not an office held.
+  const inOffice = pick.inOffice && pick.o.rank < 9;
+  return { code: pick.o.code, role, name: m.text, kind: 'person', personId: pick.p.id, inOffice, title: pick.o.title, entry: pick.p.id };
 }
 
 /** One name → the actor it denotes at the date (the longest name found in the text). */

@@ -1,8 +1,14 @@
 // The actor registry's public types: what an entry is, what a scan finds, what a
 // resolution returns. Shared by the loader, the matcher and the resolver.
 
-export type ActorKind = 'state' | 'historical-state' | 'igo' | 'collective' | 'person' | 'force' | 'media';
-export type ActorRole = 'GOV' | 'MIL' | 'MED';
+export type ActorKind = 'state' | 'historical-state' | 'igo' | 'collective' | 'person' | 'force' | 'media' | 'group';
+
+/**
+ * CAMEO role codes a mention may carry: government, military, rebels, opposition, police,
+ * judiciary, media, civilians, business, and the rest of the Phoenix agent codes.
+ */
+export const ACTOR_ROLES = ['GOV', 'MIL', 'REB', 'OPP', 'COP', 'JUD', 'MED', 'CVL', 'BUS', 'IGO', 'NGO', 'LEG', 'SPY', 'UAF', 'CRM', 'EDU', 'HLH', 'LAB', 'REL', 'AGR', 'ENV', 'REF', 'PTY', 'ELI', 'MOD', 'RAD', 'INS', 'SEP', 'DEV', 'HRI', 'IMG', 'MNC', 'PPL'] as const;
+export type ActorRole = (typeof ACTOR_ROLES)[number];
 
 export interface ActorInfo {
   code: string;
@@ -30,7 +36,8 @@ export interface ResolvedActor {
   entry?: string;
 }
 
-export type MatchKind = ActorKind | 'role-phrase' | 'capital' | 'adjective';
+/** `place`: a region or city of the gazetteer, standing for its state. */
+export type MatchKind = ActorKind | 'role-phrase' | 'capital' | 'adjective' | 'place';
 
 export interface ActorMatch {
   /** Offsets into the scanned string, UTF-16 code units, [start, end). */
@@ -59,7 +66,10 @@ export interface Office {
   to: string | null;
   /**
    * 1 = head of state, government or party; 2 = minister; 3 = military commander (role
-   * MIL). Used to rank namesakes ("Kim") and to give the role.
+   * MIL); 4 = another dated code of the Phoenix dictionary; 9 = its undated default code
+   * (not "in office"). Used to rank namesakes ("Kim") and to give the role.
    */
   rank: number;
+  /** Role of the office when not given by the rank (Phoenix codes: OPP, JUD, ELI, ...). */
+  role?: ActorRole;
 }

@@ -9,7 +9,8 @@ export type Modality = (typeof MODALITIES)[number];
 export const GRANULARITIES = ['day', 'month', 'year', 'decade', 'range'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
 
-export const ACTOR_ROLES = ['GOV', 'MIL', 'REB', 'OPP', 'CVL', 'BUS', 'MED', 'IGO', 'NGO', 'PPL'] as const;
+/** The main roles; the actor registry gives the full CAMEO role list (COP, JUD, LEG, ...). */
+export const ACTOR_ROLES = ['GOV', 'MIL', 'REB', 'OPP', 'COP', 'JUD', 'CVL', 'BUS', 'MED', 'IGO', 'NGO', 'PPL'] as const;
 
 /** ISO date or prefix: "1950", "1950-06", "1950-06-25". */
 export const IsoPrefix = z.string().regex(/^-?\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD)');

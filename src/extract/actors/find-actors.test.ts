@@ -26,6 +26,9 @@ describe('findActors', () => {
     ['first person in an attributed quotation is the quoted speaker', '“Do not try us,” Trump told North Korea.', 'us=USA'],
     ['"the administration" is the government named last', 'President Biden spoke. The administration imposed tariffs.', 'the administration=USA'],
     ['a region stands for its state', 'Russian troops shelled Kherson.', 'Kherson=UKR'],
+    ['a city of the gazetteer stands for its state', 'Drones struck Kharkiv overnight.', 'Kharkiv=UKR'],
+    ['an armed group keeps its own code', 'Hezbollah fired rockets at northern Israel.', 'Hezbollah=HEZBOLLAH'],
+    ['a generic agent with a state adjective', 'Kenyan police arrived in Haiti.', 'Kenyan police=KEN'],
   ])('%s', (_name, text, want) => {
     expect(actors(text)).toContain(want);
   });
@@ -38,6 +41,8 @@ describe('findActors', () => {
     ['"you" in a news report has no audience', 'Trump spoke. “You are in danger,” he said.', 'You'],
     ['a roman numeral is not the speaker', 'It is an honour for me, the President of Ukraine, to speak. Article I applies.', 'I'],
     ['an unattributed quotation keeps its first person unresolved', 'The sign read “we will win”.', 'we'],
+    ['a city after "in" is where, not who', 'Abe mourned the victims of a gunman in Texas.', 'Texas'],
+    ['a region after "in the" is where, not who', 'Fighting continued in the Gaza Strip.', 'Gaza Strip'],
   ])('must not: %s', (_why, text, name) => {
     expect(actors(text).some((a) => a.startsWith(`${name}=`))).toBe(false);
   });

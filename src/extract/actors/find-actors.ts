@@ -29,6 +29,8 @@ const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
 const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 /** How many sentences back a pronoun may reach. */
 const PRONOUN_REACH = 2;
+/** "a gunman in Texas", "talks at Camp David": a region or city after these is where, not who. */
+const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
 
 interface Seen { actor: Omit<ActorSpan, 'first' | 'last'>; sentence: number }
 
@@ -144,7 +146,7 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
 function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: number, via: string): ActorSpan {
   const code = FOLD.get(r.code) ?? r.code;
   return {
-    first, last, code, role: r.role ?? m.role, name: m.text, kind: m.kind === 'role-phrase' || m.kind === 'adjective' || m.kind === 'capital' ? (r.kind === 'person' ? 'person' : m.kind) : r.kind,
+    first, last, code, role: r.role ?? m.role, name: m.text, kind: m.kind === 'role-phrase' || m.kind === 'adjective' || m.kind === 'capital' || m.kind === 'place' ? (r.kind === 'person' ? 'person' : m.kind) : r.kind,
     possessive: !!m.possessive, via,
   };
 }
@@ -164,6 +166,10 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (!span) continue;
     // "pro-Soviet", "Russian-American": part of a word, not the actor.
     if (tokens[span[0]].start !== m.start || tokens[span[1]].end > m.end) continue;
+    if (m.kind === 'place') {
+      const before = tokens[span[0] - 1]?.lower === 'the' ? span[0] - 2 : span[0] - 1;
+      if (LOCATIVE.has(tokens[before]?.lower ?? '')) continue;
+    }
     let a: ActorSpan | null = null;
     if (m.partial) {
       const seen = ctx.surname(m.text);
