@@ -26,7 +26,7 @@ const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
 const AUXILIARY_VERBS = new Set(['has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'and', 'or', 'to', 'not']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
-const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between)\b/i;
+const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between|exchanged|traded)\b/i;
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
 const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
@@ -533,7 +533,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // "Moscow rejected the accusation", "condemned the strikes": a speech act about a thing
   // names no actor, and is still an act of its subject.
   const aboutThing = objectNamed && (t.type === 'ACCUSE' || t.type === 'REJECT') && /^(subject|relative-subject)/.test(rule);
-  if (!target && !optional && !openRequest && !aboutThing) return null;
+  // "The Houthis attacked a commercial ship": armed forces attacking a thing attack.
+  const armedAct = objectNamed && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.kind === 'force');
+  if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality };
 }
 
