@@ -14,3 +14,8 @@ export function roleOfNoun(phrase: string): ActorRole | null | undefined {
   const p = phrase.trim().toLowerCase().replace(/[\s-]+/g, ' ');
   return registry().roleNouns.find((r) => r.phrase.toLowerCase() === p)?.role;
 }
+
+/** Whether a word or phrase is a role noun or generic agent ("ministry", "rebels", "police"). */
+export function isRoleNoun(phrase: string): boolean {
+  return registry().roleTrie.has(phrase);
+}

@@ -10,6 +10,7 @@ import { TRIGGER_WORDS } from './word-registry.js';
 import type { PloverType, Modality } from '../../domain/index.js';
 import type { ActorSpan, RoleAssignment, Token, Trigger } from '../types.js';
 import { NOUN_PHRASE, type Pos } from '../grammar/pos-tags.js';
+import { isRoleNoun } from '../../actors/index.js';
 
 const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
 /** Words that open a subordinate clause: a subject is not searched across them. */
@@ -74,13 +75,25 @@ function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower
   return { lower: i >= 0 ? tokens[i].lower : '', index: i };
 }
 
+/** Nouns that head a phrase naming an actor in an "of"/"from" phrase: the group nouns
+ * above and the registry's role nouns and agents ("ministry", "rebels", "police"). */
+function isHeadNoun(word: string): boolean {
+  return GROUP_NOUNS.has(word) || word === 'affairs' || (/^\p{L}+$/u.test(word) && isRoleNoun(word));
+}
+
 /** The preposition governing an actor, following coordination ("by the EU and the US"). */
 function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth = 0): string | null {
   const w = wordBefore(tokens, actors, a);
-  // "the foreign ministers of Japan": the actor is the head of its noun phrase.
-  if (w.lower === 'of' && GROUP_NOUNS.has(tokens[w.index - 1]?.lower ?? '')) {
+  // "the foreign ministers of Japan", "the Ministry of Foreign Affairs of China", "rebels
+  // from the M23 group": the actor stands for the head of its noun phrase.
+  if ((w.lower === 'of' || w.lower === 'from') && isHeadNoun(tokens[w.index - 1]?.lower ?? '')) {
     let j = w.index - 2;
-    while (j >= 0 && (SKIPPABLE.has(tokens[j].lower) || TITLES.has(tokens[j].lower))) j--;
+    for (;;) {
+      while (j >= 0 && (SKIPPABLE.has(tokens[j].lower) || TITLES.has(tokens[j].lower))) j--;
+      // "the Ministry of Foreign Affairs of China": the head's own "of" phrase.
+      if (j >= 1 && tokens[j].lower === 'of' && isHeadNoun(tokens[j - 1].lower)) { j -= 2; continue; }
+      break;
+    }
     return j >= 0 && PREPOSITIONS.has(tokens[j].lower) ? tokens[j].lower : null;
   }
   if (PREPOSITIONS.has(w.lower)) return w.lower;
@@ -307,7 +320,9 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     const np = nounPhraseAt(tokens, tags, i);
     if (!np) return null;
     if (!prep || (speech && hops === 0)) object = true;
-    const a = prep === null || allowed.has(prep) || (speech && hops > 0) ? pick(np) : null;
+    // "shelled the outskirts of Goma": the object's own "of" phrase names whose it is.
+    const ofObject = prep === 'of' && hops === 1 && object;
+    const a = prep === null || allowed.has(prep) || ofObject || (speech && hops > 0) ? pick(np) : null;
     // "condemn violations of UNSC resolutions by the DPRK": the agent of the complement.
     const agent = speech && a && prep === 'of' ? agentAfter(np[1] + 1) : null;
     if (agent) return { actor: agent, rule: 'np-by', object };
