@@ -95,6 +95,8 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['a summoned ambassador names the state', "Chile's foreign ministry summoned the Argentine ambassador.", 'ACCUSE CHL->ARG'],
     ['an adjunct participle shares the subject', 'Germany criticised the vote, accusing Hungary of blackmail.', 'ACCUSE DEU->HUN'],
     ['a place in the complement of a request', 'Egypt called for a truce in Gaza.', 'REQUEST EGY->PSE'],
+    ['a ministry of a state', 'The Ministry of Foreign Affairs of the Republic of Korea condemned North Korea.', 'ACCUSE KOR->PRK'],
+    ['rebels from a named group', 'Rebels from the M23 group shelled the outskirts of Goma.', 'ASSAULT M23->COD'],
   ])('%s: %s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });
