@@ -296,8 +296,10 @@ function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number]
 function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[], sourceCode: string): { actor: ActorSpan; rule: string; object: boolean } | null {
   let i = t.last + 1;
   while (i < tokens.length && tags[i] === 'ADV') i++;
-  // "threatened to block Sweden's membership": the object of the governed infinitive.
-  if (tokens[i]?.lower === 'to' && tags[i + 1] === 'VERB') i += 2;
+  // "threatened to block Sweden's membership": the object of the governed infinitive;
+  // "sent troops to fight for Russia": aid's recipient in the purpose infinitive.
+  const purpose = tokens[i]?.lower === 'to' && tags[i + 1] === 'VERB';
+  if (purpose) i += 2;
   const pick = (np: [number, number]): ActorSpan | null => {
     const inside = actors.filter((a) => a.first >= np[0] && a.last <= np[1] && a.code !== sourceCode && a.kind !== 'pronoun');
     if (!inside.length) return null;
@@ -310,6 +312,7 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     return np ? pick(np) : null;
   };
   const allowed = new Set(t.preps);
+  if (purpose && t.type === 'AID') for (const p of ['for', 'alongside', 'with']) allowed.add(p);
   // A speech act's complement may name its party in any phrase: "called for a truce in
   // Darfur", "condemned the strikes on Gaza" (the codebook's rule for speech acts).
   const speech = STATEMENT_TYPES.has(t.type) || t.type === 'REQUEST';
@@ -318,7 +321,7 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     const prep = tags[i] === 'ADP' ? tokens[i].lower : null;
     if (prep) i++;
     const np = nounPhraseAt(tokens, tags, i);
-    if (!np) return null;
+    if (!np) break;
     if (!prep || (speech && hops === 0)) object = true;
     // "shelled the outskirts of Goma": the object's own "of" phrase names whose it is.
     const ofObject = prep === 'of' && hops === 1 && object;
@@ -328,6 +331,11 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     if (agent) return { actor: agent, rule: 'np-by', object };
     if (a) return { actor: a, rule: prep ? `np-${prep}` : 'np-object', object };
     i = np[1] + 1;
+    // "sent troops to fight for Russia": aid's recipient in the purpose infinitive.
+    if (t.type === 'AID' && tokens[i]?.lower === 'to' && tags[i + 1] === 'VERB') {
+      i += 2;
+      for (const p of ['for', 'alongside', 'with']) allowed.add(p);
+    }
     if (tags[i] !== 'ADP') break;
   }
   return object ? { actor: null as unknown as ActorSpan, rule: 'np-object', object } : null;
