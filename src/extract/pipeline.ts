@@ -76,7 +76,8 @@ export class DocumentState {
 /** Runs stages 2–7 on one sentence; mentions have document offsets. */
 export function extractSentence(s: Sentence, published: string | null, state: DocumentState, trace?: TraceLine[]): EventMention[] {
   state.sentences++;
-  const note = (stage: string, text: string) => trace?.push({ stage, sentence: s.index, note: text });
+  // Trace lines are built only when tracing: `text` is a thunk.
+  const note = (stage: string, text: () => string) => { if (trace) trace.push({ stage, sentence: s.index, note: text() }); };
   if (s.paragraphStart) state.paragraphs++;
   if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
   // A text with no paragraph breaks (wire copy with its breaks removed): an episode date
@@ -90,7 +91,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   // as of the event's date when a mention is built. Every sentence needs them: a pronoun
   // may point back to a sentence with no event.
   const actors = findActors(s.text, tokens, published, s.index, state.actors);
-  if (actors.length) note('actors', actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
+  if (actors.length) note('actors', () => actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
 
   // Fast first pass: no trigger word, or no actor, means no event.
   const index = triggerIndex();
@@ -108,32 +109,33 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   let found: ReturnType<typeof findDates> | null = null;
   const sentenceDates = () => {
     if (!found) {
-      found = findDates(s.text, published);
-      if (found.length) note('dates', found.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
+      const dates = findDates(s.text, published);
+      found = dates;
+      if (dates.length) note('dates', () => dates.map((d) => `${s.text.slice(d.start, d.end)} → ${d.range.start}..${d.range.end} (${d.rule})`).join('; '));
     }
     return found;
   };
-  note('triggers', triggers.map((t) => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)} → ${t.type} [${t.entry}]`).join('; '));
+  note('triggers', () => triggers.map((t) => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)} → ${t.type} [${t.entry}]`).join('; '));
 
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
   for (const t of triggers) {
     const roles = assignRoles(tokens, actors, t, tags);
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
-    if (!roles) { note('roles', `${words}: no source, dropped`); continue; }
-    note('roles', `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
+    if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
+    note('roles', () => `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
     if (t.type === 'ASSAULT' && t.mode === 'missile' && !roles.target) { t.type = 'MOBILIZE'; t.mode = 'launch'; }
     const mod = detectModality(tokens, t, roles.linkModality);
-    note('modality', `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
+    note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
     // part of the main event, not an event of its own.
-    if (mod.cue === 'to-infinitive') { note('events', `${words}: purpose clause, dropped`); continue; }
+    if (mod.cue === 'to-infinitive') { note('events', () => `${words}: purpose clause, dropped`); continue; }
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
     const { date, rule: dateRule, finding } = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, state.episode, published);
-    note('events', `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
+    note('events', () => `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
     if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
       state.episode = date;

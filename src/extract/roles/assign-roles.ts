@@ -77,8 +77,14 @@ function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower
 
 /** Nouns that head a phrase naming an actor in an "of"/"from" phrase: the group nouns
  * above and the registry's role nouns and agents ("ministry", "rebels", "police"). */
+const HEAD_CACHE = new Map<string, boolean>();
 function isHeadNoun(word: string): boolean {
-  return GROUP_NOUNS.has(word) || word === 'affairs' || (/^\p{L}+$/u.test(word) && isRoleNoun(word));
+  let v = HEAD_CACHE.get(word);
+  if (v === undefined) {
+    v = GROUP_NOUNS.has(word) || word === 'affairs' || (/^\p{L}+$/u.test(word) && isRoleNoun(word));
+    HEAD_CACHE.set(word, v);
+  }
+  return v;
 }
 
 /** The preposition governing an actor, following coordination ("by the EU and the US"). */
