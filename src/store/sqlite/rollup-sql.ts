@@ -48,11 +48,15 @@ export function rollupStatements(source: string, sign: 1 | -1): Record<RollupTab
   const pairs = `SELECT e.id, min(s.value, t.value) AS lo, max(s.value, t.value) AS hi,
       max(s.value < t.value) + 2 * max(s.value > t.value) AS dir, e.period, e.period_end, e.type, e.modality, e.origin, e.m, e.w, e.i
     FROM ${source} e, json_each(e.sources) s, json_each(e.targets) t WHERE s.value <> t.value GROUP BY e.id, 2, 3`;
-  const actors = `SELECT e.id, j.value AS code, CASE WHEN j.value IN (SELECT value FROM json_each(e.targets)) THEN 'both' ELSE 'source' END AS role,
+  // Each actor once per event (the first of repeated codes), as the source, the target or both;
+  // UNION ALL with EXISTS probes costs a third of a deduplicating UNION.
+  const actors = `SELECT j.value AS code, CASE WHEN EXISTS (SELECT 1 FROM json_each(e.targets) t WHERE t.value = j.value) THEN 'both' ELSE 'source' END AS role,
       e.period, e.period_end, e.type, e.modality, e.origin, e.m, e.w, e.i FROM ${source} e, json_each(e.sources) j
-    UNION
-    SELECT e.id, j.value, 'target', e.period, e.period_end, e.type, e.modality, e.origin, e.m, e.w, e.i FROM ${source} e, json_each(e.targets) j
-      WHERE j.value NOT IN (SELECT value FROM json_each(e.sources))`;
+      WHERE j.key = 0 OR NOT EXISTS (SELECT 1 FROM json_each(e.sources) k WHERE k.value = j.value AND k.key < j.key)
+    UNION ALL
+    SELECT j.value, 'target', e.period, e.period_end, e.type, e.modality, e.origin, e.m, e.w, e.i FROM ${source} e, json_each(e.targets) j
+      WHERE NOT EXISTS (SELECT 1 FROM json_each(e.sources) s WHERE s.value = j.value)
+        AND (j.key = 0 OR NOT EXISTS (SELECT 1 FROM json_each(e.targets) k WHERE k.value = j.value AND k.key < j.key))`;
   const k = ROLLUP_KEYS;
   return {
     rollup_dyads: `INSERT INTO rollup_dyads (${k.rollup_dyads.join(', ')}, ${SUMS.join(', ')})
