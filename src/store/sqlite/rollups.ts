@@ -10,28 +10,28 @@ import { ORIGINS } from '../../domain/event.js';
 import type { Migration, MigrationProgress } from './migrate.js';
 import { ROLLUP_KEYS, ROLLUP_TABLES, ROLLUP_TRIGGERS, eventSource, rollupStatements, type RollupTable } from './rollup-sql.js';
 
-/** Events rolled up per statement when a database gains its rollups. */
-const BUILD_SLICE = 250_000;
-
-/** Fills the rollups from every event with lo < id <= hi. */
-export function rollupRange(db: Database.Database): (lo: number, hi: number) => void {
-  const steps = Object.values(rollupStatements(eventSource('events', 'x.id > @lo AND x.id <= @hi'), 1)).map((s) => db.prepare(s));
-  return (lo, hi) => {
-    for (const s of steps) s.run({ lo, hi });
-  };
-}
-
-/** (Re)builds every rollup from the events, in id slices, telling `progress` after each. */
+/**
+ * (Re)builds every rollup from the events, one table at a time, telling `progress` after each.
+ * One statement per table over all events: SQLite sorts the rows once and writes each table in
+ * key order. Filling in slices of event ids instead rewrote every page of the tables once per
+ * slice (over 15 minutes for 10M events on a loaded 2-core machine, against about 3).
+ */
 export function buildRollups(db: Database.Database, progress: MigrationProgress = () => {}): void {
-  const { lo, hi, n } = db.prepare('SELECT coalesce(min(id), 1) - 1 AS lo, coalesce(max(id), 0) AS hi, count(*) AS n FROM events').get() as { lo: number; hi: number; n: number };
-  for (const t of Object.keys(ROLLUP_KEYS)) db.exec(`DELETE FROM ${t}`);
-  const fill = rollupRange(db);
-  const per = n > 0 ? (hi - lo) / n : 1;
-  progress({ step: 'rollups', done: 0, total: n });
-  for (let at = lo; at < hi; at += BUILD_SLICE) {
-    const upto = Math.min(hi, at + BUILD_SLICE);
-    fill(at, upto);
-    progress({ step: 'rollups', done: Math.min(n, Math.round((upto - lo) / per)), total: n });
+  const n = (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  const fill = rollupStatements(eventSource('events', ''), 1);
+  const tables = Object.keys(ROLLUP_KEYS) as RollupTable[];
+  const cache = db.pragma('cache_size', { simple: true }) as number;
+  // The sorter spills to temporary files past the page cache: 64 MB keeps most of a sort in memory.
+  if (cache < 0 && cache > -65536) db.pragma('cache_size = -65536');
+  try {
+    progress({ step: 'rollups', done: 0, total: n });
+    tables.forEach((t, i) => {
+      db.exec(`DELETE FROM ${t}`);
+      db.exec(fill[t]);
+      progress({ step: 'rollups', done: Math.round((n * (i + 1)) / tables.length), total: n });
+    });
+  } finally {
+    db.pragma(`cache_size = ${cache}`);
   }
 }
 
