@@ -3,7 +3,7 @@
 // Series, shifts and the network read the rollups; each is also timed the way it was answered
 // before them (every event of the dyad or year), the reference in the same run. Also: the dyad
 // list, full-text search, file size per million events and the time to build the rollups of an
-// existing database (measured inside a transaction that is rolled back, so the file is kept).
+// existing database (the migration when the cached file is first opened, kept beside it).
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -75,13 +75,17 @@ async function measure(n: number, log: (s: string) => void): Promise<Figures> {
   const raw = new Database(file);
   try {
     const events = (raw.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
-    log(`  ${fmt(events)} events: rebuilding the rollups (rolled back) …`);
-    let rebuildMs = 0;
-    raw.exec('BEGIN IMMEDIATE');
-    try {
-      [rebuildMs] = await timed(() => buildRollups(raw));
-    } finally {
-      raw.exec('ROLLBACK');
+    // The build time: the migration's, when this file was first opened by a bench run; else a
+    // rebuild inside a transaction that is rolled back (the cached file keeps its rollups).
+    let rebuildMs = firstOpenMs ?? 0;
+    if (firstOpenMs === null) {
+      log(`  ${fmt(events)} events: rebuilding the rollups (rolled back) …`);
+      raw.exec('BEGIN IMMEDIATE');
+      try {
+        [rebuildMs] = await timed(() => buildRollups(raw));
+      } finally {
+        raw.exec('ROLLBACK');
+      }
     }
     const top = raw.prepare(`SELECT lo, hi FROM rollup_dyads WHERE modality = 'asserted' GROUP BY 1, 2 ORDER BY sum(events) DESC LIMIT 1`).get() as { lo: string; hi: string };
     const [a, b] = [top.lo, top.hi];
@@ -154,7 +158,6 @@ export async function run(): Promise<string> {
     row('full-text search p50, ms', (f) => f.searchP50, 2),
     row('full-text search p95, ms', (f) => f.searchP95, 2),
     row('database size per million events, MB', (f) => f.mbPerMillion, 0),
-    row('building the rollups of the existing events, s', (f) => f.rebuildMs / 1000, 1),
-    row('first open of the store without rollups (migration), s', (f) => (f.firstOpenMs === null ? null : f.firstOpenMs / 1000), 1),
+    row('building the rollups of the existing events (the migration on first open), s', (f) => f.rebuildMs / 1000, 1),
   ].join('\n');
 }
