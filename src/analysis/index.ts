@@ -3,6 +3,7 @@
 export * from './periods.js';
 export * from './dyad.js';
 export * from './series.js';
+export * from './series-tallies.js';
 export * from './shifts.js';
 export * from './network.js';
 export * from './network-export.js';

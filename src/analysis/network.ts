@@ -8,6 +8,7 @@ import { UndirectedGraph } from 'graphology';
 import louvainImport from 'graphology-communities-louvain';
 import betweennessImport from 'graphology-metrics/centrality/betweenness.js';
 import type { AnalysisEvent } from '../domain/event.js';
+import type { Tie } from '../domain/rollup.js';
 import { seededRng } from './random.js';
 
 // These two are CommonJS (module.exports = fn); Node hands that over as the default export,
@@ -81,11 +82,9 @@ export interface Network {
 
 const pairKey = (a: string, b: string): [string, string] => (a < b ? [a, b] : [b, a]);
 
-/** The undirected signed graph: one edge per actor pair over every source × target pair. */
-export function buildGraph(events: Iterable<AnalysisEvent>, minEvents = 1): ActorGraph {
+/** Each actor pair's summed ties over every source × target pair of the events. */
+export function tiesOf(events: Iterable<AnalysisEvent>, into: Map<string, Tie> = new Map()): Map<string, Tie> {
   // Sum in plain maps first: a graph update per event costs several lookups each.
-  const pairs = new Map<string, EdgeAttrs & { a: string; b: string }>();
-  const nodeEvents = new Map<string, number>();
   for (const e of events) {
     const m = Math.max(1, e.mentions);
     const w = e.intensity * m;
@@ -94,27 +93,59 @@ export function buildGraph(events: Iterable<AnalysisEvent>, minEvents = 1): Acto
         if (s === t) continue;
         const [a, b] = pairKey(s, t);
         const key = `${a}\u0000${b}`;
-        let at = pairs.get(key);
-        if (!at) pairs.set(key, (at = { a, b, weight: 0, sign: 0, events: 0, mentions: 0, cooperative: 0, conflictual: 0 }));
+        let at = into.get(key);
+        if (!at) into.set(key, (at = { a, b, weight: 0, events: 0, mentions: 0, cooperative: 0, conflictual: 0 }));
         at.weight += w;
         at.events++;
         at.mentions += m;
         if (e.intensity > 0) at.cooperative++;
         else if (e.intensity < 0) at.conflictual++;
-        nodeEvents.set(a, (nodeEvents.get(a) ?? 0) + 1);
-        nodeEvents.set(b, (nodeEvents.get(b) ?? 0) + 1);
       }
     }
   }
+  return into;
+}
+
+/** Adds ties (from the store's rollups, say) into a map of ties by pair. */
+export function addTies(into: Map<string, Tie>, ties: Iterable<Tie>): Map<string, Tie> {
+  for (const t of ties) {
+    const [a, b] = pairKey(t.a, t.b);
+    const key = `${a}\u0000${b}`;
+    const at = into.get(key);
+    if (!at) into.set(key, { ...t, a, b });
+    else {
+      at.weight += t.weight;
+      at.events += t.events;
+      at.mentions += t.mentions;
+      at.cooperative += t.cooperative;
+      at.conflictual += t.conflictual;
+    }
+  }
+  return into;
+}
+
+/** The undirected signed graph of ties; an actor's `events` counts its ties' events, kept or not. */
+export function graphOfTies(ties: Iterable<Tie>, minEvents = 1): ActorGraph {
+  // In pair order, so the graph (and Louvain's walk over it) is the same whichever way the ties were summed.
+  const sorted = [...ties].sort((x, y) => (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : x.b > y.b ? 1 : 0));
+  const nodeEvents = new Map<string, number>();
+  for (const t of sorted) {
+    nodeEvents.set(t.a, (nodeEvents.get(t.a) ?? 0) + t.events);
+    nodeEvents.set(t.b, (nodeEvents.get(t.b) ?? 0) + t.events);
+  }
   const g: ActorGraph = new UndirectedGraph({ allowSelfLoops: false });
-  for (const { a, b, ...at } of pairs.values()) {
-    if (at.events < minEvents) continue;
+  for (const { a, b, ...t } of sorted) {
+    if (t.events < minEvents || t.events === 0) continue;
     if (!g.hasNode(a)) g.addNode(a, { events: nodeEvents.get(a)! });
     if (!g.hasNode(b)) g.addNode(b, { events: nodeEvents.get(b)! });
-    at.sign = at.weight > 0 ? 1 : at.weight < 0 ? -1 : 0;
-    g.addEdge(a, b, at);
+    g.addEdge(a, b, { ...t, sign: t.weight > 0 ? 1 : t.weight < 0 ? -1 : 0 });
   }
   return g;
+}
+
+/** The undirected signed graph: one edge per actor pair over every source × target pair. */
+export function buildGraph(events: Iterable<AnalysisEvent>, minEvents = 1): ActorGraph {
+  return graphOfTies(tiesOf(events).values(), minEvents);
 }
 
 /** Share of balanced signed triangles; zero-weight edges are unsigned and skipped. */
@@ -180,6 +211,12 @@ export function analyseNetwork(events: Iterable<AnalysisEvent>, options: Partial
   const o = { ...NETWORK_DEFAULTS, ...options };
   const g = buildGraph(events, o.minEvents);
   return networkOf(g, o);
+}
+
+/** The whole analysis from ties already summed (the store's rollups plus any events). */
+export function analyseTies(ties: Iterable<Tie>, options: Partial<NetworkOptions> = {}): Network {
+  const o = { ...NETWORK_DEFAULTS, ...options };
+  return networkOf(graphOfTies(ties, o.minEvents), o);
 }
 
 export function networkOf(g: ActorGraph, options: Partial<NetworkOptions> = {}): Network {

@@ -173,13 +173,18 @@ export interface Shift extends ChangePoint {
   events: ShiftEvent[];
 }
 
-/** Shifts in a dyad series, each explained by the events around it. */
-export function shiftsOf(series: Series, events: readonly AnalysisEvent[], options: Partial<ShiftOptions> = {}): Shift[] {
+/** Periods searched around a change point: first and last day. */
+export function shiftWindow(series: Series, index: number, window: number): { from: string; to: string } {
+  const pts = series.points;
+  return { from: pts[Math.max(0, index - window)].start, to: pts[Math.min(pts.length - 1, index + window - 1)].end };
+}
+
+/** The change points of a series, each explained by the events around it (`events` must hold those of each shiftWindow). */
+export function explainShifts(series: Series, points: readonly ChangePoint[], events: readonly AnalysisEvent[], options: Partial<ShiftOptions> = {}): Shift[] {
   const o = { ...SHIFT_DEFAULTS, ...options };
   const pts = series.points;
-  return changePoints(pts.map((p) => p.score), o).map((cp) => {
-    const lo = pts[Math.max(0, cp.index - o.window)].start;
-    const hi = pts[Math.min(pts.length - 1, cp.index + o.window - 1)].end;
+  return points.map((cp) => {
+    const { from: lo, to: hi } = shiftWindow(series, cp.index, o.window);
     const around = events
       .filter((e) => e.start >= lo && e.start <= hi && inDyad(e, series.dyad))
       .map((e) => ({ id: e.id, type: e.type, sources: e.sources, targets: e.targets, start: e.start, intensity: e.intensity, mentions: e.mentions, weight: Math.abs(e.intensity) * Math.max(1, e.mentions) }))
@@ -190,4 +195,10 @@ export function shiftsOf(series: Series, events: readonly AnalysisEvent[], optio
       direction: cp.magnitude >= 0 ? 'toward-cooperation' : 'toward-conflict', events: around,
     };
   });
+}
+
+/** Shifts in a dyad series, each explained by the events around it. */
+export function shiftsOf(series: Series, events: readonly AnalysisEvent[], options: Partial<ShiftOptions> = {}): Shift[] {
+  const o = { ...SHIFT_DEFAULTS, ...options };
+  return explainShifts(series, changePoints(series.points.map((p) => p.score), o), events, o);
 }

@@ -9,9 +9,10 @@ import { prefixEnd, prefixStart } from '../domain/date-range.js';
 import type { Store } from '../store/store.js';
 import type { EventFilter } from '../store/event-store.js';
 import {
-  PERIOD_UNITS, analyseNetwork, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
+  PERIOD_UNITS, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
   type Dyad, type EdgeChange, type Network, type Series, type Shift, type Spillover,
 } from '../analysis/index.js';
+import { rollupNetwork, rollupSeries, rollupShifts } from './rollup-analysis.js';
 
 const Actor = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 /** "*" or nothing = against everyone. */
@@ -130,7 +131,7 @@ async function seriesOf(store: Store, dyad: Dyad, p: Filtered & { by: Series['by
 export async function seriesFor(store: Store, params: SeriesParams): Promise<Series> {
   const p = parse(SeriesParams, params, 'series');
   const dyad: Dyad = { a: p.a, b: p.b, directed: p.directed };
-  return seriesOf(store, dyad, p, await dyadEvents(store, dyad, p));
+  return (await rollupSeries(store, dyad, p)) ?? seriesOf(store, dyad, p, await dyadEvents(store, dyad, p));
 }
 
 export interface ShiftsResult {
@@ -142,13 +143,13 @@ export interface ShiftsResult {
 export async function shiftsFor(store: Store, params: ShiftsParams): Promise<ShiftsResult> {
   const p = parse(ShiftsParams, params, 'shifts');
   const dyad: Dyad = { a: p.a, b: p.b, directed: p.directed };
+  const method = `PELT (Killick et al. 2012), normal mean-change cost, penalty ${p.penaltyFactor}·log n, min segment ${p.minSegment}; confidence = 1 − permutation p (199 shuffles, seed ${p.seed}); reported at ≥ ${p.minConfidence}`;
+  const fromRollups = await rollupShifts(store, dyad, p);
+  if (fromRollups) return { ...fromRollups, method };
   const events = await dyadEvents(store, dyad, p);
   const series = await seriesOf(store, dyad, p, events);
   const shifts = shiftsOf(series, events, p);
-  return {
-    series, shifts,
-    method: `PELT (Killick et al. 2012), normal mean-change cost, penalty ${p.penaltyFactor}·log n, min segment ${p.minSegment}; confidence = 1 − permutation p (199 shuffles, seed ${p.seed}); reported at ≥ ${p.minConfidence}`,
-  };
+  return { series, shifts, method };
 }
 
 export interface NetworkResult extends Network {
@@ -172,10 +173,8 @@ function windowOf(p: { at?: string; from?: string; to?: string; days: number }):
 }
 
 async function networkIn(store: Store, w: { from: string; to: string }, p: z.output<typeof NetworkDiffParams> | z.output<typeof NetworkParams>): Promise<NetworkResult> {
-  const events = await store.analysisEvents({ from: w.from, to: w.to, origin: p.origin, modality: p.modality });
-  // The store returns events overlapping the window; keep those that start inside it.
-  const inside = events.filter((e) => e.start >= w.from && e.start <= w.to);
-  return { window: w, events: inside.length, ...analyseNetwork(inside, { minEvents: p.minEvents, seed: p.seed, topUnbalanced: p.topUnbalanced }) };
+  const r = await rollupNetwork(store, w, p, { minEvents: p.minEvents, seed: p.seed, topUnbalanced: p.topUnbalanced });
+  return { window: w, ...r };
 }
 
 export async function networkFor(store: Store, params: NetworkParams): Promise<NetworkResult> {

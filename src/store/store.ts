@@ -4,8 +4,10 @@ import type { EventStore } from './event-store.js';
 import type { WatchStore } from './watch-store.js';
 import type { AuthStore } from './auth-store.js';
 import type { CurationStore } from './curation-store.js';
+import type { RollupStore } from './rollup-store.js';
 
-export interface Store extends EventStore, WatchStore, AuthStore, CurationStore {
+/** The rollup part is optional: without it the analyses read the events themselves. */
+export interface Store extends EventStore, WatchStore, AuthStore, CurationStore, Partial<RollupStore> {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

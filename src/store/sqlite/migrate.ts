@@ -8,9 +8,14 @@ export interface Migration {
   /** "NNN-name"; ranges: core 001–099, dataset-import 100–199, watch 200–299, auth 300–399, curation 400–499. */
   id: string;
   sql: string;
+  /** Data work after the SQL, in the same transaction (e.g. filling a new table from a big one). */
+  run?: (db: Database.Database, progress: MigrationProgress) => void;
 }
 
-export function migrate(db: Database.Database, migrations: Migration[], file: string): void {
+/** Told how far a long migration step has got: `done` of `total` units (events, say). */
+export type MigrationProgress = (p: { step: string; done: number; total: number }) => void;
+
+export function migrate(db: Database.Database, migrations: Migration[], file: string, progress: MigrationProgress = () => {}): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (id TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
   const known = new Set(migrations.map((m) => m.id));
   const applied = new Set((db.prepare('SELECT id FROM schema_migrations').all() as Array<{ id: string }>).map((r) => r.id));
@@ -23,6 +28,7 @@ export function migrate(db: Database.Database, migrations: Migration[], file: st
     if (applied.has(m.id)) continue;
     db.transaction(() => {
       db.exec(m.sql);
+      m.run?.(db, progress);
       record.run(m.id, new Date().toISOString());
     }).immediate();
   }

@@ -4,7 +4,8 @@
 import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
-import { migrate } from './migrate.js';
+import { migrate, type MigrationProgress } from './migrate.js';
+import { rollupMigrations, rollupPart } from './rollups.js';
 import { coreMigrations } from './core-schema.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
@@ -12,9 +13,14 @@ import { authPart, authMigrations } from './auth.js';
 import { curationPart, curationMigrations } from './curation.js';
 import { datasetImportPart, datasetImportMigrations } from './dataset-import.js';
 
-export const sqliteMigrations = [...coreMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations];
+export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations];
 
-export function openSqliteDatabase(file: string): Database.Database {
+export interface OpenOptions {
+  /** Told how a long migration (rollups of a big database) is getting on. */
+  progress?: MigrationProgress;
+}
+
+export function openSqliteDatabase(file: string, opts: OpenOptions = {}): Database.Database {
   let db: Database.Database;
   try {
     db = new Database(file);
@@ -26,7 +32,7 @@ export function openSqliteDatabase(file: string): Database.Database {
     throw new EntenteError('DB_ERROR', `cannot open database ${file}: ${(e as Error).message}`);
   }
   try {
-    migrate(db, sqliteMigrations, file);
+    migrate(db, sqliteMigrations, file, opts.progress);
   } catch (e) {
     db.close();
     if (e instanceof EntenteError) throw e;
@@ -35,8 +41,8 @@ export function openSqliteDatabase(file: string): Database.Database {
   return db;
 }
 
-export async function openSqliteStore(file: string): Promise<Store> {
-  const db = openSqliteDatabase(file);
+export async function openSqliteStore(file: string, opts: OpenOptions = {}): Promise<Store> {
+  const db = openSqliteDatabase(file, opts);
   return {
     kind: 'sqlite',
     ...eventsPart(db),
@@ -44,6 +50,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
     ...authPart(db),
     ...curationPart(db),
     ...datasetImportPart(db),
+    ...rollupPart(db),
     async close() {
       if (db.open) db.close();
     },

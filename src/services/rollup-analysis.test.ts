@@ -1,0 +1,62 @@
+// Series, shifts and networks from the rollups must answer exactly as from the events: the same
+// store is asked both ways (the second without its rollup methods) over seeded random writes.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js';
+import type { Store } from '../store/store.js';
+import { seededRng } from '../analysis/random.js';
+import { ACTORS, randomWrites } from '../store/sqlite/rollup-fixtures.js';
+import { networkFor, seriesFor, shiftsFor } from './analysis.js';
+
+let dir: string;
+let store: Store;
+let plain: Store;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'entente-rollup-analysis-'));
+  store = await openSqliteStore(join(dir, 'a.db'));
+  const step = randomWrites(seededRng(5));
+  for (let i = 0; i < 80; i++) await step(store);
+  plain = { ...store, dyadTallies: undefined, windowTies: undefined, checkRollups: undefined };
+}, 60_000);
+afterAll(async () => {
+  await store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const pairs = ACTORS.flatMap((a) => [...ACTORS.filter((b) => b !== a), null].map((b) => [a, b] as const));
+
+describe('analyses from rollups', () => {
+  it('give the same series as the events for every dyad, unit, direction and month-aligned range', async () => {
+    let nonEmpty = 0;
+    for (const [a, b] of pairs) {
+      for (const by of ['month', 'quarter', 'year'] as const) {
+        for (const range of [{}, { from: '2022' }, { to: '2022-06' }, { from: '2021-03', to: '2023-02' }]) {
+          for (const directed of [false, true]) {
+            const p = { a, b, by, directed, ...range, modality: ['asserted', 'speculative'] as const };
+            const [r, e] = [await seriesFor(store, { ...p, modality: [...p.modality] }), await seriesFor(plain, { ...p, modality: [...p.modality] })];
+            expect(r, `${a}-${b} ${by} ${JSON.stringify(range)} ${directed}`).toEqual(e);
+            if (e.points.some((x) => x.events > 0)) nonEmpty++;
+          }
+        }
+      }
+    }
+    expect(nonEmpty).toBeGreaterThan(100);
+  });
+
+  it('give the same shifts', async () => {
+    for (const [a, b] of pairs.slice(0, 8)) {
+      const p = { a, b, by: 'month' as const, minConfidence: 0.5 };
+      expect(await shiftsFor(store, p)).toEqual(await shiftsFor(plain, p));
+    }
+  });
+
+  it('give the same network for whole-month windows and for windows with odd days at either end', async () => {
+    for (const w of [{ from: '2022', to: '2022' }, { from: '2021-02', to: '2023-05' }, { at: '2022-08-17', days: 365 }, { at: '2023-03-05', days: 40 }, { at: '2022-05-20', days: 10 }]) {
+      const [r, e] = [await networkFor(store, w), await networkFor(plain, w)];
+      expect(r, JSON.stringify(w)).toEqual(e);
+      expect(e.edges.length).toBeGreaterThan(0);
+    }
+  });
+});
