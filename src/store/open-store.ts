@@ -4,9 +4,21 @@ import type { Settings } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { openSqliteStore } from './sqlite/sqlite-store.js';
 
-export async function openStore(settings: Pick<Settings, 'db'> | { db: string }): Promise<Store> {
+export function isPostgresUrl(db: string): boolean {
+  return /^postgres(ql)?:\/\//i.test(db);
+}
+
+export async function openStore(settings: Pick<Settings, 'db'> | { db: string; readDb?: string }): Promise<Store> {
   const db = settings.db;
-  if (/^postgres(ql)?:\/\//i.test(db)) throw new EntenteError('UNSUPPORTED', 'PostgreSQL backend not yet available');
+  const readDb = 'readDb' in settings ? settings.readDb : undefined;
+  const readUrls = (readDb ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  if (isPostgresUrl(db)) {
+    if (readUrls.some((u) => !isPostgresUrl(u))) throw new EntenteError('BAD_INPUT', 'read replicas (--read-db) must be postgres:// URLs');
+    // Loaded only when asked for: a SQLite user never loads the PostgreSQL driver.
+    const { openPostgresStore } = await import('./postgres/pg-store.js');
+    return openPostgresStore(db, { readUrls });
+  }
+  if (readUrls.length) throw new EntenteError('BAD_INPUT', 'read replicas (--read-db) need a PostgreSQL primary (--db postgres://…)');
   if (!db) throw new EntenteError('BAD_INPUT', 'no database given (--db FILE or ENTENTE_DB)');
   return openSqliteStore(db);
 }
