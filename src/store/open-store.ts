@@ -8,10 +8,20 @@ export function isPostgresUrl(db: string): boolean {
   return /^postgres(ql)?:\/\//i.test(db);
 }
 
-export async function openStore(settings: Pick<Settings, 'db'> | { db: string; readDb?: string }): Promise<Store> {
+/** The database as it may be shown: a PostgreSQL URL without user and password. */
+export function displayDb(db: string): string {
+  if (!isPostgresUrl(db)) return db;
+  try {
+    const u = new URL(db);
+    return `${u.protocol}//${u.host}${u.pathname}`;
+  } catch {
+    return 'postgres://…';
+  }
+}
+
+export async function openStore(settings: Pick<Settings, 'db'> & Partial<Pick<Settings, 'readDb'>>): Promise<Store> {
   const db = settings.db;
-  const readDb = 'readDb' in settings ? settings.readDb : undefined;
-  const readUrls = (readDb ?? '').split(',').map((s) => s.trim()).filter(Boolean);
+  const readUrls = (settings.readDb ?? '').split(',').map((s) => s.trim()).filter(Boolean);
   if (isPostgresUrl(db)) {
     if (readUrls.some((u) => !isPostgresUrl(u))) throw new EntenteError('BAD_INPUT', 'read replicas (--read-db) must be postgres:// URLs');
     // Loaded only when asked for: a SQLite user never loads the PostgreSQL driver.

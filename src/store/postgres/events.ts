@@ -244,8 +244,9 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
 
     async getEvent(id) {
       if (!/^\d{1,18}$/.test(id)) return null;
-      const r = await one<PgEventRow>(read, 'SELECT * FROM events WHERE id = $1', [id]);
-      return r ? detail(read, r) : null;
+      // By id from the primary: an event just stored is there at once, whatever a replica's lag.
+      const r = await one<PgEventRow>(primary, 'SELECT * FROM events WHERE id = $1', [id]);
+      return r ? detail(primary, r) : null;
     },
 
     async timeline(actor, other, filter = {}, pg) {
@@ -289,11 +290,11 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async getDocument(id) {
       if (!/^\d{1,18}$/.test(id)) return null;
       const d = await one<{ id: string; hash: string; title: string | null; url: string | null; source: string | null; published: string | null; language: string | null; text: string; length: number; ingested_at: string; n: number }>(
-        read, `SELECT d.id, d.hash, d.title, d.url, d.source, d.published, d.language, d.text, d.length, d.ingested_at,
+        primary, `SELECT d.id, d.hash, d.title, d.url, d.source, d.published, d.language, d.text, d.length, d.ingested_at,
           (SELECT count(*)::int FROM mentions WHERE document_id = d.id) AS n FROM documents d WHERE id = $1`, [id]);
       if (!d) return null;
       const spans = await rows<{ id: string; start_offset: number; end_offset: number; event_id: string; type: EventRecord['type']; modality: EventRecord['modality'] }>(
-        read, 'SELECT id, start_offset, end_offset, event_id, type, modality FROM mentions WHERE document_id = $1 ORDER BY start_offset, id', [d.id]);
+        primary, 'SELECT id, start_offset, end_offset, event_id, type, modality FROM mentions WHERE document_id = $1 ORDER BY start_offset, id', [d.id]);
       return {
         id: String(d.id), hash: d.hash, title: d.title, url: d.url, source: d.source, published: d.published, language: d.language,
         length: d.length, mentions: d.n, ingestedAt: d.ingested_at, text: d.text,
