@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # A throw-away PostgreSQL cluster for tests: `pg-cluster.sh start DIR` creates one in DIR (initdb
 # as a non-root user, a free local port, password auth over TCP, durability off for speed) and
-# prints its URL; `pg-cluster.sh stop DIR` stops it and removes DIR. Needs PostgreSQL 15+
+# prints its URL; `pg-cluster.sh stop DIR` stops it and removes DIR; `crash DIR` stops it at
+# once (pg_ctl stop -m immediate) keeping its data; `restart DIR` starts it again. Needs PostgreSQL 15+
 # binaries (PG_BIN, else the newest under /usr/lib/postgresql). As root the cluster runs as the
 # postgres user, so DIR's parent must be readable by it (callers: mktemp -d, then chmod 755).
 set -euo pipefail
 cmd=${1:-}; dir=${2:-}
-[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: pg-cluster.sh start|stop DIR" >&2; exit 2; }
+[ -n "$cmd" ] && [ -n "$dir" ] || { echo "usage: pg-cluster.sh start|stop|crash|restart DIR" >&2; exit 2; }
 
 find_bin() {
   if [ -n "${PG_BIN:-}" ]; then echo "$PG_BIN"; return; fi
@@ -54,11 +55,18 @@ CONF
     echo "$bin" > "$dir/bin"
     echo "postgres://entente:entente@127.0.0.1:$port/entente_test" | tee "$dir/url"
     ;;
+  crash)
+    # Stop at once, as a power cut would (no checkpoint, no goodbye to clients); the data stays.
+    as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
+    ;;
+  restart)
+    as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+    ;;
   stop)
     if [ -f "$dir/bin" ] && [ -d "$dir/data" ]; then
       as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
     fi
     rm -rf "$dir"
     ;;
-  *) echo "usage: pg-cluster.sh start|stop DIR" >&2; exit 2 ;;
+  *) echo "usage: pg-cluster.sh start|stop|crash|restart DIR" >&2; exit 2 ;;
 esac

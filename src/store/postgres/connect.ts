@@ -57,6 +57,8 @@ export async function openPool(url: string, opts: PoolOptions = {}): Promise<pg.
   // An idle connection the server drops (restart, failover) must not take the process down;
   // the next query gets a fresh connection or a clear error.
   pool.on('error', () => undefined);
+  // Likewise a connection in use: its query fails with the error, which the caller reports.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   let version: number;
   try {
     const r = await pool.query<{ v: string }>("SELECT current_setting('server_version_num') AS v");

@@ -63,9 +63,16 @@ export async function transaction<T>(pool: pg.Pool, fn: (c: pg.PoolClient) => Pr
   }
 }
 
+/** Server shut down, crashed or unreachable. */
+const LOST = new Set(['57P01', '57P02', '57P03', 'ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT']);
+
 /** A driver error as an EntenteError (DB_ERROR) saying what was being done; EntenteErrors pass through. */
 export function dbError(what: string, e: unknown): EntenteError {
   if (e instanceof EntenteError) return e;
   const err = e as { message?: string; code?: string };
-  return new EntenteError('DB_ERROR', `${what}: ${err.message ?? String(e)}`, err.code ? { sqlstate: err.code } : undefined);
+  const message = (err.message ?? String(e)).split('\n')[0];
+  if (LOST.has(err.code ?? '') || /Connection terminated|connection timeout/i.test(message)) {
+    return new EntenteError('DB_ERROR', `${what}: lost the connection to the PostgreSQL server (${message}); what was committed stays, and running it again completes the rest`);
+  }
+  return new EntenteError('DB_ERROR', `${what}: ${message}`, err.code ? { sqlstate: err.code } : undefined);
 }
