@@ -54,7 +54,7 @@ CREATE TABLE events (
   lon double precision,
   loc_precision integer,
   source_url text,
-  attrs jsonb NOT NULL DEFAULT '{}'
+  attrs json NOT NULL DEFAULT '{}'
 );
 CREATE UNIQUE INDEX events_origin_external ON events (origin, external_id) WHERE external_id IS NOT NULL;
 CREATE INDEX events_day ON events (day_first NULLS FIRST, id);

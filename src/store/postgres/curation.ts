@@ -225,8 +225,8 @@ CREATE TABLE audit_log (
   role text NOT NULL,
   action text NOT NULL,
   subject text NOT NULL,
-  before jsonb,
-  after jsonb
+  before json,
+  after json
 );
 CREATE INDEX audit_log_subject ON audit_log (subject, id);`,
 }];

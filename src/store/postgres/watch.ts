@@ -36,7 +36,7 @@ CREATE TABLE alerts (
   title text NOT NULL,
   summary text NOT NULL,
   date text,
-  data jsonb NOT NULL DEFAULT '{}',
+  data json NOT NULL DEFAULT '{}',
   created_at text NOT NULL,
   delivery text NOT NULL,
   attempts integer NOT NULL DEFAULT 0,
