@@ -36,16 +36,19 @@ export interface PgCluster {
   crash(): void;
   restart(): void;
   stop(): void;
+  /** A streaming standby of this cluster (pg_basebackup -R) on its own port. */
+  standby(): PgCluster;
 }
 
-export function startPgCluster(): PgCluster {
+export function startPgCluster(primaryDir?: string): PgCluster {
   const parent = mkdtempSync(join(tmpdir(), 'entente-pgc-'));
   chmodSync(parent, 0o755);
   const dir = join(parent, 'cluster');
-  const run = (cmd: string) => execFileSync('bash', [script, cmd, dir], { encoding: 'utf8' }).trim();
-  const url = run('start');
+  const run = (cmd: string, ...more: string[]) => execFileSync('bash', [script, cmd, dir, ...more], { encoding: 'utf8' }).trim();
+  const url = primaryDir ? run('standby', primaryDir) : run('start');
   return {
     url, dir,
+    standby: () => startPgCluster(dir),
     crash: () => void run('crash'),
     restart: () => void run('restart'),
     stop: () => {
