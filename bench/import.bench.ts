@@ -21,10 +21,10 @@ const RUNS = Number(process.env.BENCH_IMPORT_RUNS ?? 2);
 const sources = ['20191024143000.export.CSV', '20170101073000.export.CSV'].map((f) => join(root, '..', 'shared', 'data', 'gdelt-v2-events', f));
 const TIME = '/usr/bin/time';
 
-interface Run { seconds: number; cpu: number; maxRssMb: number | null; out: string }
+export interface Run { seconds: number; cpu: number; maxRssMb: number | null; out: string }
 
 /** Runs a command under /usr/bin/time (when present) for wall time, CPU time and peak RSS. */
-function timed(cmd: string, args: string[], input?: string): Run {
+export function timed(cmd: string, args: string[], input?: string): Run {
   const useTime = existsSync(TIME);
   const t0 = process.hrtime.bigint();
   const r = useTime
@@ -51,7 +51,7 @@ function sqliteImport(file: string): Run {
  * Compiles the package into bench/.work/pkg (as `npm run build` would, without touching the
  * shared dist/), so the timed child runs the JavaScript users run, not the tsx loader.
  */
-function buildCli(): string {
+export function buildCli(): string {
   const pkg = join(work, 'pkg');
   rmSync(pkg, { recursive: true, force: true });
   mkdirSync(pkg, { recursive: true });

@@ -9,6 +9,7 @@ import { openStore } from '../src/store/index.js';
 import type { Store } from '../src/store/store.js';
 import { loadSettings, type Settings } from '../src/config/settings.js';
 import { loadStarterDataset } from '../src/starter/index.js';
+import { testDb } from './test-store.js';
 
 export interface TestApi {
   app: FastifyInstance;
@@ -23,7 +24,7 @@ export interface TestApi {
 
 export async function testApi(opts: { starter?: boolean; settings?: Partial<Settings>; app?: Partial<AppOptions> } = {}): Promise<TestApi> {
   const dir = mkdtempSync(join(tmpdir(), 'entente-api-'));
-  const settings = loadSettings({ db: join(dir, 'api.db'), ...opts.settings }, {});
+  const settings = loadSettings({ db: await testDb(join(dir, 'api.db')), ...opts.settings }, {});
   const store = await openStore(settings);
   if (opts.starter) await loadStarterDataset(store);
   const tokens = {

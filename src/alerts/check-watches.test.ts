@@ -9,6 +9,7 @@ import type { DatasetEventInput } from '../domain/event.js';
 import type { PloverType } from '../domain/plover.js';
 import { addWatch, checkWatches } from './check-watches.js';
 import { startServer, type TestServer } from './test-server.js';
+import { testDb } from '../../test/test-store.js';
 
 let dir: string;
 let store: Store;
@@ -17,7 +18,7 @@ let logged: string[];
 const log = (s: string) => logged.push(s);
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-alerts-'));
-  store = await openStore({ db: join(dir, 'a.db') });
+  store = await openStore({ db: await testDb(join(dir, 'a.db')) });
   logged = [];
 });
 afterEach(async () => {

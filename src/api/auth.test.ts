@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { testApi, type TestApi } from '../../test/api-app.js';
+import { queryTestDb } from '../../test/test-store.js';
 import { createApp } from './app.js';
 
 let t: TestApi;
@@ -103,16 +103,11 @@ describe('tokens', () => {
     expect(r.statusCode).toBe(400);
   });
   it('stores only the SHA-256 of each token', async () => {
-    const db = new Database(t.settings.db, { readonly: true });
-    try {
-      const rows = db.prepare('SELECT * FROM api_tokens').all() as Array<Record<string, unknown>>;
-      const dump = JSON.stringify(rows);
-      for (const secret of Object.values(t.tokens)) {
-        expect(dump).not.toContain(secret);
-        expect(rows.some((r) => r.hash === createHash('sha256').update(secret).digest('hex'))).toBe(true);
-      }
-    } finally {
-      db.close();
+    const rows = await queryTestDb(t.settings.db, 'SELECT * FROM api_tokens');
+    const dump = JSON.stringify(rows);
+    for (const secret of Object.values(t.tokens)) {
+      expect(dump).not.toContain(secret);
+      expect(rows.some((r) => r.hash === createHash('sha256').update(secret).digest('hex'))).toBe(true);
     }
   });
 });

@@ -8,13 +8,14 @@ import { runCli, sharedDir } from '../../test/cli.js';
 import { openStore, type Store } from '../store/index.js';
 import { ingestPaths } from '../ingest/documents/index.js';
 import type { EventRecord } from '../domain/event.js';
+import { testDb } from '../../test/test-store.js';
 
 let dir: string;
 let db: string;
 let store: Store;
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-query-cli-'));
-  db = join(dir, 'x.db');
+  db = await testDb(join(dir, 'x.db'));
   store = await openStore({ db });
   await ingestPaths(store, [join(sharedDir, 'corpus/seed-russia-korean-peninsula.txt')], { published: '2023-09-25' });
 });

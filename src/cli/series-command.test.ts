@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
 import { runCli, sharedDir } from '../../test/cli.js';
+import { testDb } from '../../test/test-store.js';
 
 let dir: string;
 let db: string;
@@ -16,9 +17,9 @@ const json = (...args: string[]) => {
   return JSON.parse(r.stdout);
 };
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-cli-analysis-'));
-  db = join(dir, 'e.db');
+  db = await testDb(join(dir, 'e.db'));
   expect(cli('import', 'gdelt', join(sharedDir, 'data/gdelt-v2-events')).code).toBe(0);
   expect(cli('import', 'icews', join(sharedDir, 'data/icews/events.2018.sample.tab')).code).toBe(0);
 }, 120_000);

@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { loadSettings, settingHelp, type Settings } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
-import { openStore } from '../store/open-store.js';
+import { displayDb, openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import { createApp } from '../api/index.js';
 
@@ -45,7 +45,7 @@ export async function runServer({ settings, open, prepare }: ServeOptions): Prom
     sessionToken = info.id;
     const base = `http://${urlHost(settings.host === '0.0.0.0' || settings.host === '::' ? '127.0.0.1' : settings.host)}:${actualPort}`;
     if (!LOOPBACK.has(settings.host)) console.error(`entente: warning: listening on ${settings.host}, reachable from other machines; every request still needs a token${open ? ' to write (reads are open)' : ''}`);
-    console.log(`Entente is serving ${settings.db} at ${base}/ (API docs at ${base}/api/docs)${open ? '; reading needs no token' : ''}.`);
+    console.log(`Entente is serving ${displayDb(settings.db)} at ${base}/ (API docs at ${base}/api/docs)${open ? '; reading needs no token' : ''}.`);
     console.log('Open the workbench with this link; it holds an admin token for this session (revoked when the server stops):');
     console.log(`${base}/?token=${token}`);
     await new Promise<void>((resolve) => {
@@ -69,8 +69,9 @@ export function registerServe(program: Command): void {
     .option('--port <n>', settingHelp('port'))
     .option('--host <address>', settingHelp('host'))
     .option('--db <file>', settingHelp('db'))
+    .option('--read-db <urls>', settingHelp('readDb'))
     .option('--open', 'let anyone who can reach the server read without a token (writing always needs one)')
-    .action(async (opts: { port?: string; host?: string; db?: string; open?: boolean }) => {
-      await runServer({ settings: loadSettings({ port: opts.port, host: opts.host, db: opts.db }), open: !!opts.open });
+    .action(async (opts: { port?: string; host?: string; db?: string; readDb?: string; open?: boolean }) => {
+      await runServer({ settings: loadSettings({ port: opts.port, host: opts.host, db: opts.db, readDb: opts.readDb }), open: !!opts.open });
     });
 }

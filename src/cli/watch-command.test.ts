@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { XMLParser } from 'fast-xml-parser';
 import { runCli, sharedDir } from '../../test/cli.js';
+import { testDb } from '../../test/test-store.js';
 
 let dir: string;
 let db: string;
@@ -15,7 +16,7 @@ const cli = (...args: string[]) => runCli([...args, '--db', db], { env: { ENTENT
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-cli-watch-'));
-  db = join(dir, 'w.db');
+  db = await testDb(join(dir, 'w.db'));
   // A port that was free a moment ago: nothing listens there, so delivery is refused.
   const port = await new Promise<number>((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {

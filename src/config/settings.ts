@@ -9,7 +9,8 @@ export interface SettingDef {
 }
 
 export const SETTINGS = [
-  { name: 'db', env: 'ENTENTE_DB', default: './entente.db', help: 'the SQLite database file' },
+  { name: 'db', env: 'ENTENTE_DB', default: './entente.db', help: 'the SQLite database file, or a PostgreSQL URL (postgres://user@host:port/db)' },
+  { name: 'readDb', env: 'ENTENTE_READ_DB', default: '', help: 'read replicas of a PostgreSQL `db`, comma-separated URLs: lists, series, networks and search read from them' },
   { name: 'port', env: 'ENTENTE_PORT', default: '8787', help: 'HTTP port of `entente serve`' },
   { name: 'host', env: 'ENTENTE_HOST', default: '127.0.0.1', help: 'address `entente serve` binds to' },
   { name: 'maxUploadMb', env: 'ENTENTE_MAX_UPLOAD_MB', default: '10', help: 'largest document accepted by the ingest endpoint, in MB' },

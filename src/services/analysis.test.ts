@@ -9,6 +9,7 @@ import type { Store } from '../store/store.js';
 import type { DatasetEventInput } from '../domain/event.js';
 import type { PloverType } from '../domain/plover.js';
 import { networkDiffFor, networkFor, seriesFor, shiftsFor, spilloverFor } from './analysis.js';
+import { testDb } from '../../test/test-store.js';
 
 let dir: string;
 let store: Store;
@@ -22,7 +23,7 @@ const month = (i: number): string => `${2020 + Math.floor(i / 12)}-${String((i %
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-services-'));
-  store = await openStore({ db: join(dir, 's.db') });
+  store = await openStore({ db: await testDb(join(dir, 's.db')) });
   const rows: DatasetEventInput[] = [];
   // 36 months. RUS–UKR: talks for 18 months, then war. RUS–PRK: cooperation rising 2 months after the war starts.
   for (let i = 0; i < 36; i++) {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { openStore } from '../store/index.js';
 import type { Store } from '../store/store.js';
 import { loadStarterDataset, starterDataset, STARTER_PREFIX } from './index.js';
+import { testDb } from '../../test/test-store.js';
 
 describe('the starter dataset', () => {
   const { events, actors } = starterDataset();
@@ -56,7 +57,7 @@ describe('loadStarterDataset', () => {
   let store: Store;
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'entente-starter-'));
-    store = await openStore({ db: join(dir, 's.db') });
+    store = await openStore({ db: await testDb(join(dir, 's.db')) });
   });
   afterAll(async () => {
     await store.close();

@@ -7,12 +7,13 @@ import { ingestPaths } from './ingest-paths.js';
 import { ingestText } from './ingest-text.js';
 import { textTitle } from './document-sources.js';
 import { sharedDir } from '../../../test/cli.js';
+import { testDb } from '../../../test/test-store.js';
 
 const kcna = join(sharedDir, 'data/news-articles/kcna-korea-russia-ukraine.jsonl');
 const badInput = join(sharedDir, 'data/bad-input');
 let dir: string;
 let n = 0;
-const fresh = () => openStore({ db: join(dir, `s${++n}.db`) });
+const fresh = async () => openStore({ db: await testDb(join(dir, `s${++n}.db`)) });
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'entente-ingest-'));

@@ -4,12 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../open-store.js';
 import type { Store } from '../store.js';
+import { testDb } from '../../../test/test-store.js';
 
 let dir: string;
 let store: Store;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-auth-'));
-  store = await openStore({ db: join(dir, 'a.db') });
+  store = await openStore({ db: await testDb(join(dir, 'a.db')) });
 });
 afterEach(async () => {
   await store.close();

@@ -6,6 +6,7 @@ import { openStore } from '../open-store.js';
 import type { Store } from '../store.js';
 import type { DatasetEventInput } from '../../domain/event.js';
 import type { EventMention } from '../../domain/mention.js';
+import { testDb } from '../../../test/test-store.js';
 
 const who = { tokenId: 'tok_test', role: 'editor' };
 
@@ -30,7 +31,7 @@ let dir: string;
 let store: Store;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-curation-'));
-  store = await openStore({ db: join(dir, 'c.db') });
+  store = await openStore({ db: await testDb(join(dir, 'c.db')) });
 });
 afterEach(async () => {
   await store.close();

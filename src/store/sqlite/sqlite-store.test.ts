@@ -113,7 +113,9 @@ describe('sqlite store', () => {
   });
 
   it('picks the backend from the setting', async () => {
-    await expect(openStore({ db: 'postgres://localhost/x' })).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+    // A PostgreSQL URL goes to the PostgreSQL backend: nothing listens on port 1, so it says so, naming the server.
+    await expect(openStore({ db: 'postgres://u:secret@127.0.0.1:1/x' })).rejects.toMatchObject({ code: 'DB_ERROR', message: expect.stringMatching(/^cannot connect to PostgreSQL at 127\.0\.0\.1:1\/x: connection refused/) });
+    await expect(openStore({ db: join(dir, 'a.db'), readDb: 'postgres://127.0.0.1:1/x' })).rejects.toMatchObject({ code: 'BAD_INPUT' });
     await expect(openStore({ db: join(dir, 'no-such-dir', 'x.db') })).rejects.toMatchObject({ code: 'DB_ERROR' });
   });
 });

@@ -4,17 +4,18 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openSqliteStore } from './sqlite-store.js';
+import { openStore } from '../open-store.js';
 import type { Store } from '../store.js';
 import type { DatasetEventInput } from '../../domain/event.js';
 import type { PloverType } from '../../domain/plover.js';
 import { periodTotals } from '../../analysis/series.js';
+import { testDb } from '../../../test/test-store.js';
 
 let dir: string;
 let store: Store;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'entente-watch-'));
-  store = await openSqliteStore(join(dir, 'w.db'));
+  store = await openStore({ db: await testDb(join(dir, 'w.db')) });
 });
 afterEach(async () => {
   await store.close();

@@ -1,0 +1,181 @@
+// PostgreSQL side of the dataset importers: each batch is copied (COPY … FROM STDIN) into a
+// temporary staging table and moved into `events` by one set-based INSERT … SELECT … ON
+// CONFLICT DO NOTHING, idempotent by (origin, external_id); the statement triggers then index
+// the whole batch at once. One transaction per batch: a server lost mid-import loses at most
+// the batch in flight, and a rerun skips what is stored and completes the rest.
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type pg from 'pg';
+import copyStreams from 'pg-copy-streams';
+import type { EventStore } from '../event-store.js';
+import type { DatasetEventInput } from '../../domain/event.js';
+import { intensity } from '../../domain/plover.js';
+import { dayBounds } from '../../domain/date-range.js';
+import type { DatasetStore, GdeltMentionInput, StateMembershipInput, WriteResult } from '../../ingest/datasets/dataset-store.js';
+import type { Migration } from './migrate.js';
+import type { Pools } from './pools.js';
+import { dbError, transaction } from './sql.js';
+
+const schema = `
+CREATE TABLE gdelt_mentions (
+  global_event_id bigint NOT NULL,
+  mention_time text NOT NULL,
+  identifier text NOT NULL,
+  sentence_id integer NOT NULL,
+  event_time text NOT NULL,
+  mention_type integer NOT NULL,
+  source_name text NOT NULL,
+  actor1_offset integer NOT NULL,
+  actor2_offset integer NOT NULL,
+  action_offset integer NOT NULL,
+  in_raw_text boolean NOT NULL,
+  confidence integer NOT NULL,
+  doc_length integer NOT NULL,
+  doc_tone double precision NOT NULL,
+  translation_info text,
+  PRIMARY KEY (global_event_id, mention_time, identifier, sentence_id, actor1_offset, actor2_offset, action_offset)
+);
+
+CREATE TABLE actor_memberships (
+  code text NOT NULL,
+  system text NOT NULL,
+  start text NOT NULL,
+  "end" text NOT NULL,
+  system_code text NOT NULL,
+  system_abb text,
+  name text NOT NULL,
+  PRIMARY KEY (code, system, start)
+);
+ALTER TABLE actors ADD COLUMN cow_code integer;
+ALTER TABLE actors ADD COLUMN cow_abb text;
+`;
+
+export const datasetImportMigrations: Migration[] = [{ id: '100-dataset-import', sql: schema }];
+
+const EVENT_COLUMNS = `origin, external_id, type, mode, sources, targets, date_start, date_end, granularity, day_first,
+  day_last, date_kind, modality, mention_count, intensity, first_reported, last_reported, loc_name, loc_country, lat, lon,
+  loc_precision, source_url, attrs`;
+const MENTION_COLUMNS = `global_event_id, mention_time, identifier, sentence_id, event_time, mention_type, source_name,
+  actor1_offset, actor2_offset, action_offset, in_raw_text, confidence, doc_length, doc_tone, translation_info`;
+
+// Temporary tables live per connection; ON COMMIT DELETE ROWS empties them after each batch.
+// Made inside the batch's transaction, so a rolled-back batch cannot leave a connection without them.
+const STAGING = `SET LOCAL client_min_messages = warning;
+CREATE TEMP TABLE IF NOT EXISTS staging_events ON COMMIT DELETE ROWS AS SELECT ${EVENT_COLUMNS} FROM events WITH NO DATA;
+CREATE TEMP TABLE IF NOT EXISTS staging_gdelt_mentions (LIKE gdelt_mentions) ON COMMIT DELETE ROWS;`;
+
+async function ensureStaging(c: pg.PoolClient): Promise<void> {
+  await c.query(STAGING);
+}
+
+/** One value in COPY's text format. */
+function cell(v: unknown): string {
+  if (v === null || v === undefined) return '\\N';
+  const s = typeof v === 'string' ? v : String(v);
+  return /[\\\t\n\r]/.test(s) ? s.replace(/\\/g, '\\\\').replace(/\t/g, '\\t').replace(/\n/g, '\\n').replace(/\r/g, '\\r') : s;
+}
+
+/** A text[] literal: every element quoted, so commas, braces and spaces in codes stay literal. */
+function arrayLiteral(xs: string[]): string {
+  return `{${xs.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
+}
+
+function eventLine(e: DatasetEventInput): string {
+  const d = e.date;
+  const [first, last] = !d ? [null, null] : d.start.length === 10 && d.end === d.start ? [d.start, d.start] : dayBounds(d);
+  const loc = e.location;
+  return [
+    e.origin, e.externalId, e.type, e.mode, arrayLiteral(e.sources), arrayLiteral(e.targets),
+    d?.start ?? null, d?.end ?? null, d?.granularity ?? null, first, last,
+    e.dateKind, e.modality, e.mentionCount, intensity(e.type, e.mode), e.reportedAt, e.reportedAt,
+    loc?.name ?? null, loc?.country ?? null, loc?.lat ?? null, loc?.lon ?? null, loc?.precision ?? null,
+    e.sourceUrl, JSON.stringify(e.attrs),
+  ].map(cell).join('\t');
+}
+
+function mentionLine(m: GdeltMentionInput): string {
+  return [
+    m.globalEventId, m.mentionTime, m.identifier, m.sentenceId, m.eventTime, m.mentionType, m.sourceName,
+    m.actor1Offset, m.actor2Offset, m.actionOffset, m.inRawText ? 't' : 'f', m.confidence, m.docLength, m.docTone, m.translationInfo,
+  ].map(cell).join('\t');
+}
+
+async function copyIn(c: pg.PoolClient, table: string, columns: string, lines: string[]): Promise<void> {
+  const sink = c.query(copyStreams.from(`COPY ${table} (${columns}) FROM STDIN`));
+  await pipeline(Readable.from([`${lines.join('\n')}\n`]), sink);
+}
+
+/** GDELT's YYYYMMDDHHMMSS as an ISO timestamp. */
+function isoTime(t: string): string {
+  return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}Z`;
+}
+
+export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<void>): Pick<EventStore, 'importEvents'> & DatasetStore {
+  const run = <T>(what: string, tx: (c: pg.PoolClient, b: T[]) => Promise<WriteResult>) => async (batch: T[]): Promise<WriteResult> => {
+    if (!batch.length) return { imported: 0, unchanged: 0 };
+    try {
+      const r = await transaction(primary, (c) => tx(c, batch), { retry: true });
+      await afterWrite();
+      return r;
+    } catch (e) {
+      throw dbError(what, e);
+    }
+  };
+
+  return {
+    importEvents: run('importing events', async (c, batch: DatasetEventInput[]) => {
+      await ensureStaging(c);
+      await copyIn(c, 'staging_events', EVENT_COLUMNS, batch.map(eventLine));
+      const ins = await c.query<{ id: string; external_id: string; origin: string }>(`INSERT INTO events (${EVENT_COLUMNS})
+        SELECT ${EVENT_COLUMNS} FROM staging_events ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING
+        RETURNING id, external_id, origin`);
+      // GDELT mentions imported before their event count into it as it lands.
+      const gdelt = ins.rows.filter((r) => r.origin === 'gdelt');
+      if (gdelt.length) {
+        await c.query(`UPDATE events e SET mention_count = e.mention_count + m.n FROM (
+            SELECT global_event_id::text AS gid, count(*)::int AS n FROM gdelt_mentions
+            WHERE global_event_id = ANY ($1::bigint[]) AND mention_time > event_time GROUP BY 1) m
+          WHERE e.id = ANY ($2::bigint[]) AND e.external_id = m.gid`,
+        [gdelt.filter((r) => /^\d{1,18}$/.test(r.external_id)).map((r) => r.external_id), gdelt.map((r) => r.id)]);
+      }
+      const imported = ins.rowCount ?? 0;
+      return { imported, unchanged: batch.length - imported };
+    }),
+
+    importGdeltMentions: run('importing GDELT mentions', async (c, batch: GdeltMentionInput[]) => {
+      await ensureStaging(c);
+      await copyIn(c, 'staging_gdelt_mentions', MENTION_COLUMNS, batch.map(mentionLine));
+      const ins = await c.query<{ gid: string; mention_time: string; event_time: string }>(`INSERT INTO gdelt_mentions
+        SELECT * FROM staging_gdelt_mentions ON CONFLICT DO NOTHING RETURNING global_event_id::text AS gid, mention_time, event_time`);
+      // GDELT's NumMentions counts the mentions of the event's first 15 minutes; a later one is news.
+      const bumps = new Map<string, { n: number; at: string }>();
+      for (const r of ins.rows) {
+        if (!(r.mention_time > r.event_time)) continue;
+        const b = bumps.get(r.gid) ?? { n: 0, at: '' };
+        b.n++;
+        if (r.mention_time > b.at) b.at = r.mention_time;
+        bumps.set(r.gid, b);
+      }
+      if (bumps.size) {
+        const gids = [...bumps.keys()].sort();
+        await c.query(`UPDATE events e SET mention_count = e.mention_count + b.n, last_reported = greatest(coalesce(e.last_reported, ''), b.at)
+          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`,
+        [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))]);
+      }
+      const imported = ins.rowCount ?? 0;
+      return { imported, unchanged: batch.length - imported };
+    }),
+
+    upsertStateMemberships: run('importing state memberships', async (c, batch: StateMembershipInput[]) => {
+      let imported = 0;
+      for (const m of batch) {
+        await c.query('INSERT INTO actors (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [m.code, m.name]);
+        await c.query('UPDATE actors SET cow_code = $2, cow_abb = $3 WHERE code = $1 AND (cow_code IS DISTINCT FROM $2 OR cow_abb IS DISTINCT FROM $3)', [m.code, m.cowCode, m.cowAbb]);
+        const r = await c.query(`INSERT INTO actor_memberships (code, system, start, "end", system_code, system_abb, name)
+          VALUES ($1, 'cow', $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [m.code, m.start, m.end, String(m.cowCode), m.cowAbb, m.name]);
+        imported += r.rowCount ?? 0;
+      }
+      return { imported, unchanged: batch.length - imported };
+    }),
+  };
+}

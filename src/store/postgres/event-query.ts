@@ -1,0 +1,99 @@
+// SQL for EventFilter on PostgreSQL: the FROM/WHERE of an event list, driven by event_actors
+// (code, day_first, event_id) when an actor is named, so a dyad page walks one actor's events
+// in date order and probes the other actor per row. Mirrors sqlite/event-query.ts.
+import { EntenteError } from '../../domain/errors.js';
+import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
+import { PLOVER_TYPES } from '../../domain/plover.js';
+import { ORIGINS } from '../../domain/event.js';
+import { prefixEnd, prefixStart } from '../../domain/date-range.js';
+import type { EventFilter } from '../event-store.js';
+import { Params, one, type Db } from './sql.js';
+
+export { COUNT_BUDGET, COUNT_CAP, normalizePage } from '../sqlite/event-query.js';
+
+export interface PgFilterSql {
+  /** FROM … WHERE …, with `e` the events table. */
+  from: string;
+  /** The same rows without the events table, when the index alone can count them. */
+  countFrom: string;
+  params: Params;
+  orderBy: string;
+  /** Whether event_actors drives the query (an actor is named). */
+  byActor: boolean;
+  /** Index rows of the driving actor, or null without an actor. */
+  driveRows: number | null;
+}
+
+function checkList<T extends string>(field: string, values: readonly string[] | undefined, allowed: readonly T[]): T[] | undefined {
+  if (!values || values.length === 0) return undefined;
+  for (const v of values) {
+    if (!(allowed as readonly string[]).includes(v)) throw new EntenteError('BAD_INPUT', `${field}: unknown value "${v}" (one of ${allowed.join(', ')})`);
+  }
+  return values as T[];
+}
+
+function checkDate(field: string, v: string | undefined): string | undefined {
+  if (v === undefined || v === '') return undefined;
+  if (!IsoPrefix.safeParse(v).success) throw new EntenteError('BAD_INPUT', `${field}: "${v}" is not an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD)`);
+  return v;
+}
+
+/** Events of one actor, from the counter deltas. */
+export async function actorEvents(db: Db, code: string): Promise<number> {
+  return (await one<{ n: number }>(db, 'SELECT coalesce(sum(n), 0)::int AS n FROM actor_count_deltas WHERE code = $1', [code]))!.n;
+}
+
+export async function maxSpanDays(db: Db): Promise<number> {
+  return (await one<{ value: number }>(db, "SELECT value FROM event_stats WHERE key = 'max_span_days'"))?.value ?? 0;
+}
+
+function shiftDay(day: string, days: number): string {
+  return days === 0 ? day : new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
+
+export async function filterSql(db: Db, f: EventFilter, params = new Params()): Promise<PgFilterSql> {
+  const where: string[] = [];
+  const types = checkList('type', f.type, PLOVER_TYPES);
+  const modality = checkList('modality', f.modality ?? ['asserted'], MODALITIES)!;
+  const origins = checkList('origin', f.origin, ORIGINS);
+  const from = checkDate('from', f.from);
+  const to = checkDate('to', f.to);
+  const actor = f.actor?.trim() || undefined;
+  const other = f.with?.trim() || undefined;
+  const t = actor || other ? 'a' : 'e';
+
+  let driveRows: number | null = null;
+  if (actor || other) {
+    let drive = (actor ?? other)!;
+    let probe: string | undefined;
+    driveRows = await actorEvents(db, drive);
+    if (actor && other) {
+      const nOther = await actorEvents(db, other);
+      // The rarer of the two actors drives.
+      if (nOther < driveRows) [drive, probe, driveRows] = [other, actor, nOther];
+      else probe = other;
+    }
+    where.push(`a.code = ${params.add(drive)}`);
+    if (probe !== undefined) {
+      where.push(`EXISTS (SELECT 1 FROM event_actors b WHERE b.code = ${params.add(probe)} AND b.day_first = a.day_first AND b.event_id = a.event_id)`);
+    }
+  }
+  if (types) where.push(`${t}.type IN (${params.list(types)})`);
+  where.push(`${t}.modality IN (${params.list(modality)})`);
+  if (origins) where.push(`${t}.origin IN (${params.list(origins)})`);
+  if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
+  if (from) {
+    // day_last >= from alone leaves day_first bounded above only: no event starts earlier than
+    // from minus the longest span.
+    const start = prefixStart(from);
+    where.push(`${t}.day_last >= ${params.add(start)}`, `${t}.day_first >= ${params.add(shiftDay(start, -(await maxSpanDays(db))))}`);
+  }
+  if (to) {
+    where.push(`${t}.day_first <= ${params.add(prefixEnd(to))}`);
+    if (t === 'a') where.push(`a.day_first <> ''`);
+  }
+  const cond = `WHERE ${where.join(' AND ')}`;
+  return t === 'a'
+    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: 'a.day_first, a.event_id', byActor: true, driveRows }
+    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
+}
