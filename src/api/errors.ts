@@ -11,6 +11,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   NOT_TEXT: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  PERMISSION_DENIED: 500,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
 import { migrate } from './migrate.js';
+import { withDbErrors } from './db-errors.js';
 import { coreMigrations } from './core-schema.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
@@ -37,7 +38,7 @@ export function openSqliteDatabase(file: string): Database.Database {
 
 export async function openSqliteStore(file: string): Promise<Store> {
   const db = openSqliteDatabase(file);
-  return {
+  return withDbErrors<Store>({
     kind: 'sqlite',
     ...eventsPart(db),
     ...watchPart(db),
@@ -47,5 +48,5 @@ export async function openSqliteStore(file: string): Promise<Store> {
     async close() {
       if (db.open) db.close();
     },
-  };
+  }, file);
 }
