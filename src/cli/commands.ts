@@ -26,6 +26,7 @@ export const commandTable: Array<[name: string, load: () => Promise<Register>]> 
   ['spillover', async () => (await import('./spillover-command.js')).registerSpillover],
   ['watch', async () => (await import('./watch-command.js')).registerWatch],
   ['alerts', async () => (await import('./alerts-command.js')).registerAlerts],
+  ['check', async () => (await import('./check-command.js')).registerCheck],
 ];
 
 /** The command named on the command line: its first word that is not an option. */

@@ -5,6 +5,7 @@ export { DEFAULT_LIMIT, MAX_LIMIT } from './event-store.js';
 export type { WatchStore } from './watch-store.js';
 export type { AuthStore } from './auth-store.js';
 export type { CurationStore } from './curation-store.js';
+export type { CheckStore, CheckResult } from './check-store.js';
 export { openStore } from './open-store.js';
 export type { Migration } from './sqlite/migrate.js';
 export { contentHash } from './content-hash.js';

@@ -6,6 +6,7 @@ import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
 import { migrate } from './migrate.js';
 import { withDbErrors } from './db-errors.js';
+import { checkPart } from './checks.js';
 import { coreMigrations } from './core-schema.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
@@ -45,6 +46,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
     ...authPart(db),
     ...curationPart(db),
     ...datasetImportPart(db),
+    ...checkPart(db),
     async close() {
       if (db.open) db.close();
     },
