@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
+import { connect, type AddressInfo } from 'node:net';
 import { testApi, type TestApi } from '../../test/api-app.js';
 
 let t: TestApi;
@@ -44,5 +45,38 @@ describe('impossible dates and huge ranges', () => {
     const r = await t.as('viewer', { url: `/api/series?a=RUS&b=PRK&from=0001&to=9999&${by}` });
     expect(r.statusCode).toBe(400);
     expect(r.json().error.code).toBe('BAD_INPUT');
+  });
+});
+
+describe('answers Fastify and Node give themselves', () => {
+  it('gives a malformed request and oversized headers the one error shape and the security headers', async () => {
+    const { createApp } = await import('./app.js');
+    const app = await createApp({ store: t.store, settings: t.settings, webDir: join(t.dir, 'no-web') });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    try {
+      const port = (app.server.address() as AddressInfo).port;
+      const raw = (text: string) => new Promise<string>((resolve, reject) => {
+        const s = connect(port, '127.0.0.1', () => s.end(text));
+        let out = '';
+        s.on('data', (d) => { out += d.toString(); });
+        s.on('end', () => resolve(out));
+        s.on('error', reject);
+      });
+      const bad = await raw('GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nBad Header\r\n\r\n');
+      expect(bad).toMatch(/^HTTP\/1\.1 400 /);
+      expect(bad).toMatch(/content-security-policy: /i);
+      expect(JSON.parse(bad.slice(bad.indexOf('\r\n\r\n') + 4)).error.code).toBe('BAD_INPUT');
+      const big = await raw(`GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(big).toMatch(/^HTTP\/1\.1 431 /);
+      expect(JSON.parse(big.slice(big.indexOf('\r\n\r\n') + 4)).error.code).toBe('TOO_LARGE');
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('names the limit of the endpoint in a 413 (it named the upload limit on JSON routes)', async () => {
+    const r = await t.as('editor', { method: 'POST', url: '/api/watches', headers: { 'content-type': 'application/json' }, payload: JSON.stringify({ a: 'RUS', pad: 'x'.repeat(2 * 1024 * 1024) }) });
+    expect(r.statusCode).toBe(413);
+    expect(r.json().error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/1 MB this endpoint accepts/) });
   });
 });
