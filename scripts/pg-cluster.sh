@@ -79,7 +79,12 @@ CONF
     as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null
     ;;
   restart)
-    as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null
+    # Right after a crash the old postmaster may still hold its pid file: try a few times.
+    for attempt in 1 2 3 4 5; do
+      if as_owner "$(cat "$dir/bin")/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 start >/dev/null 2>&1; then break; fi
+      [ "$attempt" = 5 ] && { echo "pg-cluster.sh: could not restart $dir (see $dir/server.log)" >&2; exit 1; }
+      sleep 1
+    done
     ;;
   stop)
     if [ -f "$dir/bin" ] && [ -d "$dir/data" ]; then

@@ -23,7 +23,7 @@ describe('periods', () => {
   });
 
   it('must not loop forever on a huge span', () => {
-    expect(() => periodsBetween('1000-01-01', '2024-01-01', 'day', 1000)).toThrow(RangeError);
+    expect(() => periodsBetween('1000-01-01', '2024-01-01', 'day', 1000)).toThrow(expect.objectContaining({ code: 'BAD_INPUT' }));
   });
 
   it.each([

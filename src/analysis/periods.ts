@@ -1,5 +1,6 @@
 // Calendar periods for time series: day, ISO week (Monday start), month, quarter, year.
 // Pure UTC date arithmetic on YYYY-MM-DD strings; labels sort in time order within one unit.
+import { EntenteError } from '../domain/errors.js';
 
 export const PERIOD_UNITS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 export type PeriodUnit = (typeof PERIOD_UNITS)[number];
@@ -89,13 +90,16 @@ export function periodOf(day: string, by: PeriodUnit): Period {
 }
 
 /** Every period from the one containing `from` to the one containing `to`, in order. */
-export function periodsBetween(from: string, to: string, by: PeriodUnit, max = 100_000): Period[] {
+/** The most periods one series may have (55 years by day; a 38 MB answer had 120,000). */
+export const MAX_PERIODS = 20_000;
+
+export function periodsBetween(from: string, to: string, by: PeriodUnit, max = MAX_PERIODS): Period[] {
   const out: Period[] = [];
   const last = periodStartMs(to, by);
   for (let s = periodStartMs(from, by); s <= last; s = nextStartMs(s, by)) {
     const next = nextStartMs(s, by);
     out.push({ label: labelOf(s, by), start: iso(s), end: iso(next - DAY) });
-    if (out.length > max) throw new RangeError(`more than ${max} ${by} periods between ${from} and ${to}`);
+    if (out.length > max) throw new EntenteError('BAD_INPUT', `more than ${max} ${by} periods between ${from} and ${to}: narrow the range or use a longer period`, { field: 'from' });
   }
   return out;
 }

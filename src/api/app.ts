@@ -9,7 +9,7 @@ import type { Store } from '../store/store.js';
 import { loadSettings, type Settings } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { makeErrorHandler } from './errors.js';
-import { addSecurityHeaders, checkHost } from './security-headers.js';
+import { addSecurityHeaders, checkHost, SECURITY_HEADERS } from './security-headers.js';
 import { addPrincipal } from './auth.js';
 import { routeTable } from './route.js';
 import type { ApiContext } from './context.js';
@@ -60,6 +60,17 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
     bodyLimit: MB,
     // Keep /api/x and /api/x/ the same route.
     routerOptions: { ignoreTrailingSlash: true },
+    // Requests Node refuses before routing (a broken request line, headers over the limit)
+    // get the same error shape and security headers as every other answer.
+    clientErrorHandler(err: NodeJS.ErrnoException, socket) {
+      if (!socket.writable) return;
+      const tooLarge = err.code === 'HPE_HEADER_OVERFLOW';
+      const status = tooLarge ? 431 : 400;
+      const body = JSON.stringify({ error: { code: tooLarge ? 'TOO_LARGE' : 'BAD_INPUT', message: tooLarge ? 'request headers are larger than the server accepts (16 KB)' : 'malformed HTTP request' } });
+      const headers = Object.entries({ ...SECURITY_HEADERS, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' })
+        .map(([k, v]) => `${k}: ${v}`).join('\r\n');
+      socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers}\r\n\r\n${body}`);
+    },
   });
   app.setErrorHandler(makeErrorHandler(maxUploadMb));
   addSecurityHeaders(app);

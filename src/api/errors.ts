@@ -5,12 +5,15 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
 import { EntenteError, isEntenteError, type ErrorCode } from '../domain/errors.js';
 
+const MB = 1024 * 1024;
+
 const STATUS: Partial<Record<ErrorCode, number>> = {
   BAD_INPUT: 400,
   BAD_FORMAT: 400,
   NOT_TEXT: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  PERMISSION_DENIED: 500,
   NOT_FOUND: 404,
   CONFLICT: 409,
   TOO_LARGE: 413,
@@ -74,7 +77,13 @@ export function toEntenteError(e: unknown, maxUploadMb: number): EntenteError {
 
 export function makeErrorHandler(maxUploadMb: number) {
   return function handle(e: unknown, req: FastifyRequest, reply: FastifyReply): void {
-    const err = toEntenteError(e, maxUploadMb);
+    let err = toEntenteError(e, maxUploadMb);
+    // A body over the route's own limit names that limit (a JSON route's is not the upload one).
+    const limit = req.routeOptions?.bodyLimit;
+    if ((e as FastifyError)?.code === 'FST_ERR_CTP_BODY_TOO_LARGE' && typeof limit === 'number') {
+      const size = limit >= MB ? `${Math.round((limit / MB) * 10) / 10} MB` : `${Math.round(limit / 1024)} KB`;
+      err = new EntenteError('TOO_LARGE', `request body is larger than the ${size} this endpoint accepts`, { limit });
+    }
     const status = statusOf(err.code);
     // Server-side failures keep their code but not their message: it may carry SQL or paths.
     if (status >= 500) req.log.error({ err: e }, 'request failed');

@@ -1,7 +1,7 @@
 // `entente extract FILE… | -`: event mentions from text files, as a table, one JSON
 // document, or JSON lines. A file that is not text gets a one-line error and a non-zero
 // exit at the end; the other files are still read.
-import { readFileSync } from 'node:fs';
+import { readFileBounded } from '../ingest/read-bounded.js';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { EntenteError, isEntenteError } from '../domain/errors.js';
@@ -16,13 +16,9 @@ interface ExtractOptions { published?: string; format: string; trace?: boolean }
 
 const FORMATS = ['table', 'json', 'jsonl'];
 
-function readInput(file: string): Uint8Array {
-  try {
-    return file === '-' ? readFileSync(0) : readFileSync(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    throw new EntenteError(code === 'ENOENT' ? 'NOT_FOUND' : 'BAD_INPUT', `${file}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : (e as Error).message}`);
-  }
+/** A file or stdin in bounded chunks: /dev/zero or an endless pipe stops at the document limit. */
+function readInput(file: string): Promise<Uint8Array> {
+  return readFileBounded(file);
 }
 
 function clip(s: string, n: number): string {
@@ -97,7 +93,7 @@ export function registerExtract(program: Command): void {
     .option('--published <date>', 'publication date YYYY-MM-DD (default: the file\'s metadata, else the latest date in the text)')
     .option('--format <format>', `output: ${FORMATS.join(', ')}`, 'table')
     .option('--trace', 'show each stage\'s decisions on stderr')
-    .action((files: string[], opts: ExtractOptions) => {
+    .action(async (files: string[], opts: ExtractOptions) => {
       if (!FORMATS.includes(opts.format)) throw new EntenteError('BAD_INPUT', `--format: expected one of ${FORMATS.join(', ')}, got ${opts.format}`);
       if (opts.published !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(opts.published) || Number.isNaN(Date.parse(opts.published)))) {
         throw new EntenteError('BAD_INPUT', `--published: expected a date YYYY-MM-DD, got ${opts.published}`);
@@ -107,7 +103,7 @@ export function registerExtract(program: Command): void {
       for (const file of files) {
         const name = file === '-' ? 'stdin' : file;
         try {
-          const text = decodeText(readInput(file), name);
+          const text = decodeText(await readInput(file), name);
           let published = opts.published ?? null;
           let publishedFrom: 'given' | 'metadata' | 'text' | 'none' = 'given';
           if (!published) {

@@ -27,6 +27,13 @@ function count(file: string, sql = 'SELECT count(*) AS n FROM events'): number {
 
 // Each test spawns the CLI from source several times; on a busy machine one spawn can take 10 s.
 describe('entente import', { timeout: 300_000 }, () => {
+  it('exits 1 when every row of the file fails (it exited 0 having imported nothing)', () => {
+    const file = join(work, 'all-bad.CSV');
+    writeFileSync(file, 'a\tb\tc\nd\te\tf\n');
+    const r = runCli(['import', 'gdelt', file, '--db', db()]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/every row failed .*\[BAD_INPUT\]/);
+  });
   it('reports the broken file by line number as JSON, and a rerun adds nothing', () => {
     const file = db();
     const first = runCli(['import', 'gdelt', broken, '--db', file, '--format', 'json']);

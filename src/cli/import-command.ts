@@ -75,6 +75,11 @@ export function registerImport(program: Command): void {
         const report = await importDataset(store, kind, paths, { strict: opts.strict, batchSize, onProgress: bar.update });
         bar.stop();
         printReport(report, format);
+        // Rows were read and every one failed: the import did nothing it was asked to do.
+        if (report.errorCount > 0 && report.imported + report.unchanged + report.skipped === 0) {
+          console.error(`entente: every row failed (${report.errorCount} error(s)); nothing imported [BAD_INPUT]`);
+          process.exitCode = 1;
+        }
         await checkWatches(store);
       } finally {
         bar.stop();

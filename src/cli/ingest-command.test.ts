@@ -2,7 +2,7 @@
 // middle of a folder followed by a rerun, compared with an uninterrupted run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -112,5 +112,39 @@ describe('entente ingest', () => {
     expect(r.stderr.trim()).toMatch(/^entente: --published: "tomorrow" is not a date .*\[BAD_INPUT\]$/);
     const f = runCli(['ingest', 'x.txt', '--format', 'xml', '--db', join(dir, 'x.db')]);
     expect(f.stderr.trim()).toMatch(/^entente: --format: .*\[BAD_INPUT\]$/);
+  });
+});
+
+describe('ingest exit codes', () => {
+  it('exits 1 when the only path does not exist, and when every record is bad', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-exit-'));
+    try {
+      const missing = runCli(['ingest', join(dir, 'nope.txt'), '--db', join(dir, 'x.db')]);
+      expect(missing.code).toBe(1);
+      expect(missing.stderr).toMatch(/no such file or folder \[NOT_FOUND\]/);
+      const bad = runCli(['ingest', join(sharedDir, 'data/bad-input/wrong-format.jsonl'), '--db', join(dir, 'x.db')]);
+      expect(bad.code).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.runIf(process.getuid?.() !== 0)('stops with DB_ERROR and exit 1 on a read-only database instead of one INTERNAL per file', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-ro-'));
+    try {
+      const db = join(dir, 'ro.db');
+      expect(runCli(['ingest', join(sharedDir, 'data/bad-input/bom-crlf.txt'), '--db', db]).code).toBe(0);
+      const text = join(dir, 'a.txt');
+      writeFileSync(text, 'Russia attacked Ukraine on 24 February 2022.');
+      chmodSync(db, 0o444);
+      chmodSync(dir, 0o555);
+      const r = runCli(['ingest', text, '--db', db]);
+      expect(r.code).toBe(1);
+      expect(r.stderr).toMatch(/\[DB_ERROR\]/);
+      expect(r.stderr).not.toMatch(/INTERNAL/);
+    } finally {
+      chmodSync(dir, 0o755);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -46,6 +46,8 @@ export function registerIngest(program: Command): void {
           for (const e of summary.errors) console.error(`entente: ${e.message} [${e.code}]`);
           console.log(summaryLine(summary));
         }
+        // Nothing could be read at all (a missing path, a refused file, every record bad): fail.
+        if (summary.failed > 0 && summary.stored + summary.unchanged + summary.empty === 0) process.exitCode = 1;
         await checkWatches(store);
       } finally {
         bar?.stop();

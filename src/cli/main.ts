@@ -24,7 +24,7 @@ run(process.argv).catch((e: unknown) => {
   if (isEntenteError(e)) {
     console.error(`entente: ${e.message} [${e.code}]`);
   } else {
-    console.error(`entente: ${e instanceof Error ? e.message : String(e)}`);
+    console.error(`entente: internal error: ${e instanceof Error ? e.message : String(e)} [INTERNAL]`);
     if (loadSettings().debug === 'true') console.error(e);
   }
   process.exitCode = process.exitCode || 1;

@@ -6,15 +6,22 @@ function lastDay(y: number, m: number): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
+/** An ISO prefix's parts; a year before year 0 keeps its sign ("-0500-03"). */
+function parts(p: string): [string, string | undefined, string | undefined] {
+  const neg = p.startsWith('-');
+  const [y, m, d] = (neg ? p.slice(1) : p).split('-');
+  return [`${neg ? '-' : ''}${y}`, m, d];
+}
+
 /** First day an ISO prefix covers, as YYYY-MM-DD. */
 export function prefixStart(p: string): string {
-  const [y, m, d] = p.split('-');
+  const [y, m, d] = parts(p);
   return `${y}-${m ?? '01'}-${d ?? '01'}`;
 }
 
 /** Last day an ISO prefix covers, as YYYY-MM-DD. */
 export function prefixEnd(p: string): string {
-  const [y, m, d] = p.split('-');
+  const [y, m, d] = parts(p);
   const mm = m ?? '12';
   return `${y}-${mm}-${d ?? String(lastDay(Number(y), Number(mm))).padStart(2, '0')}`;
 }

@@ -9,6 +9,7 @@ export type ErrorCode =
   | 'CONFLICT'
   | 'UNAUTHORIZED'
   | 'FORBIDDEN'
+  | 'PERMISSION_DENIED' // the file system refused to read or write a path
   | 'TOO_LARGE'
   | 'RATE_LIMITED'
   | 'DB_TOO_NEW'       // database written by a newer Entente

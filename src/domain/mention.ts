@@ -13,7 +13,23 @@ export type Granularity = (typeof GRANULARITIES)[number];
 export const ACTOR_ROLES = ['GOV', 'MIL', 'REB', 'OPP', 'COP', 'JUD', 'CVL', 'BUS', 'MED', 'IGO', 'NGO', 'PPL'] as const;
 
 /** ISO date or prefix: "1950", "1950-06", "1950-06-25". */
-export const IsoPrefix = z.string().regex(/^-?\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD)');
+/** A real calendar month (01–12) and day (within its month, leap years counted). */
+export function isRealIsoPrefix(s: string): boolean {
+  const m = /^(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(s);
+  if (!m) return false;
+  if (m[2] === undefined) return true;
+  const month = Number(m[2]);
+  if (month < 1 || month > 12) return false;
+  if (m[3] === undefined) return true;
+  const day = Number(m[3]);
+  const y = Number(m[1]);
+  const last = [31, (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  return day >= 1 && day <= last;
+}
+
+export const IsoPrefix = z.string()
+  .regex(/^-?\d{4}(-\d{2}(-\d{2})?)?$/, 'an ISO date or prefix (YYYY, YYYY-MM, YYYY-MM-DD)')
+  .refine(isRealIsoPrefix, 'not a calendar date (month 01–12, day within its month)');
 
 export const ActorRefSchema = z.object({
   code: z.string().min(1),

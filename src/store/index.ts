@@ -6,6 +6,7 @@ export type { WatchStore } from './watch-store.js';
 export type { AuthStore } from './auth-store.js';
 export type { CurationStore } from './curation-store.js';
 export type { RollupStore, TallyQuery, TieQuery } from './rollup-store.js';
+export type { CheckStore, CheckResult } from './check-store.js';
 export { openStore } from './open-store.js';
 export type { Migration } from './sqlite/migrate.js';
 export { contentHash } from './content-hash.js';

@@ -5,9 +5,11 @@ import type { WatchStore } from './watch-store.js';
 import type { AuthStore } from './auth-store.js';
 import type { CurationStore } from './curation-store.js';
 import type { RollupStore } from './rollup-store.js';
+import type { CheckStore } from './check-store.js';
 
-/** The rollup part is optional: without it the analyses read the events themselves. */
-export interface Store extends EventStore, WatchStore, AuthStore, CurationStore, Partial<RollupStore> {
+/** The rollup and check parts are optional: without rollups the analyses read the events
+ * themselves; without checks `entente check` has only the backend-independent ones. */
+export interface Store extends EventStore, WatchStore, AuthStore, CurationStore, Partial<RollupStore>, Partial<CheckStore> {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

@@ -2,8 +2,9 @@
 // .jsonl one record per line (streamed), RSS/Atom one document per item. Every problem
 // becomes an item with an error naming the file (and line or item); nothing throws.
 import { createReadStream } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
-import { createInterface } from 'node:readline';
+import { readdir, stat } from 'node:fs/promises';
+import { readFileBounded, inputError } from '../read-bounded.js';
+import { readLines } from '../datasets/line-reader.js';
 import { basename, extname, join } from 'node:path';
 import { EntenteError, isEntenteError, type ErrorCode } from '../../domain/errors.js';
 import { decodeText, normalizeText } from './decode-text.js';
@@ -34,7 +35,7 @@ export const MAX_FILE_BYTES = 64 * 2 ** 20;
 
 const fail = (file: string, e: unknown, line?: number): SourceItem => ({
   file, ...(line ? { line } : {}),
-  error: isEntenteError(e) ? { code: e.code, message: e.message } : { code: 'BAD_INPUT', message: `${file}: ${(e as Error).message}` },
+  error: isEntenteError(e) ? { code: e.code, message: e.message } : (({ code, message }) => ({ code, message }))(inputError(e, file)),
 });
 
 export interface InputFile {
@@ -43,26 +44,40 @@ export interface InputFile {
   explicit: boolean;
 }
 
-/** Every file under the given paths, folders walked recursively in name order (hidden entries skipped). */
+/** Every file under the given paths, folders walked recursively in name order (hidden entries
+ * skipped). A folder met twice on one walk (a symbolic link back up the tree) is reported once
+ * and not entered again. */
 export async function listInputFiles(paths: string[]): Promise<{ files: InputFile[]; errors: SourceItem[] }> {
   const files: InputFile[] = [];
   const errors: SourceItem[] = [];
-  const walk = async (p: string, top: boolean): Promise<void> => {
+  const walk = async (p: string, top: boolean, above: Set<string>): Promise<void> => {
     let s;
     try {
-      s = await stat(p);
-    } catch {
-      errors.push(fail(p, new EntenteError('NOT_FOUND', `${p}: no such file or folder`)));
+      s = await stat(p, { bigint: true });
+    } catch (e) {
+      errors.push(fail(p, inputError(e, p)));
       return;
     }
     if (s.isDirectory()) {
-      const names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
-      for (const n of names) await walk(join(p, n), false);
+      const id = `${s.dev}:${s.ino}`;
+      if (above.has(id)) {
+        errors.push(fail(p, new EntenteError('BAD_INPUT', `${p}: a link back to a folder above it (a loop); not read again`)));
+        return;
+      }
+      let names: string[];
+      try {
+        names = (await readdir(p)).filter((n) => !n.startsWith('.')).sort();
+      } catch (e) {
+        errors.push(fail(p, inputError(e, p)));
+        return;
+      }
+      const inside = new Set(above).add(id);
+      for (const n of names) await walk(join(p, n), false, inside);
     } else if (s.isFile() || top) {
       files.push({ path: p, explicit: top });
     }
   };
-  for (const p of paths) await walk(p, true);
+  for (const p of paths) await walk(p, true, new Set());
   return { files, errors };
 }
 
@@ -96,33 +111,47 @@ export function jsonRecord(value: unknown, where: string): SourceDocument {
 }
 
 async function* jsonLines(file: string): AsyncGenerator<SourceItem> {
-  const rl = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  let n = 0;
   let good = 0;
-  for await (const line of rl) {
-    n++;
-    if (!line.trim()) continue;
-    const where = `${file}: line ${n}`;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch (e) {
-      if (good === 0 && n === 1 && !line.trimStart().startsWith('{')) {
-        // A first line that is not JSON at all (a CSV header): the whole file is the wrong format.
-        yield fail(file, new EntenteError('BAD_FORMAT', `${where}: not JSON lines (expected one JSON object per line, found ${JSON.stringify(line.slice(0, 40))})`), n);
-        rl.close();
-        return;
+  let chunks;
+  try {
+    chunks = readLines(createReadStream(file, { highWaterMark: 1 << 20 }));
+  } catch (e) {
+    yield fail(file, e);
+    return;
+  }
+  try {
+    for await (const chunk of chunks) {
+      for (let i = 0; i < chunk.lines.length; i++) {
+        const line = chunk.lines[i]!;
+        const n = chunk.first + i;
+        if (!line.trim()) continue;
+        const where = `${file}: line ${n}`;
+        let value: unknown;
+        try {
+          value = JSON.parse(line);
+        } catch (e) {
+          if (good === 0 && n === 1 && !line.trimStart().startsWith('{')) {
+            // A first line that is not JSON at all (a CSV header): the whole file is the wrong format.
+            yield fail(file, new EntenteError('BAD_FORMAT', `${where}: not JSON lines (expected one JSON object per line, found ${JSON.stringify(line.slice(0, 40))})`), n);
+            await chunks.return(undefined);
+            return;
+          }
+          yield fail(file, new EntenteError('BAD_INPUT', `${where}: broken JSON (${(e as Error).message.split('\n')[0]})`), n);
+          continue;
+        }
+        try {
+          if (line.includes('\uFFFD')) throw new EntenteError('NOT_TEXT', `${where}: not UTF-8 text`);
+          yield { file, line: n, doc: jsonRecord(value, where) };
+          good++;
+        } catch (e) {
+          yield fail(file, e, n);
+        }
       }
-      yield fail(file, new EntenteError('BAD_INPUT', `${where}: broken JSON (${(e as Error).message.split('\n')[0]})`), n);
-      continue;
     }
-    try {
-      if (line.includes('\uFFFD')) throw new EntenteError('NOT_TEXT', `${where}: not UTF-8 text`);
-      yield { file, line: n, doc: jsonRecord(value, where) };
-      good++;
-    } catch (e) {
-      yield fail(file, e, n);
-    }
+  } catch (e) {
+    // The reader itself failed (a line without end, an unreadable file): the rest of the file is lost.
+    const err = inputError(e, file);
+    yield fail(file, isEntenteError(e) && e.code === 'TOO_LARGE' ? new EntenteError('TOO_LARGE', `${file}: ${e.message}`) : err);
   }
 }
 
@@ -136,7 +165,8 @@ export async function* readDocuments(file: string, opts: { explicit?: boolean } 
     }
     const s = await stat(file);
     if (s.size > MAX_FILE_BYTES) throw new EntenteError('TOO_LARGE', `${file}: ${Math.round(s.size / 2 ** 20)} MB is more than the ${MAX_FILE_BYTES / 2 ** 20} MB a document may have`);
-    const text = decodeText(await readFile(file), file);
+    // Read in chunks up to the limit: a device or FIFO says size 0 and never ends.
+    const text = decodeText(await readFileBounded(file, MAX_FILE_BYTES), file);
     if (HTML_EXT.has(ext) || (!TEXT_EXT.has(ext) && /^\s*(<!doctype html|<html)/i.test(text))) {
       const h = htmlDocument(text);
       yield { file, doc: { text: h.text, title: h.title, url: null, source: null, published: h.published } };

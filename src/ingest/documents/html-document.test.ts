@@ -34,3 +34,22 @@ describe('htmlDocument', () => {
     expect(d.text).not.toMatch(/<|alert|fetch|onerror/);
   });
 });
+
+describe('htmlDocument on hostile nesting', () => {
+  const nested = (n: number, tag = 'div') => page('<meta property="article:published_time" content="2022-02-25">',
+    `${`<${tag}>`.repeat(n)}<p>Russia attacked Ukraine on 24 February 2022.</p>${`</${tag}>`.repeat(n)}`);
+
+  // 2,000 nested <div> took minutes in Readability; 10,000 overflowed the stack.
+  it.each([2_000, 10_000, 100_000])('reads %i nested <div> by the linear scan', (n) => {
+    expect(htmlDocument(nested(n))).toEqual({ title: 'Page title', text: 'Russia attacked Ukraine on 24 February 2022.', published: '2022-02-25' });
+  });
+
+  it('reads nested lists and quotes too', () => {
+    expect(htmlDocument(nested(5_000, 'blockquote')).text).toBe('Russia attacked Ukraine on 24 February 2022.');
+  });
+
+  it('still gives shallow pages to Readability (the navigation is left out)', () => {
+    const d = htmlDocument(page('', `<nav><a href="/">Home</a></nav>${article}`));
+    expect(d.text).not.toContain('Home');
+  });
+});

@@ -78,6 +78,8 @@ export async function ingestPaths(store: Store, paths: string[], opts: IngestPat
           summary.mentions += r.mentions;
         } else summary.unchanged++;
       } catch (e) {
+        // The store itself failed (read-only, damaged, locked): no later document can go in either.
+        if (isEntenteError(e) && e.code === 'DB_ERROR') throw e;
         const where = item.line ? `${file}: line ${item.line}` : file;
         if (isEntenteError(e)) report(file, item.line, e.code, e.message.startsWith(file) ? e.message : `${where}: ${e.message}`);
         else report(file, item.line, 'INTERNAL', `${where}: ${(e as Error).message}`);

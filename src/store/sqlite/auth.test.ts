@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import { openStore } from '../open-store.js';
 import type { Store } from '../store.js';
 import { testDb } from '../../../test/test-store.js';
@@ -36,5 +37,20 @@ describe('SQLite auth store', () => {
     const secrets = new Set<string>();
     for (let i = 0; i < 20; i++) secrets.add((await store.createToken('admin')).token);
     expect(secrets.size).toBe(20);
+  });
+
+  it('verifies a token while another process holds the write lock, without waiting for it', async () => {
+    const { token } = await store.createToken('viewer');
+    const writer = new Database(join(dir, 'a.db'));
+    writer.prepare('BEGIN IMMEDIATE').run();
+    try {
+      const seen = await store.verifyToken(token);
+      expect(seen).toMatchObject({ role: 'viewer', lastUsedAt: null });
+      expect((await store.listEvents({})).rows).toEqual([]);
+    } finally {
+      writer.prepare('ROLLBACK').run();
+      writer.close();
+    }
+    expect((await store.verifyToken(token))!.lastUsedAt).not.toBeNull();
   });
 });

@@ -30,6 +30,22 @@ export function authPart(db: Database.Database): AuthStore {
   const insert = db.prepare('INSERT INTO api_tokens (id, hash, role, label, created_at) VALUES (?, ?, ?, ?, ?)');
   const byHash = db.prepare('SELECT id, role, label, created_at, last_used_at, revoked_at FROM api_tokens WHERE hash = ? AND revoked_at IS NULL');
   const touch = db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?');
+  /** Notes a token's use without waiting for the write lock: a reader must never wait for a
+   * writer (an import in another process holds the lock for minutes). A busy database skips
+   * the note; the next request tries again. */
+  function touchBestEffort(at: string, id: string): boolean {
+    const wait = db.pragma('busy_timeout', { simple: true }) as number;
+    db.pragma('busy_timeout = 0');
+    try {
+      touch.run(at, id);
+      return true;
+    } catch (e) {
+      if ((e as { code?: string }).code?.startsWith('SQLITE_BUSY') || (e as { code?: string }).code?.startsWith('SQLITE_READONLY')) return false;
+      throw e;
+    } finally {
+      db.pragma(`busy_timeout = ${Number(wait)}`);
+    }
+  }
   const revoke = db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL');
   return {
     async createToken(role, label = null) {
@@ -44,8 +60,8 @@ export function authPart(db: Database.Database): AuthStore {
       if (!row) return null;
       const now = Date.now();
       if (!row.last_used_at || now - Date.parse(row.last_used_at) > TOUCH_EVERY_MS) {
-        row.last_used_at = new Date(now).toISOString();
-        touch.run(row.last_used_at, row.id);
+        const at = new Date(now).toISOString();
+        if (touchBestEffort(at, row.id)) row.last_used_at = at;
       }
       return toInfo(row);
     },

@@ -63,7 +63,12 @@ function rarer(db: Database.Database, a: string, b: string): [string, string, nu
 }
 
 function shiftDay(day: string, days: number): string {
-  return days === 0 ? day : new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  if (days === 0) return day;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  // Years before 0000 (stored as "-0500-…") are outside Date.parse's four-digit form: no lower bound.
+  if (Number.isNaN(ms)) return '';
+  const shifted = new Date(ms + days * 86_400_000);
+  return shifted.getUTCFullYear() < 0 ? '' : shifted.toISOString().slice(0, 10);
 }
 
 /** event_actors' primary key (code, day_first, event_id): probes along it stay in date order. */

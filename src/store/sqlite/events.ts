@@ -13,6 +13,7 @@ import { contentHash } from '../content-hash.js';
 import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query.js';
 import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } from './rows.js';
 import { eventIndexer } from './event-index.js';
+import { queryWords, snippetOf, SNIPPET_SCAN_CHARS } from '../snippet.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
 const CANDIDATE_SLACK_DAYS = 2;
@@ -258,23 +259,26 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     async search(text, pg) {
       const p = normalizePage(pg);
       const match = ftsQuery(text);
+      const words = queryWords(text);
       const nd = (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match) as { n: number }).n;
       const nm = (db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(match) as { n: number }).n;
       const rows: SearchHit[] = [];
+      // Snippets come from a bounded prefix of the text (../snippet.ts), not FTS5's snippet(),
+      // whose cost grows with the square of a document's length.
       if (p.offset < nd) {
-        const docs = db.prepare(`SELECT f.rowid AS id, d.title, snippet(documents_fts, 1, '[', ']', '…', 16) AS snip
+        const docs = db.prepare(`SELECT f.rowid AS id, d.title, substr(d.text, 1, ${SNIPPET_SCAN_CHARS}) AS head
           FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
-          .all(match, p.limit, p.offset) as Array<{ id: number; title: string | null; snip: string }>;
-        for (const d of docs) rows.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
+          .all(match, p.limit, p.offset) as Array<{ id: number; title: string | null; head: string }>;
+        for (const d of docs) rows.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: snippetOf(d.head, words) });
       }
       const left = p.limit - rows.length;
       if (left > 0 && nm > 0) {
         const moff = Math.max(0, p.offset - nd);
-        const ms = db.prepare(`SELECT f.rowid AS id, m.document_id, m.event_id, d.title, snippet(mentions_fts, 0, '[', ']', '…', 24) AS snip
+        const ms = db.prepare(`SELECT f.rowid AS id, m.document_id, m.event_id, d.title, substr(m.sentence, 1, ${SNIPPET_SCAN_CHARS}) AS head
           FROM mentions_fts f JOIN mentions m ON m.id = f.rowid JOIN documents d ON d.id = m.document_id
           WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
-          .all(match, left, moff) as Array<{ id: number; document_id: number; event_id: number; title: string | null; snip: string }>;
-        for (const m of ms) rows.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
+          .all(match, left, moff) as Array<{ id: number; document_id: number; event_id: number; title: string | null; head: string }>;
+        for (const m of ms) rows.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: snippetOf(m.head, words, { context: 120 }) });
       }
       return page(rows, nd + nm, p.limit, p.offset);
     },

@@ -104,6 +104,20 @@ describe('sqlite store', () => {
     }
   });
 
+  it('searches a large one-line document with a short snippet (FTS5 snippet() took minutes on it)', async () => {
+    const store = await openSqliteStore(join(dir, 'huge-line.db'));
+    try {
+      const text = 'Russia attacked Ukraine '.repeat(60_000);
+      await store.addDocument({ text, published: '2022-02-24', title: 'huge' }, []);
+      const hits = await store.search('Ukraine');
+      expect(hits.total).toBe(1);
+      expect(hits.rows[0]!.snippet).toMatch(/^Russia attacked \[Ukraine\] Russia/);
+      expect(hits.rows[0]!.snippet.length).toBeLessThan(300);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('opens with WAL and foreign keys', async () => {
     const file = join(dir, 'pragmas.db');
     await (await openStore({ db: file })).close();

@@ -6,6 +6,8 @@ import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
 import { migrate, type MigrationProgress } from './migrate.js';
 import { rollupMigrations, rollupPart } from './rollups.js';
+import { withDbErrors } from './db-errors.js';
+import { checkPart } from './checks.js';
 import { coreMigrations } from './core-schema.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
@@ -43,7 +45,7 @@ export function openSqliteDatabase(file: string, opts: OpenOptions = {}): Databa
 
 export async function openSqliteStore(file: string, opts: OpenOptions = {}): Promise<Store> {
   const db = openSqliteDatabase(file, opts);
-  return {
+  return withDbErrors<Store>({
     kind: 'sqlite',
     ...eventsPart(db),
     ...watchPart(db),
@@ -51,8 +53,9 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
     ...curationPart(db),
     ...datasetImportPart(db),
     ...rollupPart(db),
+    ...checkPart(db),
     async close() {
       if (db.open) db.close();
     },
-  };
+  }, file);
 }
