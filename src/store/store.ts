@@ -4,8 +4,9 @@ import type { EventStore } from './event-store.js';
 import type { WatchStore } from './watch-store.js';
 import type { AuthStore } from './auth-store.js';
 import type { CurationStore } from './curation-store.js';
+import type { SourceStore } from './source-store.js';
 
-export interface Store extends EventStore, WatchStore, AuthStore, CurationStore {
+export interface Store extends EventStore, WatchStore, AuthStore, CurationStore, SourceStore {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

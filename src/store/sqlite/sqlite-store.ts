@@ -11,8 +11,9 @@ import { watchPart, watchMigrations } from './watch.js';
 import { authPart, authMigrations } from './auth.js';
 import { curationPart, curationMigrations } from './curation.js';
 import { datasetImportPart, datasetImportMigrations } from './dataset-import.js';
+import { sourcePart, sourceMigrations } from './sources.js';
 
-export const sqliteMigrations = [...coreMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations];
+export const sqliteMigrations = [...coreMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations];
 
 export function openSqliteDatabase(file: string): Database.Database {
   let db: Database.Database;
@@ -44,6 +45,7 @@ export async function openSqliteStore(file: string): Promise<Store> {
     ...authPart(db),
     ...curationPart(db),
     ...datasetImportPart(db),
+    ...sourcePart(db),
     async close() {
       if (db.open) db.close();
     },
