@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '..');
-export const sharedDir = join(repoRoot, '..', 'shared');
+// The shared data sits beside the repo; ENTENTE_SHARED_DIR points elsewhere (a checkout in another folder).
+export const sharedDir = process.env.ENTENTE_SHARED_DIR ?? join(repoRoot, '..', 'shared');
 
 export interface CliResult { code: number; stdout: string; stderr: string }
 

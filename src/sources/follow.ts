@@ -53,7 +53,7 @@ async function pollOne(s: Source, ctx: PollContext): Promise<SourceOutcome> {
     const at = new Date();
     await ctx.store.updateSource(s.id, {
       lastFetchAt: started.toISOString(), failures, lastError: message, lastErrorAt: at.toISOString(),
-      nextFetchAt: new Date(at.getTime() + backoffMs(s.everySeconds, failures - 1, retryAfter)).toISOString(),
+      nextFetchAt: new Date(at.getTime() + backoffMs(s.everySeconds, failures, retryAfter)).toISOString(),
     });
     ctx.log(`source ${s.id} (${s.kind}) failed: ${message}; ${failures} failure(s) in a row, backing off`);
     return { id: s.id, kind: s.kind, added: 0, error: message };
@@ -61,7 +61,7 @@ async function pollOne(s: Source, ctx: PollContext): Promise<SourceOutcome> {
   const at = new Date();
   // A capped catch-up comes back at once; a partial failure still counts towards the backoff.
   const failures = r.problem ? s.failures + 1 : 0;
-  const wait = r.more ? 0 : r.problem ? backoffMs(s.everySeconds, failures - 1, null) : s.everySeconds * 1000;
+  const wait = r.more ? 0 : r.problem ? backoffMs(s.everySeconds, failures, null) : s.everySeconds * 1000;
   await ctx.store.updateSource(s.id, {
     lastFetchAt: started.toISOString(), lastSuccessAt: at.toISOString(), addItems: r.added, failures,
     nextFetchAt: new Date(at.getTime() + wait).toISOString(),

@@ -18,7 +18,7 @@ export function formatEvery(seconds: number): string {
   return `${seconds}s`;
 }
 
-/** Milliseconds to wait after the `failures`-th failure in a row. */
+/** Milliseconds to wait after the `failures`-th failure in a row (1: twice the interval). */
 export function backoffMs(everySeconds: number, failures: number, retryAfterMs: number | null): number {
   const doubled = Math.min(everySeconds * 2 ** Math.min(failures, 20), MAX_BACKOFF_SECONDS) * 1000;
   return Math.max(doubled, retryAfterMs ?? 0);
