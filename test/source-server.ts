@@ -95,6 +95,8 @@ export async function startSourceServer(): Promise<SourceServer> {
         put(path, zip, 'application/zip', !!opts.truncate);
         now.push({ size: zip.length, md5: opts.md5 ?? md5(zip), path });
       }
+      // Published again (a corrected file) replaces its line, as in GDELT's list.
+      for (const x of now) master.splice(0, master.length, ...master.filter((m) => m.path !== x.path));
       master.push(...now);
       latest = now;
     },
