@@ -107,7 +107,10 @@ export function gdeltEvent(f: string[], line: number): ParsedRow {
   const a1 = actor(f, 5);
   const a2 = actor(f, 15);
   const geoType = f[g.at];
-  const location: GeoPoint | null = geoType && geoType !== '0'
+  // GDELT 1.0 leaves ActionGeo_Type 0 on some rows that still carry a place and coordinates
+  // (event 1553309, Moscow): the place is kept, with precision 0 (type unknown).
+  const placed = geoType && (geoType !== '0' || !!f[g.at + 1] || lat !== null);
+  const location: GeoPoint | null = placed
     ? { name: f[g.at + 1] || null, country: fipsToIso3(f[g.at + 2]), lat, lon, precision: Number(geoType) }
     : null;
   const attrs: Record<string, unknown> = {

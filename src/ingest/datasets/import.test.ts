@@ -178,6 +178,7 @@ describe('zip archives', () => {
 
 describe('GDELT mentions and the event mention count', () => {
   const eventsFile = data('gdelt-v2-events/20170101073000.export.CSV');
+  const mentionsFile = data('gdelt-v2-mentions/20170101073000.mentions.CSV');
   const rows = lines(eventsFile).filter((f) => !f[26].startsWith('01'));
   const target = rows[0];
   const later = join(work, 'later.mentions.CSV');
@@ -188,6 +189,19 @@ describe('GDELT mentions and the event mention count', () => {
     [target[0], '20170101073000', '20170101073000', '1', 'example.org', 'http://example.org/c', '1', '-1', '-1', '10', '1', '50', '900', '-2.5', '', ''],
   ].map((f) => f.join('\t')).join('\n') + '\n');
   const count = () => sql<{ mention_count: number; last_reported: string }>("SELECT mention_count, last_reported FROM events WHERE origin = 'gdelt' AND external_id = ?", target[0])[0];
+
+  it('gives every event the same mention count and last report whichever file is imported first', async () => {
+    const q = "SELECT external_id, mention_count, first_reported, last_reported FROM events WHERE origin = 'gdelt' ORDER BY external_id";
+    await importDataset(store, 'gdelt', [eventsFile, mentionsFile, later]);
+    const eventsFirst = sql(q);
+    await store.close();
+    store = await freshStore();
+    await importDataset(store, 'gdelt', [later, mentionsFile, eventsFile]);
+    const mentionsFirst = sql(q);
+    expect(mentionsFirst).toEqual(eventsFirst);
+    // The sample's own mentions fall in each event's first window; `later` reports one event again.
+    expect(eventsFirst.some((r) => (r as { last_reported: string; first_reported: string }).last_reported > (r as { first_reported: string }).first_reported)).toBe(true);
+  });
 
   it('counts later mentions once, in either order of import', async () => {
     await importDataset(store, 'gdelt', [eventsFile, later]);
@@ -234,5 +248,21 @@ describe('dataset events in the store queries', () => {
       { code: 'UKR', system_code: '369', start: '1991-12-26', end: '2016-12-31' },
     ]);
     expect(sql("SELECT cow_code, cow_abb FROM actors WHERE code = 'KOR'")).toEqual([{ cow_code: 732, cow_abb: 'ROK' }]);
+  });
+
+  it('COW states with several spells keep every spell, and the actor the current code and name, in any row order', async () => {
+    const rows = readFileSync(data('cow/states2016.csv'), 'utf8').split('\n');
+    const reversed = join(work, 'states-reversed.csv');
+    writeFileSync(reversed, [rows[0], ...rows.slice(1).filter(Boolean).reverse()].join('\n'));
+    for (const file of [data('cow/states2016.csv'), reversed]) {
+      await store.close();
+      store = await freshStore();
+      await importDataset(store, 'cow-states', [file]);
+      expect(sql("SELECT system_code, start FROM actor_memberships WHERE code = 'DEU' ORDER BY start")).toEqual([
+        { system_code: '255', start: '1816-01-01' }, { system_code: '260', start: '1955-05-05' }, { system_code: '255', start: '1990-10-03' },
+      ]);
+      expect(sql("SELECT cow_code, cow_abb FROM actors WHERE code = 'DEU'")).toEqual([{ cow_code: 255, cow_abb: 'GMY' }]);
+      expect(sql("SELECT name, cow_code, cow_abb FROM actors WHERE code = 'YEM'")).toEqual([{ name: 'Yemen', cow_code: 679, cow_abb: 'YEM' }]);
+    }
   });
 });
