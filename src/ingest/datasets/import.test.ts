@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { sharedDir } from '../../../test/cli.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
-import { importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
+import { APPEAL_SKIPPED, importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
 import { EntenteError } from '../../domain/errors.js';
 
 const data = (p: string) => join(sharedDir, 'data', p);
@@ -266,5 +266,29 @@ describe('dataset events in the store queries', () => {
       expect(sql("SELECT cow_code, cow_abb FROM actors WHERE code = 'DEU'")).toEqual([{ cow_code: 255, cow_abb: 'GMY' }]);
       expect(sql("SELECT name, cow_code, cow_abb FROM actors WHERE code = 'YEM'")).toEqual([{ name: 'Yemen', cow_code: 679, cow_abb: 'YEM' }]);
     }
+  });
+});
+
+describe('CAMEO 02x appeals', () => {
+  const gdelt = data('gdelt-v2-events/20191024143000.export.CSV');
+  const icews = data('icews/events.2018.sample.tab');
+  const appeals = { gdelt: lines(gdelt).filter((f) => f[26].startsWith('02')).length, icews: lines(icews).filter((f) => f[6].startsWith('02')).length };
+  const stored = () => sql<{ n: number }>("SELECT count(*) AS n FROM events WHERE json_extract(attrs, '$.cameo') LIKE '02%'")[0].n;
+
+  it('are REQUEST events by default', async () => {
+    expect(appeals.gdelt).toBeGreaterThan(0);
+    expect(appeals.icews).toBeGreaterThan(0);
+    await importDataset(store, 'gdelt', [gdelt]);
+    await importDataset(store, 'icews', [icews]);
+    expect(stored()).toBe(appeals.gdelt + appeals.icews);
+    expect(sql("SELECT DISTINCT type FROM events WHERE json_extract(attrs, '$.cameo') LIKE '02%'")).toEqual([{ type: 'REQUEST' }]);
+  });
+
+  it('are skipped, with their reason, when the switch says so', async () => {
+    const g = await importDataset(store, 'gdelt', [gdelt], { cameoAppeals: 'skip' });
+    const i = await importDataset(store, 'icews', [icews], { cameoAppeals: 'skip' });
+    expect(g.skippedReasons[APPEAL_SKIPPED]).toBe(appeals.gdelt);
+    expect(i.skippedReasons[APPEAL_SKIPPED]).toBe(appeals.icews);
+    expect(stored()).toBe(0);
   });
 });
