@@ -12,6 +12,7 @@ import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
 import { APPEAL_SKIPPED, importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
 import { EntenteError } from '../../domain/errors.js';
+import { SAME_EVENT } from './gdelt.js';
 
 const data = (p: string) => join(sharedDir, 'data', p);
 const work = mkdtempSync(join(tmpdir(), 'entente-import-'));
@@ -290,5 +291,26 @@ describe('CAMEO 02x appeals', () => {
     expect(g.skippedReasons[APPEAL_SKIPPED]).toBe(appeals.gdelt);
     expect(i.skippedReasons[APPEAL_SKIPPED]).toBe(appeals.icews);
     expect(stored()).toBe(0);
+  });
+});
+
+describe('one GDELT event under two GLOBALEVENTIDs', () => {
+  it('is stored once, with both ids, and the rerun changes nothing', async () => {
+    const file = data('gdelt-v2-events/20170101073000.export.CSV');
+    const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const k = rows.findIndex((l) => !l.split('\t')[26].startsWith('01'));
+    const id = rows[k].split('\t')[0];
+    const twin = rows[k].replace(/^\d+/, '999000111');
+    const withTwin = join(work, 'twin.export.CSV');
+    writeFileSync(withTwin, [...rows.slice(0, k + 1), twin, ...rows.slice(k + 1)].join('\n') + '\n');
+    const plain = await importDataset(store, 'gdelt', [file]);
+    await store.close();
+    store = await freshStore();
+    const r = await importDataset(store, 'gdelt', [withTwin]);
+    expect(r).toMatchObject({ read: plain.read + 1, imported: plain.imported, skipped: plain.skipped + 1, errorCount: 0 });
+    expect(r.skippedReasons[SAME_EVENT]).toBe(1);
+    const stored = sql<{ external_id: string; attrs: string }>("SELECT external_id, attrs FROM events WHERE external_id IN (?, '999000111')", id);
+    expect(stored.map((e) => [e.external_id, JSON.parse(e.attrs).globalEventIds])).toEqual([[id, [id, '999000111']]]);
+    expect(await importDataset(store, 'gdelt', [withTwin])).toMatchObject({ imported: 0, unchanged: plain.imported, skipped: plain.skipped + 1 });
   });
 });
