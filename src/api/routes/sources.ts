@@ -8,13 +8,8 @@ import { sourceInput } from '../../sources/source-config.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { IdParams } from '../schemas.js';
+import { SourceSchema, type SourceWire } from '../source-schema.js';
 
-export const SourceSchema = z.object({
-  id: z.string(), kind: z.enum(SOURCE_KINDS), target: z.string(), everySeconds: z.number().int(), options: z.record(z.string(), z.unknown()),
-  label: z.string().nullable(), createdAt: z.string(), paused: z.boolean(), lastFetchAt: z.string().nullable(), lastSuccessAt: z.string().nullable(),
-  nextFetchAt: z.string().nullable(), itemsAdded: z.number().int(), failures: z.number().int(), lastError: z.string().nullable(), lastErrorAt: z.string().nullable(),
-});
-export type SourceWire = z.infer<typeof SourceSchema>;
 
 const SourceBody = z.object({
   kind: z.enum(SOURCE_KINDS),
