@@ -54,14 +54,16 @@ export async function pollFeed(source: Source, ctx: PollContext): Promise<PollRe
   const problems: string[] = [];
   // Oldest first (feeds list newest first), so a crash part-way leaves the older items taken.
   for (const item of [...items].reverse()) {
-    if (item.error) {
-      problems.push(item.error);
-      continue;
-    }
     const keys = [item.guid && `guid:${item.guid}`, item.url && `url:${item.url}`, `hash:${contentHash(normalizeText(item.text))}`].filter((k): k is string => !!k);
     const seen = await ctx.store.seenSourceItems(source.id, keys);
     if (seen.size) {
       if (seen.size < keys.length) await ctx.store.markSourceItems(source.id, keys);
+      continue;
+    }
+    if (item.error) {
+      // Reported once, not at every poll: the item is taken as seen.
+      problems.push(item.error);
+      await ctx.store.markSourceItems(source.id, keys);
       continue;
     }
     let text = item.text;

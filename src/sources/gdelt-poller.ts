@@ -101,6 +101,7 @@ export async function pollGdelt(source: Source, ctx: PollContext): Promise<PollR
   const latest = (await list(ctx, `${root}lastupdate.txt`)).filter(wanted);
   if (o.translation) latest.push(...(await list(ctx, `${root}lastupdate-translation.txt`)).filter(wanted));
   const newestListed = latest.reduce((m, f) => (f.stamp > m ? f.stamp : m), '');
+  if (!newestListed) throw new FetchError('BAD_FORMAT', `${root}lastupdate.txt lists no export file`);
   state.since ??= newestListed;
 
   let candidates = latest;

@@ -11,16 +11,19 @@ let server: Server;
 let origin: string;
 let port: number;
 let inFlight = 0;
+let inFlightCount = 0;
 let maxInFlight = 0;
 beforeAll(async () => {
   server = createServer((req, res) => {
     inFlight++;
+    inFlightCount++;
     maxInFlight = Math.max(maxInFlight, inFlight);
     const end = (f: () => void) => setTimeout(() => { inFlight--; f(); }, req.url === '/slow' ? 30 : 0);
     if (req.url === '/to-localhost') return end(() => res.writeHead(302, { location: `http://localhost:${port}/ok` }).end());
     if (req.url === '/to-file') return end(() => res.writeHead(302, { location: 'file:///etc/passwd' }).end());
     if (req.url === '/big') return end(() => res.writeHead(200, { 'content-length': 5000 }).end('x'.repeat(5000)));
     if (req.url === '/busy') return end(() => res.writeHead(429, { 'retry-after': '7' }).end());
+    if (req.url === '/down') return end(() => res.writeHead(503, { 'retry-after': '3600' }).end());
     end(() => res.writeHead(200, { 'content-type': 'text/plain' }).end('ok'));
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -78,6 +81,17 @@ describe('guarded fetch', () => {
     expect(parseRetryAfter('120')).toBe(120_000);
     expect(parseRetryAfter('Wed, 21 Oct 2015 07:28:10 GMT', Date.parse('Wed, 21 Oct 2015 07:28:00 GMT'))).toBe(10_000);
     expect(parseRetryAfter('soon')).toBeNull();
+  });
+
+  it('after a long Retry-After, fails the next request to that host at once instead of waiting', async () => {
+    const f = fetcher(true);
+    await f.get(`${origin}/down`).catch(() => undefined);
+    const asked = inFlightCount;
+    const e = await f.get(`${origin}/ok`).catch((x: unknown) => x);
+    expect(e).toMatchObject({ code: 'RATE_LIMITED' });
+    expect((e as FetchError).retryAfterMs).toBeGreaterThan(3500_000);
+    expect(inFlightCount).toBe(asked);
+    f.close();
   });
 
   it('sends one request at a time to a host', async () => {

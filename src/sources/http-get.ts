@@ -92,6 +92,9 @@ export function checkHop(raw: string, allow: FetcherOptions['allowPrivate']): UR
   return url;
 }
 
+/** Longest pause a request waits for its host; beyond it, it fails with the time to come back. */
+export const MAX_POLITE_WAIT_MS = 30_000;
+
 export class Fetcher {
   private readonly queues = new Map<string, Promise<unknown>>();
   private readonly lastEnd = new Map<string, number>();
@@ -123,7 +126,11 @@ export class Fetcher {
     const host = url.host;
     const prev = this.queues.get(host) ?? Promise.resolve();
     const run = prev.catch(() => undefined).then(async () => {
-      const wait = Math.max((this.lastEnd.get(host) ?? 0) + this.opts.hostIntervalMs, this.blockedUntil.get(host) ?? 0) - Date.now();
+      const blocked = (this.blockedUntil.get(host) ?? 0) - Date.now();
+      // A host that asked for a long pause is not waited for here (that would hold up every
+      // other source): the request fails at once and its source backs off as long.
+      if (blocked > MAX_POLITE_WAIT_MS) throw new FetchError('RATE_LIMITED', `${host} asked for a pause until ${new Date(Date.now() + blocked).toISOString()}`, { retryAfterMs: blocked });
+      const wait = Math.max((this.lastEnd.get(host) ?? 0) + this.opts.hostIntervalMs - Date.now(), blocked);
       if (wait > 0) await new Promise((r) => setTimeout(r, wait));
       try {
         return await task();
