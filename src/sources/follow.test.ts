@@ -15,7 +15,7 @@ import type { Store } from '../store/store.js';
 import { importDataset, isDatasetStore } from '../ingest/datasets/index.js';
 import { addWatch } from '../alerts/index.js';
 import { Fetcher } from './http-get.js';
-import { pollDue, type RoundResult } from './follow.js';
+import { follow, pollDue, type RoundResult } from './follow.js';
 import { sourceInput } from './source-config.js';
 
 const work = mkdtempSync(join(tmpdir(), 'entente-follow-'));
@@ -282,6 +282,49 @@ describe('following a feed', () => {
       expect((await round()).alerts).toEqual([]);
     } finally {
       await hook?.close();
+    }
+  });
+});
+
+describe('the follow loop', () => {
+  /** Waits for a condition, as a user watching the store would; the test's own timeout bounds it. */
+  async function until(what: () => boolean | Promise<boolean>): Promise<void> {
+    while (!(await what())) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  it('imports three 15-minute files as they appear and a feed item, and alerts a webhook, on its own schedule', async () => {
+    const hook = await startWebhook(['ok']);
+    const stop = new AbortController();
+    try {
+      await addWatch(store, { a: 'RUS', b: 'PRK', threshold: 0, webhook: hook.url });
+      await store.addSource(sourceInput({ kind: 'gdelt', target: server.gdelt, every: '1s' }));
+      await store.addSource(sourceInput({ kind: 'feed', target: `${server.origin}/news.rss`, every: '1s' }));
+      server.put('/news.rss', rss([]), 'application/rss+xml');
+      server.publish(STAMPS[0], parts[0]);
+      const rounds: RoundResult[] = [];
+      const running = follow(store, {
+        allowPrivate: [new URL(server.origin).host], maxBytes: 2 ** 24, timeoutMs: 10_000, hostIntervalMs: 0,
+        tickMs: 100, signal: stop.signal, log: (l) => logs.push(l), onRound: (r) => rounds.push(r),
+      });
+      const expected = [await reference([0]), await reference([1]), await reference([2])];
+      await until(() => events() === expected[0]);
+      server.publish(STAMPS[1], parts[1]);
+      await until(() => events() === expected[0] + expected[1]);
+      server.publish(STAMPS[2], parts[2]);
+      await until(() => events() === expected[0] + expected[1] + expected[2]);
+      expect(hook.received).toHaveLength(0);
+      server.put('/news.rss', rss([{ guid: 'b', title: 'Aid to Pyongyang', text: 'Russia delivered artillery shells to North Korea on 3 March 2026, officials said. '.repeat(10) }]), 'application/rss+xml');
+      await until(() => hook.received.length === 1);
+      expect(hook.received[0].body).toMatchObject({ alert: { dyad: 'RUS–PRK', kind: 'event' } });
+      stop.abort();
+      await running;
+      // Each file once, the feed's item once, and no poll failed.
+      expect(requested(/\.zip$/)).toEqual(STAMPS.slice(0, 3).map((s) => `/gdeltv2/${s}.export.CSV.zip`));
+      expect(documents()).toBe(1);
+      expect(rounds.flatMap((r) => r.outcomes).filter((o) => o.error)).toEqual([]);
+    } finally {
+      stop.abort();
+      await hook.close();
     }
   });
 });
