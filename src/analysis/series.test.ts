@@ -78,3 +78,27 @@ describe('dyadSeries', () => {
     expect(placeEvent({ start: '2022-01-30', end: '2022-02-02' }, 'quarter')).toBe('2022-Q1');
   });
 });
+
+describe('unplaced events', () => {
+  it('counts every event as unplaced when none fits one period (SIPRI SUN→PRK deals by month)', async () => {
+    const { createReadStream } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { sharedDir } = await import('../../test/cli.js');
+    const { parseSipri } = await import('../ingest/datasets/sipri.js');
+    const { dayBounds } = await import('../domain/date-range.js');
+    const deals = [];
+    for await (const chunk of parseSipri(createReadStream(join(sharedDir, 'data/sipri/trade-register.csv')))) {
+      for (const r of chunk) {
+        if (r.kind !== 'event' || r.value.sources[0] !== 'SUN' || r.value.targets[0] !== 'PRK') continue;
+        const [start, end] = dayBounds(r.value.date!);
+        deals.push(ev('SUN', 'PRK', 'AID', start, { end, origin: 'sipri' }));
+      }
+    }
+    expect(deals).toHaveLength(119);
+    const byMonth = dyadSeries(deals, { a: 'SUN', b: 'PRK' }, { by: 'month' });
+    expect(byMonth).toMatchObject({ points: [], unplaced: 119 });
+    // By year the single-year deals fit: placed and unplaced add up to the deals.
+    const byDecade = dyadSeries(deals, { a: 'SUN', b: 'PRK' }, { by: 'year' });
+    expect(byDecade.points.reduce((a, p) => a + p.events, 0) + byDecade.unplaced).toBe(119);
+  }, 120_000);
+});

@@ -23,6 +23,7 @@ import { analysisRoutes } from './routes/analysis.js';
 import { ingestRoutes } from './routes/ingest.js';
 import { curationRoutes } from './routes/curation.js';
 import { alertRoutes } from './routes/alerts.js';
+import { sourceRoutes } from './routes/sources.js';
 import { checkWatches } from '../alerts/index.js';
 
 export interface AppOptions {
@@ -101,7 +102,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
     },
   };
   const table = routeTable(app, { writesPerMinute: opts.writesPerMinute ?? 120, readsPerMinute: opts.readsPerMinute ?? 6000, jsonBodyLimit: MB });
-  for (const register of [metaRoutes, eventRoutes, documentRoutes, analysisRoutes, alertRoutes, ingestRoutes, curationRoutes, tokenRoutes]) register(table, ctx);
+  for (const register of [metaRoutes, eventRoutes, documentRoutes, analysisRoutes, alertRoutes, ingestRoutes, curationRoutes, sourceRoutes, tokenRoutes]) register(table, ctx);
   await serveWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   app.addHook('preClose', async () => {
     ctx.alerts.close();

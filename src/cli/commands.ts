@@ -27,6 +27,8 @@ export const commandTable: Array<[name: string, load: () => Promise<Register>]> 
   ['watch', async () => (await import('./watch-command.js')).registerWatch],
   ['alerts', async () => (await import('./alerts-command.js')).registerAlerts],
   ['check', async () => (await import('./check-command.js')).registerCheck],
+  ['source', async () => (await import('./source-command.js')).registerSource],
+  ['follow', async () => (await import('./follow-command.js')).registerFollow],
 ];
 
 /** The command named on the command line: its first word that is not an option. */

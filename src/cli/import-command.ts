@@ -7,7 +7,7 @@ import { loadSettings, settingHelp } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
 import { checkWatches } from '../alerts/index.js';
-import { DATASET_KINDS, DEFAULT_BATCH, importDataset, isDatasetKind, isDatasetStore, reportJson, type ImportProgress, type ImportReport } from '../ingest/datasets/index.js';
+import { CAMEO_APPEALS, DATASET_KINDS, DEFAULT_BATCH, type CameoAppeals, importDataset, isDatasetKind, isDatasetStore, reportJson, type ImportProgress, type ImportReport } from '../ingest/datasets/index.js';
 import { parseFormat, table } from './output.js';
 
 function progressBar(): { update: (p: ImportProgress) => void; stop: () => void } {
@@ -63,7 +63,9 @@ export function registerImport(program: Command): void {
     .option('--strict', 'stop at the first malformed row, with a non-zero exit')
     .option('--format <format>', 'table or json', 'table')
     .option('--batch <n>', 'rows per transaction', String(DEFAULT_BATCH))
-    .action(async (kind: string, paths: string[], opts: { db?: string; strict?: boolean; format: string; batch: string }) => {
+    .option('--cameo-appeals <what>', 'GDELT, ICEWS: CAMEO 02x appeals become REQUEST events (request) or are skipped (skip)', 'request')
+    .action(async (kind: string, paths: string[], opts: { db?: string; strict?: boolean; format: string; batch: string; cameoAppeals: string }) => {
+      if (!(CAMEO_APPEALS as readonly string[]).includes(opts.cameoAppeals)) throw new EntenteError('BAD_INPUT', `--cameo-appeals: expected ${CAMEO_APPEALS.join(' or ')}, got ${opts.cameoAppeals}`);
       if (!isDatasetKind(kind)) throw new EntenteError('BAD_INPUT', `unknown dataset kind "${kind}": expected one of ${DATASET_KINDS.join(', ')}`);
       const format = parseFormat(opts.format, ['table', 'json']);
       const batchSize = Number(opts.batch);
@@ -72,7 +74,7 @@ export function registerImport(program: Command): void {
       const bar = progressBar();
       try {
         if (!isDatasetStore(store)) throw new EntenteError('UNSUPPORTED', `the ${store.kind} store cannot import datasets yet`);
-        const report = await importDataset(store, kind, paths, { strict: opts.strict, batchSize, onProgress: bar.update });
+        const report = await importDataset(store, kind, paths, { strict: opts.strict, batchSize, onProgress: bar.update, cameoAppeals: opts.cameoAppeals as CameoAppeals });
         bar.stop();
         printReport(report, format);
         // Rows were read and every one failed: the import did nothing it was asked to do.

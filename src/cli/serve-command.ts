@@ -11,6 +11,8 @@ import { createApp } from '../api/index.js';
 export interface ServeOptions {
   settings: Settings;
   open: boolean;
+  /** Also poll the followed sources (`entente follow`) in this process. */
+  follow?: boolean;
   /** Runs on the opened store before the server listens (the starter dataset). */
   prepare?: (store: Store) => Promise<void>;
 }
@@ -23,7 +25,7 @@ function urlHost(host: string): string {
 }
 
 /** Opens the store, listens, prints the workbench URL; resolves when the server has stopped. */
-export async function runServer({ settings, open, prepare }: ServeOptions): Promise<void> {
+export async function runServer({ settings, open, prepare, follow }: ServeOptions): Promise<void> {
   const port = Number(settings.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new EntenteError('BAD_INPUT', `--port: expected a port number, got ${settings.port}`);
   const store = await openStore(settings);
@@ -48,11 +50,17 @@ export async function runServer({ settings, open, prepare }: ServeOptions): Prom
     console.log(`Entente is serving ${displayDb(settings.db)} at ${base}/ (API docs at ${base}/api/docs)${open ? '; reading needs no token' : ''}.`);
     console.log('Open the workbench with this link; it holds an admin token for this session (revoked when the server stops):');
     console.log(`${base}/?token=${token}`);
+    const following = new AbortController();
+    const follower = follow
+      ? (await import('./follow-command.js')).runFollow(store, settings, { signal: following.signal })
+        .catch((e: Error) => console.error(`entente: following stopped: ${e.message}`))
+      : Promise.resolve();
     await new Promise<void>((resolve) => {
       const stop = () => {
         process.off('SIGINT', stop);
         process.off('SIGTERM', stop);
-        void app.close().then(() => resolve());
+        following.abort();
+        void Promise.all([app.close(), follower]).then(() => resolve());
       };
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
@@ -71,7 +79,8 @@ export function registerServe(program: Command): void {
     .option('--db <file>', settingHelp('db'))
     .option('--read-db <urls>', settingHelp('readDb'))
     .option('--open', 'let anyone who can reach the server read without a token (writing always needs one)')
-    .action(async (opts: { port?: string; host?: string; db?: string; readDb?: string; open?: boolean }) => {
-      await runServer({ settings: loadSettings({ port: opts.port, host: opts.host, db: opts.db, readDb: opts.readDb }), open: !!opts.open });
+    .option('--follow', 'also poll the followed sources, as `entente follow` does')
+    .action(async (opts: { port?: string; host?: string; db?: string; readDb?: string; open?: boolean; follow?: boolean }) => {
+      await runServer({ settings: loadSettings({ port: opts.port, host: opts.host, db: opts.db, readDb: opts.readDb }), open: !!opts.open, follow: !!opts.follow });
     });
 }

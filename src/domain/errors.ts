@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'PERMISSION_DENIED' // the file system refused to read or write a path
   | 'TOO_LARGE'
   | 'RATE_LIMITED'
+  | 'FETCH_FAILED'     // a followed source could not be fetched (network, timeout, HTTP error, checksum)
   | 'DB_TOO_NEW'       // database written by a newer Entente
   | 'DB_ERROR'
   | 'UNSUPPORTED'

@@ -254,6 +254,30 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect((await store.listActors()).rows.find((a) => a.code === 'KOR')!.events).toBe(2);
     });
 
+    it('keeps followed sources with their outcome, and the items each has taken in', async () => {
+      // PostgreSQL refuses followed sources for now, and says so.
+      if (store.kind === 'postgres') {
+        await expect(store.listSources()).rejects.toMatchObject({ code: 'UNSUPPORTED' });
+        return;
+      }
+      const a = await store.addSource({ kind: 'feed', target: 'https://example.org/a.rss', everySeconds: 600 });
+      const b = await store.addSource({ kind: 'gdelt', target: 'https://example.org/gdeltv2/', everySeconds: 900, options: { mentions: true }, label: 'GDELT' });
+      expect(a).toMatchObject({ kind: 'feed', paused: false, itemsAdded: 0, failures: 0, lastError: null, nextFetchAt: null, state: {}, options: {} });
+      expect((await store.listSources()).map((s) => s.id)).toEqual([a.id, b.id]);
+      expect(await store.updateSource(a.id, { addItems: 3, failures: 2, lastError: 'boom', lastErrorAt: '2026-01-01T00:00:00Z', state: { etag: '"x"' } })).toBe(true);
+      expect(await store.updateSource(a.id, { addItems: 2, paused: true })).toBe(true);
+      expect(await store.getSource(a.id)).toMatchObject({ itemsAdded: 5, failures: 2, lastError: 'boom', paused: true, state: { etag: '"x"' } });
+      expect(await store.updateSource('999', { paused: true })).toBe(false);
+      await store.markSourceItems(a.id, ['guid:1', 'url:x']);
+      await store.markSourceItems(a.id, ['guid:1']);
+      expect([...(await store.seenSourceItems(a.id, ['guid:1', 'guid:2', 'url:x']))].sort()).toEqual(['guid:1', 'url:x']);
+      expect((await store.seenSourceItems(b.id, ['guid:1'])).size).toBe(0);
+      expect(await store.removeSource(a.id)).toBe(true);
+      expect(await store.removeSource(a.id)).toBe(false);
+      expect(await store.getSource(a.id)).toBeNull();
+      expect((await store.getSource(b.id))!.label).toBe('GDELT');
+    });
+
     it('refuses a database written by a newer Entente', async () => {
       await expect(hooks.openTooNew()).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
     });

@@ -6,10 +6,11 @@ import type { AuthStore } from './auth-store.js';
 import type { CurationStore } from './curation-store.js';
 import type { RollupStore } from './rollup-store.js';
 import type { CheckStore } from './check-store.js';
+import type { SourceStore } from './source-store.js';
 
 /** The rollup and check parts are optional: without rollups the analyses read the events
  * themselves; without checks `entente check` has only the backend-independent ones. */
-export interface Store extends EventStore, WatchStore, AuthStore, CurationStore, Partial<RollupStore>, Partial<CheckStore> {
+export interface Store extends EventStore, WatchStore, AuthStore, CurationStore, SourceStore, Partial<RollupStore>, Partial<CheckStore> {
   readonly kind: 'sqlite' | 'postgres';
   close(): Promise<void>;
 }

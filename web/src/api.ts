@@ -12,6 +12,7 @@ import type { LagCorrelation } from '../../src/analysis/spillover.js';
 import type { NetworkDiffResult, NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
+import type { SourceWire } from '../../src/api/source-schema.js';
 import { currentToken } from './token.js';
 
 export type { EventRecord, Origin, DateRange, Modality, PloverType, EventVersion, DocumentSummary, SearchHit };
@@ -59,6 +60,21 @@ export interface IngestResult {
 }
 
 export type { AuditEntry, EventCorrection };
+
+/** A followed source as GET /api/sources gives it. */
+export type Source = SourceWire;
+
+/** POST /api/sources. */
+export interface SourceSpec {
+  kind: Source['kind'];
+  target?: string;
+  every?: string;
+  label?: string;
+  mentions?: boolean;
+  translation?: boolean;
+  order?: 'oldest' | 'newest';
+  maxCatchUp?: number;
+}
 
 export interface EventFilter {
   actor?: string;
@@ -165,6 +181,12 @@ export const api = {
   splitEvent: (id: string, mentionIds: string[]) => request<{ original: EventRecord; created: EventRecord }>('POST', `/events/${enc(id)}/split`, { json: { mentionIds } }),
   mergeActors: (from: string, into: string) => request<{ events: number; mentions: number }>('POST', '/actors/merge', { json: { from, into } }),
   audit: (q: { subject?: string; action?: string; limit?: number; offset?: number } = {}) => request<Page<AuditEntry>>('GET', '/audit', { query: q }),
+
+  sources: () => request<{ rows: Source[] }>('GET', '/sources'),
+  addSource: (spec: SourceSpec) => request<Source>('POST', '/sources', { json: spec }),
+  pauseSource: (id: string) => request<Source>('POST', `/sources/${enc(id)}/pause`, { json: {} }),
+  resumeSource: (id: string) => request<Source>('POST', `/sources/${enc(id)}/resume`, { json: {} }),
+  removeSource: (id: string) => request<unknown>('DELETE', `/sources/${enc(id)}`),
 };
 
 /** The URL of the live alert stream; EventSource cannot send headers, so the token rides in the query. */

@@ -13,6 +13,7 @@ import { IngestView } from './views/ingest-view.js';
 import { AlertsView } from './views/alerts-view.js';
 import { SearchView } from './views/search-view.js';
 import { AuditView } from './views/audit-view.js';
+import { SourcesView } from './views/sources-view.js';
 import { Loading } from './components/status.js';
 
 // WebGL (sigma) and the world map are the heavy parts: load them when first shown.
@@ -39,9 +40,9 @@ export function App() {
 
 function Shell() {
   const loc = useLocation();
-  const { canEdit } = useSession();
+  const { canEdit, role } = useSession();
   const first = loc.segments[0] ?? 'network';
-  const views = canEdit ? [...VIEWS, { path: 'audit', label: 'Audit' }] : VIEWS;
+  const views = [...VIEWS, ...(canEdit ? [{ path: 'audit', label: 'Audit' }] : []), ...(role === 'admin' ? [{ path: 'sources', label: 'Sources' }] : [])];
   return (
     <div className="shell">
       <header className="top">
@@ -91,6 +92,8 @@ function Route({ first }: { first: string }) {
       return <SearchView q={loc.query.get('q') ?? ''} />;
     case 'audit':
       return <AuditView />;
+    case 'sources':
+      return <SourcesView />;
     default:
       return <p className="error">No view at {loc.path}.</p>;
   }

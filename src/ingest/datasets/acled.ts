@@ -140,6 +140,14 @@ export async function* parseAcled(stream: Readable): AsyncGenerator<ParsedRow[]>
       const idx = index;
       out.push(guard(line, () => {
         if (fields.length !== width) fail(`expected ${width} columns, found ${fields.length}`);
+        // A row cut off in a field and padded with empty columns (the sample export's last row,
+        // "Civilians (" then nothing): ACLED always gives a country and coordinates.
+        if (['country', 'latitude', 'longitude'].every((c) => !fields[idx.get(c)!]?.trim())) {
+          let last = fields.length - 1;
+          while (last >= 0 && !fields[last].trim()) last--;
+          const name = [...idx].find(([, k]) => k === last)?.[0] ?? 'the first column';
+          fail(`row cut off: nothing after ${name}${last >= 0 ? ` ("${fields[last].slice(0, 40)}")` : ''}; country, latitude and longitude are empty`);
+        }
         return acledEvent((c) => { const k = idx.get(c); return k === undefined ? '' : fields[k].trim(); }, line);
       }));
     }

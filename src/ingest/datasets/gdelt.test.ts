@@ -105,6 +105,15 @@ describe('GDELT event rows', () => {
     expect(r.kind === 'error' && r.message).toMatch(message);
   });
 
+  it('keeps the place of GDELT 1.0 rows with ActionGeo_Type 0 that name one (events 1553309, 1553841)', () => {
+    const byId = (id: string) => event(v1.find((l) => l.startsWith(`${id}\t`))!.split('\t'));
+    expect(byId('1553309').location).toEqual({ name: 'Moscow, Moskva, Russia', country: 'RUS', lat: 55.7522, lon: 37.6156, precision: 0 });
+    expect(byId('1553841').location).toMatchObject({ name: 'San Salvador, San Salvador, El Salvador', country: 'SLV', lat: 13.7086, lon: -89.2031 });
+    // Type 0 with nothing in it is still no place.
+    const empty = v1.map((l) => l.split('\t')).find((f) => f[49] === '0' && !f[50] && !f[26].startsWith('01'))!;
+    expect(event(empty).location).toBeNull();
+  });
+
   it('reports a wrong column count', () => {
     const r = parse(v2[0].split('\t').slice(0, 40));
     expect(r).toMatchObject({ kind: 'error', message: expect.stringMatching(/found 40/) });

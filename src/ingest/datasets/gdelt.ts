@@ -107,7 +107,10 @@ export function gdeltEvent(f: string[], line: number): ParsedRow {
   const a1 = actor(f, 5);
   const a2 = actor(f, 15);
   const geoType = f[g.at];
-  const location: GeoPoint | null = geoType && geoType !== '0'
+  // GDELT 1.0 leaves ActionGeo_Type 0 on some rows that still carry a place and coordinates
+  // (event 1553309, Moscow): the place is kept, with precision 0 (type unknown).
+  const placed = geoType && (geoType !== '0' || !!f[g.at + 1] || lat !== null);
+  const location: GeoPoint | null = placed
     ? { name: f[g.at + 1] || null, country: fipsToIso3(f[g.at + 2]), lat, lon, precision: Number(geoType) }
     : null;
   const attrs: Record<string, unknown> = {
@@ -171,9 +174,15 @@ export function gdeltMention(f: string[], line: number): ParsedRow {
   return { line, kind: 'mention', value: m };
 }
 
+export const SAME_EVENT = 'the same event as an earlier row under another GLOBALEVENTID (linked in its attrs.globalEventIds)';
+
 export async function* parseGdelt(stream: Readable): AsyncGenerator<ParsedRow[]> {
   for await (const chunk of readLines(stream)) {
     const out: ParsedRow[] = [];
+    // GDELT sometimes codes one event twice, identical but for GLOBALEVENTID, in adjacent rows:
+    // the first row stands for both and lists both ids. Looked for within a chunk (~1 MB of
+    // rows), which keeps memory flat; a twin in another chunk or file stays a second event.
+    const twins = new Map<string, DatasetEventInput>();
     const last = chunk.lines.length - 1;
     for (let i = 0; i <= last; i++) {
       const text = chunk.lines[i];
@@ -181,7 +190,21 @@ export async function* parseGdelt(stream: Readable): AsyncGenerator<ParsedRow[]>
       const line = chunk.first + i;
       const f = text.split('\t');
       try {
-        out.push(f.length === 16 ? gdeltMention(f, line) : gdeltEvent(f, line));
+        if (f.length === 16) {
+          out.push(gdeltMention(f, line));
+          continue;
+        }
+        const content = text.slice(f[0].length + 1);
+        const first = twins.get(content);
+        if (first && ID.test(f[0]) && f[0] !== first.externalId) {
+          const ids = (first.attrs.globalEventIds ??= [first.externalId]) as string[];
+          ids.push(f[0]);
+          out.push({ line, kind: 'skip', reason: SAME_EVENT });
+          continue;
+        }
+        const row = gdeltEvent(f, line);
+        if (row.kind === 'event') twins.set(content, row.value);
+        out.push(row);
       } catch (e) {
         if (!(e instanceof RowProblem)) throw e;
         const cut = chunk.unterminated && i === last ? 'last line cut off (no line end): ' : '';

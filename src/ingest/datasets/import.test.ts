@@ -10,8 +10,9 @@ import Database from 'better-sqlite3';
 import { sharedDir } from '../../../test/cli.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
-import { importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
+import { APPEAL_SKIPPED, importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
 import { EntenteError } from '../../domain/errors.js';
+import { SAME_EVENT } from './gdelt.js';
 
 const data = (p: string) => join(sharedDir, 'data', p);
 const work = mkdtempSync(join(tmpdir(), 'entente-import-'));
@@ -74,22 +75,24 @@ describe('every sample imports cleanly, and twice adds nothing', () => {
   });
 
   // Row counts from ../shared/data/PROVENANCE.md; skips counted from the files' own codes.
-  const other: Array<[DatasetKind, string, number, number]> = [
+  const other: Array<[DatasetKind, string, number, number, number?]> = [
     // ICEWS: 610 rows carry a CAMEO 01x code.
     ['icews', 'icews/events.2018.sample.tab', 3705, 610],
-    // ACLED: 113 "Change to group/activity" and 44 "Other" strategic developments have no PLOVER type.
-    ['acled', 'acled/acled.RPanlilio.2020-05.csv', 5071, 157],
+    // ACLED: 113 "Change to group/activity" and 44 "Other" strategic developments have no PLOVER type;
+    // the last row is cut off after "Civilians (" and padded with empty columns: one error.
+    ['acled', 'acled/acled.RPanlilio.2020-05.csv', 5071, 157, 1],
     // SIPRI: 27,953 data lines = 27,951 deals, two of them split over two lines by a line break in Comments.
     ['sipri', 'sipri/trade-register.csv', 27951, 0],
     // COW: 243 states rows (the file's last line has no line end, so `wc -l` says 243 lines with the header).
     ['cow-states', 'cow/states2016.csv', 243, 0],
   ];
-  it.each(other)('%s %s', async (kind, file, rows, skipped) => {
+  it.each(other)('%s %s', async (kind, file, rows, skipped, errorCount = 0) => {
     if (kind === 'icews') expect(lines(data(file)).filter((f) => f[6].startsWith('01')).length).toBe(skipped);
     const first = await importDataset(store, kind, [data(file)]);
-    expect(first).toMatchObject({ read: rows, imported: rows - skipped, unchanged: 0, skipped, errorCount: 0 });
+    expect(first).toMatchObject({ read: rows, imported: rows - skipped - errorCount, unchanged: 0, skipped, errorCount });
     const second = await importDataset(store, kind, [data(file)]);
-    expect(second).toMatchObject({ read: rows, imported: 0, unchanged: rows - skipped, skipped, errorCount: 0 });
+    expect(second).toMatchObject({ read: rows, imported: 0, unchanged: rows - skipped - errorCount, skipped, errorCount });
+    if (kind === 'acled') expect(first.errors).toEqual([{ file: 'acled.RPanlilio.2020-05.csv', line: 5072, message: expect.stringMatching(/^row cut off: nothing after actor2 \("Civilians \("\)/) }]);
   }, 120_000);
 });
 
@@ -178,6 +181,7 @@ describe('zip archives', () => {
 
 describe('GDELT mentions and the event mention count', () => {
   const eventsFile = data('gdelt-v2-events/20170101073000.export.CSV');
+  const mentionsFile = data('gdelt-v2-mentions/20170101073000.mentions.CSV');
   const rows = lines(eventsFile).filter((f) => !f[26].startsWith('01'));
   const target = rows[0];
   const later = join(work, 'later.mentions.CSV');
@@ -188,6 +192,19 @@ describe('GDELT mentions and the event mention count', () => {
     [target[0], '20170101073000', '20170101073000', '1', 'example.org', 'http://example.org/c', '1', '-1', '-1', '10', '1', '50', '900', '-2.5', '', ''],
   ].map((f) => f.join('\t')).join('\n') + '\n');
   const count = () => sql<{ mention_count: number; last_reported: string }>("SELECT mention_count, last_reported FROM events WHERE origin = 'gdelt' AND external_id = ?", target[0])[0];
+
+  it('gives every event the same mention count and last report whichever file is imported first', async () => {
+    const q = "SELECT external_id, mention_count, first_reported, last_reported FROM events WHERE origin = 'gdelt' ORDER BY external_id";
+    await importDataset(store, 'gdelt', [eventsFile, mentionsFile, later]);
+    const eventsFirst = sql(q);
+    await store.close();
+    store = await freshStore();
+    await importDataset(store, 'gdelt', [later, mentionsFile, eventsFile]);
+    const mentionsFirst = sql(q);
+    expect(mentionsFirst).toEqual(eventsFirst);
+    // The sample's own mentions fall in each event's first window; `later` reports one event again.
+    expect(eventsFirst.some((r) => (r as { last_reported: string; first_reported: string }).last_reported > (r as { first_reported: string }).first_reported)).toBe(true);
+  });
 
   it('counts later mentions once, in either order of import', async () => {
     await importDataset(store, 'gdelt', [eventsFile, later]);
@@ -234,5 +251,66 @@ describe('dataset events in the store queries', () => {
       { code: 'UKR', system_code: '369', start: '1991-12-26', end: '2016-12-31' },
     ]);
     expect(sql("SELECT cow_code, cow_abb FROM actors WHERE code = 'KOR'")).toEqual([{ cow_code: 732, cow_abb: 'ROK' }]);
+  });
+
+  it('COW states with several spells keep every spell, and the actor the current code and name, in any row order', async () => {
+    const rows = readFileSync(data('cow/states2016.csv'), 'utf8').split('\n');
+    const reversed = join(work, 'states-reversed.csv');
+    writeFileSync(reversed, [rows[0], ...rows.slice(1).filter(Boolean).reverse()].join('\n'));
+    for (const file of [data('cow/states2016.csv'), reversed]) {
+      await store.close();
+      store = await freshStore();
+      await importDataset(store, 'cow-states', [file]);
+      expect(sql("SELECT system_code, start FROM actor_memberships WHERE code = 'DEU' ORDER BY start")).toEqual([
+        { system_code: '255', start: '1816-01-01' }, { system_code: '260', start: '1955-05-05' }, { system_code: '255', start: '1990-10-03' },
+      ]);
+      expect(sql("SELECT cow_code, cow_abb FROM actors WHERE code = 'DEU'")).toEqual([{ cow_code: 255, cow_abb: 'GMY' }]);
+      expect(sql("SELECT name, cow_code, cow_abb FROM actors WHERE code = 'YEM'")).toEqual([{ name: 'Yemen', cow_code: 679, cow_abb: 'YEM' }]);
+    }
+  });
+});
+
+describe('CAMEO 02x appeals', () => {
+  const gdelt = data('gdelt-v2-events/20191024143000.export.CSV');
+  const icews = data('icews/events.2018.sample.tab');
+  const appeals = { gdelt: lines(gdelt).filter((f) => f[26].startsWith('02')).length, icews: lines(icews).filter((f) => f[6].startsWith('02')).length };
+  const stored = () => sql<{ n: number }>("SELECT count(*) AS n FROM events WHERE json_extract(attrs, '$.cameo') LIKE '02%'")[0].n;
+
+  it('are REQUEST events by default', async () => {
+    expect(appeals.gdelt).toBeGreaterThan(0);
+    expect(appeals.icews).toBeGreaterThan(0);
+    await importDataset(store, 'gdelt', [gdelt]);
+    await importDataset(store, 'icews', [icews]);
+    expect(stored()).toBe(appeals.gdelt + appeals.icews);
+    expect(sql("SELECT DISTINCT type FROM events WHERE json_extract(attrs, '$.cameo') LIKE '02%'")).toEqual([{ type: 'REQUEST' }]);
+  });
+
+  it('are skipped, with their reason, when the switch says so', async () => {
+    const g = await importDataset(store, 'gdelt', [gdelt], { cameoAppeals: 'skip' });
+    const i = await importDataset(store, 'icews', [icews], { cameoAppeals: 'skip' });
+    expect(g.skippedReasons[APPEAL_SKIPPED]).toBe(appeals.gdelt);
+    expect(i.skippedReasons[APPEAL_SKIPPED]).toBe(appeals.icews);
+    expect(stored()).toBe(0);
+  });
+});
+
+describe('one GDELT event under two GLOBALEVENTIDs', () => {
+  it('is stored once, with both ids, and the rerun changes nothing', async () => {
+    const file = data('gdelt-v2-events/20170101073000.export.CSV');
+    const rows = readFileSync(file, 'utf8').split('\n').filter(Boolean);
+    const k = rows.findIndex((l) => !l.split('\t')[26].startsWith('01'));
+    const id = rows[k].split('\t')[0];
+    const twin = rows[k].replace(/^\d+/, '999000111');
+    const withTwin = join(work, 'twin.export.CSV');
+    writeFileSync(withTwin, [...rows.slice(0, k + 1), twin, ...rows.slice(k + 1)].join('\n') + '\n');
+    const plain = await importDataset(store, 'gdelt', [file]);
+    await store.close();
+    store = await freshStore();
+    const r = await importDataset(store, 'gdelt', [withTwin]);
+    expect(r).toMatchObject({ read: plain.read + 1, imported: plain.imported, skipped: plain.skipped + 1, errorCount: 0 });
+    expect(r.skippedReasons[SAME_EVENT]).toBe(1);
+    const stored = sql<{ external_id: string; attrs: string }>("SELECT external_id, attrs FROM events WHERE external_id IN (?, '999000111')", id);
+    expect(stored.map((e) => [e.external_id, JSON.parse(e.attrs).globalEventIds])).toEqual([[id, [id, '999000111']]]);
+    expect(await importDataset(store, 'gdelt', [withTwin])).toMatchObject({ imported: 0, unchanged: plain.imported, skipped: plain.skipped + 1 });
   });
 });

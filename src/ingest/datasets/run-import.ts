@@ -39,8 +39,15 @@ export interface ImportProgress {
   rows: number;
 }
 
+/** What CAMEO 02x appeals become: REQUEST (the default, see docs/import.md) or skipped, as the PLOVER CAMEO table has it. */
+export const CAMEO_APPEALS = ['request', 'skip'] as const;
+export type CameoAppeals = (typeof CAMEO_APPEALS)[number];
+export const APPEAL_SKIPPED = 'CAMEO 02x appeal skipped (cameoAppeals: skip)';
+
 export interface ImportOptions {
   strict?: boolean;
+  /** GDELT and ICEWS: CAMEO 02x appeals as REQUEST events (default) or skipped. */
+  cameoAppeals?: CameoAppeals;
   batchSize?: number;
   onProgress?: (p: ImportProgress) => void;
 }
@@ -66,6 +73,7 @@ async function importInput(store: DatasetStore, kind: DatasetKind, input: Input,
   let mentions: GdeltMentionInput[] = [];
   let members: StateMembershipInput[] = [];
   let bytes = 0;
+  const skipAppeals = opts.cameoAppeals === 'skip';
   const progress = () => opts.onProgress?.({ file, fileIndex: index, files: count, bytes, size: input.size, rows: report.read });
 
   const flush = async () => {
@@ -97,7 +105,14 @@ async function importInput(store: DatasetStore, kind: DatasetKind, input: Input,
       for (const row of rows) {
         report.read++;
         switch (row.kind) {
-          case 'event': events.push(row.value); if (events.length >= size) await flush(); break;
+          case 'event':
+            if (skipAppeals && typeof row.value.attrs.cameo === 'string' && row.value.attrs.cameo.startsWith('02')) {
+              addSkip(report, APPEAL_SKIPPED);
+              break;
+            }
+            events.push(row.value);
+            if (events.length >= size) await flush();
+            break;
           case 'mention': mentions.push(row.value); if (mentions.length >= size) await flush(); break;
           case 'membership': members.push(row.value); if (members.length >= size) await flush(); break;
           case 'skip': addSkip(report, row.reason); break;

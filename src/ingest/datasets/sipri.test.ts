@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Readable } from 'node:stream';
+import { createReadStream } from 'node:fs';
+import { join } from 'node:path';
+import { sharedDir } from '../../../test/cli.js';
 import iconv from 'iconv-lite';
 import { parseSipri, sipriParty } from './sipri.js';
 import type { ParsedRow } from './rows.js';
@@ -33,6 +36,22 @@ describe('SIPRI trade register', () => {
       },
     });
   });
+
+  it('covers order and deliveries in every deal of the register, the five with deliveries before the order year included', async () => {
+    let early = 0;
+    let events = 0;
+    for await (const chunk of parseSipri(createReadStream(join(sharedDir, 'data/sipri/trade-register.csv')))) {
+      for (const r of chunk) {
+        if (r.kind !== 'event') continue;
+        events++;
+        const years = [Number(r.value.attrs.orderYear), ...(r.value.attrs.deliveryYears as number[])];
+        expect([Number(r.value.date!.start), Number(r.value.date!.end)]).toEqual([Math.min(...years), Math.max(...years)]);
+        if (Math.min(...years) < Number(r.value.attrs.orderYear)) early++;
+      }
+    }
+    expect(events).toBe(27951);
+    expect(early).toBe(5);
+  }, 120_000);
 
   it('decodes Latin-1 and keeps identical deals distinct', async () => {
     const line = 'Côte d\'Ivoire,France,1961,,2,,MH-1521 Broussard,light transport aircraft,2,,1961,New,Aid,0.1,0.2,0.2';

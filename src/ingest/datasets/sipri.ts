@@ -1,6 +1,6 @@
 // SIPRI trade register importer (Latin-1 CSV; a preamble of notes, then the header line
 // "Recipient,Supplier,..."). Each deal becomes an AID event, mode 'arms', from supplier to
-// recipient, dated from the order year through the last delivery year. Deals have no id:
+// recipient, dated from the order year (or an earlier delivery) through the last delivery year. Deals have no id:
 // the key is a hash of the row plus its occurrence number, so identical deals stay distinct.
 import type { Readable } from 'node:stream';
 import { createHash } from 'node:crypto';
@@ -36,6 +36,8 @@ export function sipriDeal(f: string[], line: number, key: string): ParsedRow {
   const tivOrder = optNum(f[C.tivOrder].trim(), 'SIPRI TIV for total order');
   const tivDelivered = optNum(f[C.tivDelivered].trim(), 'SIPRI TIV of delivered weapons');
   const last = years.reduce((a, b) => (b > a ? b : a), orderYear);
+  // A few deals list deliveries before the order year (data quirks): the range covers them too.
+  const first = years.reduce((a, b) => (b < a ? b : a), orderYear);
   const supplier = sipriParty(f[C.supplier]);
   const recipient = sipriParty(f[C.recipient]);
   const ev: DatasetEventInput = {
@@ -45,7 +47,7 @@ export function sipriDeal(f: string[], line: number, key: string): ParsedRow {
     mode: 'arms',
     sources: supplier ? [supplier] : [],
     targets: recipient ? [recipient] : [],
-    date: { start: orderYear, end: last, granularity: granularityOf(orderYear, last) },
+    date: { start: first, end: last, granularity: granularityOf(first, last) },
     dateKind: 'event',
     modality: 'asserted',
     mentionCount: 1,

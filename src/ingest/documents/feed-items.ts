@@ -11,6 +11,8 @@ export interface FeedItem {
   index: number;
   title: string | null;
   url: string | null;
+  /** The item's own id (RSS guid, Atom id), for telling items apart across polls. */
+  guid: string | null;
   published: string | null;
   text: string;
   error?: string;
@@ -93,6 +95,7 @@ export function feedItems(xml: string, where: string): FeedItem[] {
     const published = parsePublished(textOf(date));
     const item: FeedItem = {
       index: i + 1, title, url: linkOf(o.link) ?? (textOf(o.guid) || null),
+      guid: unescapeXml(textOf(o.guid ?? o.id).trim()) || null,
       published: published ?? null,
       // The headline is part of what the item reports.
       text: body ? (title && !body.startsWith(title) ? `${title}\n\n${body}` : body) : title ?? '',

@@ -3,6 +3,7 @@
 // and composes the parts into one Store. Reads that must see the caller's own writes (ingest
 // results, curation, tokens, watches) go to the primary; lists, series, networks and search may
 // go to a replica.
+import { sourcePart } from './sources.js';
 import type pg from 'pg';
 import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
@@ -55,6 +56,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ...authPart(pools),
     ...curationPart(pools),
     ...datasetImportPart(pools, compact.note),
+    ...sourcePart(),
     async close() {
       if (closed) return;
       closed = true;

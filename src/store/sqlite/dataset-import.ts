@@ -121,8 +121,10 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
     let imported = 0;
     for (const m of batch) {
       s.ensureActor.run(m.code, m.name);
-      s.setCow.run({ cow: m.cowCode, abb: m.cowAbb, code: m.code });
       if (s.insertMembership.run(m.code, 'cow', m.start, m.end, String(m.cowCode), m.cowAbb, m.name).changes) imported++;
+      // A state with several spells (Germany 255, 260 then 255 again) takes the latest spell's
+      // code and abbreviation whatever the order of the rows, and its name when COW named it.
+      s.setCow.run({ cow: m.cowCode, abb: m.cowAbb, code: m.code, name: m.name, end: m.end });
     }
     return { imported, unchanged: batch.length - imported };
   };
@@ -186,9 +188,14 @@ function prepare(db: Database.Database) {
     insertEvent: db.prepare(insertEvents(1)),
     insertEvents: db.prepare(insertEvents(ROWS_PER_INSERT)),
     anyMention: db.prepare('SELECT EXISTS (SELECT 1 FROM gdelt_mentions) AS n'),
-    countEarlierMentions: db.prepare(`UPDATE events SET mention_count = mention_count +
-        (SELECT count(*) FROM gdelt_mentions m WHERE m.global_event_id = @gid AND m.mention_time > m.event_time)
-      WHERE id = @id`),
+    // The same count and last report as mentions imported after their event give (bumpMentions).
+    countEarlierMentions: db.prepare(`UPDATE events SET mention_count = mention_count + later.c,
+        last_reported = CASE WHEN later.t IS NULL THEN last_reported ELSE max(coalesce(last_reported, ''),
+          substr(later.t, 1, 4) || '-' || substr(later.t, 5, 2) || '-' || substr(later.t, 7, 2) || 'T' ||
+          substr(later.t, 9, 2) || ':' || substr(later.t, 11, 2) || ':' || substr(later.t, 13, 2) || 'Z') END
+      FROM (SELECT count(*) AS c, max(m.mention_time) AS t FROM gdelt_mentions m
+        WHERE m.global_event_id = @gid AND m.mention_time > m.event_time) AS later
+      WHERE events.id = @id`),
     insertMention: db.prepare(`INSERT INTO gdelt_mentions (global_event_id, mention_time, identifier, sentence_id, event_time,
         mention_type, source_name, actor1_offset, actor2_offset, action_offset, in_raw_text, confidence, doc_length,
         doc_tone, translation_info)
@@ -197,7 +204,10 @@ function prepare(db: Database.Database) {
         last_reported = max(coalesce(last_reported, ''), @at)
       WHERE origin = 'gdelt' AND external_id = @gid`),
     ensureActor: db.prepare('INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING'),
-    setCow: db.prepare('UPDATE actors SET cow_code = @cow, cow_abb = @abb WHERE code = @code AND (cow_code IS NOT @cow OR cow_abb IS NOT @abb)'),
+    setCow: db.prepare(`UPDATE actors SET cow_code = @cow, cow_abb = @abb,
+        name = CASE WHEN name IN (SELECT name FROM actor_memberships WHERE code = @code AND system = 'cow') THEN @name ELSE name END
+      WHERE code = @code AND (cow_code IS NOT @cow OR cow_abb IS NOT @abb OR name IS NOT @name)
+        AND @end >= (SELECT max(end) FROM actor_memberships WHERE code = @code AND system = 'cow')`),
     insertMembership: db.prepare(`INSERT INTO actor_memberships (code, system, start, end, system_code, system_abb, name)
       VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`),
   };

@@ -14,8 +14,9 @@ import { watchPart, watchMigrations } from './watch.js';
 import { authPart, authMigrations } from './auth.js';
 import { curationPart, curationMigrations } from './curation.js';
 import { datasetImportPart, datasetImportMigrations } from './dataset-import.js';
+import { sourcePart, sourceMigrations } from './sources.js';
 
-export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations];
+export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations];
 
 export interface OpenOptions {
   /** Told how a long migration (rollups of a big database) is getting on. */
@@ -54,6 +55,7 @@ export async function openSqliteStore(file: string, opts: OpenOptions = {}): Pro
     ...datasetImportPart(db),
     ...rollupPart(db),
     ...checkPart(db),
+    ...sourcePart(db),
     async close() {
       if (db.open) db.close();
     },
