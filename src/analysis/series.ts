@@ -100,7 +100,8 @@ export function dyadSeries(events: readonly AnalysisEvent[], dyad: Dyad, options
   const scoreFormula = normalised
     ? `score = ${o.per} × Σ(intensity × mentions) / store mentions in the period`
     : 'score = Σ(intensity × mentions) (not normalised: store volume unknown)';
-  if (!from || !to) return { dyad, by: o.by, from, to, normalised, scoreFormula, points: [], unplaced: 0 };
+  // No event fits one period: every one of them is unplaced, not none.
+  if (!from || !to) return { dyad, by: o.by, from, to, normalised, scoreFormula, points: [], unplaced: mine.length };
 
   const points = periodsBetween(from, to, o.by).map((p): SeriesPoint => ({
     period: p.label, start: p.start, end: p.end, events: 0, mentions: 0, byType: emptyTypes(),

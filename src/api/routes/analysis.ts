@@ -6,6 +6,7 @@ import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
 import { ORIGINS } from '../../domain/event.js';
 import { PERIOD_UNITS } from '../../analysis/periods.js';
 import { networkDiffFor, networkFor, seriesFor, shiftsFor, spilloverFor } from '../../services/analysis.js';
+import { countFor } from '../../services/count.js';
 import { EntenteError } from '../../domain/errors.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
@@ -37,8 +38,16 @@ const NetworkQuery = z.object({
   from: IsoPrefix.optional(),
   to: IsoPrefix.optional(),
   minEvents: int(1, 1_000_000).optional(),
+  top: int(1, 10_000).optional().describe('keep the N actors with the most events and the ties among them'),
   origin: filters.origin,
   modality: filters.modality,
+});
+
+const CountQuery = z.object({
+  actor: actorCode.describe('actor code'),
+  with: z.string().trim().max(64).optional().describe('second actor code; empty or * for the actor against everyone'),
+  by: z.enum(PERIOD_UNITS).optional().describe('say how many counted events span more than one such period'),
+  ...filters,
 });
 
 const DiffQuery = z.object({
@@ -79,6 +88,15 @@ export function analysisRoutes(r: RouteTable, { store }: ApiContext): void {
     summary: "Change points in a dyad's score series, with the events around each",
     query: ShiftsQuery,
     handler: async ({ query }) => shiftsFor(store, { ...query, b: query.b ?? null }),
+  });
+  r.add({
+    method: 'GET', url: '/api/count', tag: 'analysis', access: 'read',
+    summary: 'How many events an actor or pair has, by the one counting definition every view uses, and what is left out',
+    query: CountQuery,
+    handler: async ({ query: q }) => {
+      const other = !q.with || q.with === '*' ? null : q.with.toUpperCase();
+      return countFor(store, { actor: q.actor, with: other, from: q.from, to: q.to, origin: q.origin, modality: q.modality, by: q.by });
+    },
   });
   r.add({
     method: 'GET', url: '/api/network', tag: 'analysis', access: 'read',
