@@ -81,4 +81,6 @@ export const EventSchema = z.object({
   lastReported: z.string().nullable(),
   location: z.unknown().nullable(),
   attrs: z.record(z.string(), z.unknown()),
+  sourceUrl: z.string().nullable().describe('the page a dataset record cites (GDELT SOURCEURL, the reference source); null for text events, whose sources are their documents'),
+  summary: z.string().describe("one line: the record's title, else the first sentence stating the event, else actors and type"),
 });

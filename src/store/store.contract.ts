@@ -254,6 +254,23 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect((await store.listActors()).rows.find((a) => a.code === 'KOR')!.events).toBe(2);
     });
 
+    it('gives every event its source link and a one-line summary', async () => {
+      const url = 'https://example.org/news/prk-rus';
+      await store.importEvents([{
+        origin: 'gdelt', externalId: 'u1', type: 'ACCUSE', mode: null, sources: ['PRK'], targets: ['RUS'], date: day('2023-09-13'),
+        dateKind: 'report', modality: 'asserted', mentionCount: 1, reportedAt: '2023-09-13', location: null, sourceUrl: url, attrs: {},
+      }]);
+      const text = await add([{}], 'Doc S.');
+      const g = (await store.listEvents({ origin: ['gdelt'] })).rows[0];
+      expect(g).toMatchObject({ sourceUrl: url, summary: 'PRK accused RUS' });
+      expect((await store.getEvent(g.id))!.sourceUrl).toBe(url);
+      const t = (await store.listEvents({ origin: ['text'] })).rows.find((e) => e.id === text.eventIds[0])!;
+      const detail = (await store.getEvent(t.id))!;
+      expect(t.sourceUrl).toBeNull();
+      expect(t.summary).toBe(detail.mentions[0].sentence.replace(/\s+/g, ' ').trim());
+      expect(detail.summary).toBe(t.summary);
+    });
+
     it('refuses a database written by a newer Entente', async () => {
       await expect(hooks.openTooNew()).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
     });

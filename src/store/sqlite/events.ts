@@ -30,6 +30,9 @@ const MENTION_SELECT = `SELECT m.*, CASE WHEN m.sentence <> '' THEN m.sentence E
     d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
   FROM mentions m JOIN documents d ON d.id = m.document_id`;
 
+/** The first stored sentence of an event's mentions, for its one-line summary. */
+const FIRST_SENTENCE = `(SELECT fs.sentence FROM mentions fs WHERE fs.event_id = e.id AND fs.sentence <> '' ORDER BY fs.id LIMIT 1) AS first_sentence`;
+
 function page<T>(rows: T[], total: number | null, limit: number, offset: number): PageResult<T> {
   const truncated = total === null ? rows.length === limit : offset + rows.length < total;
   return { rows, total, limit, offset, truncated };
@@ -199,7 +202,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
   function listPage(f: EventFilter, p: { limit: number; offset: number }): PageResult<EventRecord> {
     const s = filterSql(db, f);
     // One row more than the page says whether more exist, even when the total is not counted.
-    const rows = db.prepare(`SELECT e.* ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: p.limit + 1, offset: p.offset }) as EventRow[];
+    const rows = db.prepare(`SELECT e.*, ${FIRST_SENTENCE} ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: p.limit + 1, offset: p.offset }) as EventRow[];
     const more = rows.length > p.limit;
     if (more) rows.pop();
     let total: number | null;
@@ -209,12 +212,12 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${s.countFrom} LIMIT ${COUNT_CAP})`).get(s.params) as { n: number }).n;
       total = n >= COUNT_CAP ? null : n;
     }
-    return { rows: rows.map(eventRecord), total, limit: p.limit, offset: p.offset, truncated: more };
+    return { rows: rows.map((r) => eventRecord(r)), total, limit: p.limit, offset: p.offset, truncated: more };
   }
 
   function detail(r: EventRow): EventDetail {
-    const rec = eventRecord(r);
     const mentions = (q.mentionsOfEvent.all(r.id) as MentionRow[]).map(mentionDetail);
+    const rec = eventRecord(r, mentions[0]?.sentence ?? null);
     return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
   }
 
