@@ -25,6 +25,9 @@ export function commaList<T extends string>(values: readonly [T, ...T[]], what: 
 
 export const actorCode = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'an actor code such as RUS or NATO').transform((s) => s.toUpperCase());
 
+/** An actor as typed: a code or a name ("North Korea", "Putin"); the route resolves it (services/actor-input). */
+export const actorText = z.string().trim().min(1).max(100).describe('an actor code (RUS) or name (Russia)');
+
 export const eventFilterQuery = {
   actor: actorCode.optional().describe('actor code, in any role'),
   with: actorCode.optional().describe('a second actor: events involving both'),

@@ -6,6 +6,7 @@ import { EntenteError } from '../../domain/errors.js';
 import type { EventDetail } from '../../store/event-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
+import { resolveActorText } from '../../services/actor-input.js';
 import { EventFilterQuery, EventSchema, IdParams, actorCode, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
 
 /** The event detail with each mention's document flattened beside it, as the reader view wants it. */
@@ -66,6 +67,16 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
     query: z.object(pageQuery),
     response: pageOf(z.object({ code: z.string(), name: z.string().nullable(), events: z.number().int() })),
     handler: async ({ query }) => store.listActors({ limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/actors/resolve', tag: 'events', access: 'read',
+    summary: 'The actor a typed code or name denotes (through the registry), or the closest ones',
+    query: z.object({ q: z.string().trim().min(1).max(100).describe('a code (PRK) or a name (North Korea, Putin)') }),
+    response: z.object({
+      match: z.object({ code: z.string(), name: z.string(), how: z.enum(['code', 'name', 'store-code']) }).nullable(),
+      suggestions: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
+    handler: async ({ query }) => resolveActorText(store, query.q),
   });
   r.add({
     method: 'GET', url: '/api/search', tag: 'events', access: 'read',

@@ -69,7 +69,9 @@ export function curationPart(db: Database.Database): CurationStore {
   const reload = (id: number | string): EventRecord => toRecord(getRow.get(Number(id)) as EventRow);
 
   function audit(who: Curator, action: AuditAction, subject: string, before: unknown, after: unknown): void {
-    auditInsert.run(new Date().toISOString(), who.tokenId, who.role, action, subject, JSON.stringify(before ?? null), JSON.stringify(after ?? null));
+    // The reason sits beside the new state, so one entry reads "before → after, because …".
+    const withReason = who.reason && after && typeof after === 'object' ? { ...after, reason: who.reason } : after;
+    auditInsert.run(new Date().toISOString(), who.tokenId, who.role, action, subject, JSON.stringify(before ?? null), JSON.stringify(withReason ?? null));
   }
 
   function update(id: number, cols: Record<string, unknown>): void {
@@ -238,6 +240,10 @@ export function curationPart(db: Database.Database): CurationStore {
       const args: Record<string, unknown> = {};
       if (filter.subject) { where.push('subject = @subject'); args.subject = filter.subject; }
       if (filter.action) { where.push('action = @action'); args.action = filter.action; }
+      if (filter.tokenId) { where.push('token_id = @tokenId'); args.tokenId = filter.tokenId; }
+      // `at` is an ISO timestamp: compare its day part with the prefix's first and last day.
+      if (filter.from) { where.push('substr(at, 1, 10) >= @from'); args.from = prefixStart(filter.from); }
+      if (filter.to) { where.push('substr(at, 1, 10) <= @to'); args.to = prefixEnd(filter.to); }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(args) as { n: number }).n;
       const rows = db.prepare(`SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...args, limit, offset }) as Array<{
