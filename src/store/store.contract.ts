@@ -254,6 +254,17 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect((await store.listActors()).rows.find((a) => a.code === 'KOR')!.events).toBe(2);
     });
 
+    it("shows a document's mentions as their events now are: corrected type, rejected status", async () => {
+      const r = await add([{ type: 'CONSULT' }, { type: 'ACCUSE', src: 'USA', tgt: 'CHN' }], 'Doc R.');
+      const [first, second] = r.eventIds;
+      const who = { tokenId: null, role: 'editor' };
+      await store.correctEvent(first, { type: 'AGREE' }, who);
+      await store.setEventStatus(second, 'rejected', who);
+      const spans = (await store.getDocument(r.documentId))!.mentionSpans;
+      expect(spans.find((x) => x.eventId === first)).toMatchObject({ type: 'AGREE', status: 'corrected' });
+      expect(spans.find((x) => x.eventId === second)).toMatchObject({ type: 'ACCUSE', status: 'rejected' });
+    });
+
     it('gives every event its source link and a one-line summary', async () => {
       const url = 'https://example.org/news/prk-rus';
       await store.importEvents([{

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
 import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
-import type { AnalysisEvent, EventRecord } from '../../domain/event.js';
+import type { AnalysisEvent, EventRecord, EventStatus } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
@@ -300,12 +300,14 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         | { id: number; hash: string; title: string | null; url: string | null; source: string | null; published: string | null; language: string | null; text: string; length: number; ingested_at: string; n: number }
         | undefined;
       if (!d) return null;
-      const spans = db.prepare('SELECT id, start_offset, end_offset, event_id, type, modality FROM mentions WHERE document_id = ? ORDER BY start_offset').all(d.id) as
-        Array<{ id: number; start_offset: number; end_offset: number; event_id: number; type: DocumentDetail['mentionSpans'][number]['type']; modality: DocumentDetail['mentionSpans'][number]['modality'] }>;
+      // The event's type, modality and status, not the mention's: the reader shows what curation made of it.
+      const spans = db.prepare(`SELECT m.id, m.start_offset, m.end_offset, m.event_id, e.type, e.modality, e.status FROM mentions m JOIN events e ON e.id = m.event_id
+        WHERE m.document_id = ? ORDER BY m.start_offset`).all(d.id) as
+        Array<{ id: number; start_offset: number; end_offset: number; event_id: number; type: DocumentDetail['mentionSpans'][number]['type']; modality: DocumentDetail['mentionSpans'][number]['modality']; status: EventStatus }>;
       return {
         id: String(d.id), hash: d.hash, title: d.title, url: d.url, source: d.source, published: d.published, language: d.language,
         length: d.length, mentions: d.n, ingestedAt: d.ingested_at, text: d.text,
-        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality })),
+        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality, status: s.status })),
       };
     },
 
