@@ -39,6 +39,10 @@ export interface EventFilter {
   modality?: Modality[];
   origin?: Origin[];
   includeRejected?: boolean;
+  /** Only events with these curation statuses ('rejected' among them lists rejected ones too). */
+  status?: EventStatus[];
+  /** Date order of lists: oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
 }
 
 export interface Page {

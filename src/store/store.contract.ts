@@ -254,6 +254,19 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect((await store.listActors()).rows.find((a) => a.code === 'KOR')!.events).toBe(2);
     });
 
+    it('lists newest first on request and filters by curation status', async () => {
+      const r = await add([{ date: day('2021-01-05') }, { src: 'USA', tgt: 'CHN', date: day('2023-03-01') }, { src: 'JPN', tgt: 'KOR', date: day('2022-06-01') }], 'Doc O.');
+      const asc = (await store.listEvents({})).rows.map((e) => e.date!.start);
+      const desc = (await store.listEvents({ order: 'desc' })).rows.map((e) => e.date!.start);
+      expect(asc).toEqual(['2021-01-05', '2022-06-01', '2023-03-01']);
+      expect(desc).toEqual([...asc].reverse());
+      expect((await store.listEvents({ actor: 'USA', order: 'desc' })).rows).toHaveLength(1);
+      await store.setEventStatus(r.eventIds[0], 'rejected', { tokenId: null, role: 'editor' });
+      await store.setEventStatus(r.eventIds[1], 'accepted', { tokenId: null, role: 'editor' });
+      expect((await store.listEvents({ status: ['rejected'] })).rows.map((e) => e.id)).toEqual([r.eventIds[0]]);
+      expect((await store.listEvents({ status: ['accepted', 'extracted'] })).rows.map((e) => e.status).sort()).toEqual(['accepted', 'extracted']);
+    });
+
     it("shows a document's mentions as their events now are: corrected type, rejected status", async () => {
       const r = await add([{ type: 'CONSULT' }, { type: 'ACCUSE', src: 'USA', tgt: 'CHN' }], 'Doc R.');
       const [first, second] = r.eventIds;
