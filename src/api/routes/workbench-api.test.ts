@@ -100,3 +100,19 @@ describe('sources and counts', () => {
     expect(n.counting).toMatch(/starting inside the window/);
   });
 });
+
+describe('a stale sign-in link', () => {
+  it('opens the page (the app explains), while the API still refuses the token', async () => {
+    const page = await t.app.inject({ url: '/?token=not-a-token' });
+    expect(page.statusCode).not.toBe(401);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const api = await t.app.inject({ url: '/api/me?token=not-a-token' });
+    expect(api.statusCode).toBe(401);
+    expect(api.json().error.code).toBe('UNAUTHORIZED');
+  });
+  it('the Atom feed answers a token in its URL, as feed readers need', async () => {
+    const r = await t.app.inject({ url: `/api/alerts.atom?token=${t.tokens.viewer}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/atom\+xml/);
+  });
+});
