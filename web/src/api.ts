@@ -9,7 +9,9 @@ import type { Series, SeriesPoint } from '../../src/analysis/series.js';
 import type { Shift } from '../../src/analysis/shifts.js';
 import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
 import type { LagCorrelation } from '../../src/analysis/spillover.js';
-import type { NetworkDiffResult, NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
+import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
+import type { ExplainedCount } from '../../src/services/count.js';
+import type { ActorResolution } from '../../src/services/actor-input.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import { currentToken } from './token.js';
@@ -50,6 +52,7 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
+export type { ExplainedCount, ActorResolution, SeriesResult };
 export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
@@ -66,6 +69,8 @@ export interface EventFilter {
   type?: string[];
   modality?: string[];
   origin?: string[];
+  status?: string[];
+  order?: 'asc' | 'desc';
   from?: string;
   to?: string;
   limit?: number;
@@ -136,9 +141,11 @@ export const api = {
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
   actors: (limit = 500, offset = 0) => request<Page<Actor>>('GET', '/actors', { query: { limit, offset } }),
 
-  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[]; normalise?: boolean }) => request<Series>('GET', '/series', { query: q }),
+  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[]; normalise?: boolean }) => request<SeriesResult>('GET', '/series', { query: q }),
+  count: (q: { actor: string; with?: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<ExplainedCount>('GET', '/count', { query: q }),
+  resolveActor: (q: string) => request<ActorResolution>('GET', '/actors/resolve', { query: { q } }),
   shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
-  network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<NetworkResult>('GET', '/network', { query: q }),
+  network: (q: { from?: string; to?: string; minEvents?: number; at?: string; top?: number }) => request<NetworkResult>('GET', '/network', { query: q }),
   networkDiff: (q: { from1: string; to1: string; from2: string; to2: string; minEvents?: number }) => request<NetworkDiffResult>('GET', '/network/diff', { query: q }),
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
@@ -158,13 +165,13 @@ export const api = {
     return request<IngestResult>('POST', '/ingest', { form });
   },
 
-  accept: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: {} }),
-  reject: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/reject`, { json: {} }),
-  correct: (id: string, patch: EventCorrection) => request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
+  accept: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: reason ? { reason } : {} }),
+  reject: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/reject`, { json: reason ? { reason } : {} }),
+  correct: (id: string, patch: Omit<EventCorrection, 'sources' | 'targets'> & { sources?: string[]; targets?: string[]; reason?: string }) => request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
   mergeEvents: (ids: string[]) => request<EventRecord>('POST', '/events/merge', { json: { ids } }),
   splitEvent: (id: string, mentionIds: string[]) => request<{ original: EventRecord; created: EventRecord }>('POST', `/events/${enc(id)}/split`, { json: { mentionIds } }),
   mergeActors: (from: string, into: string) => request<{ events: number; mentions: number }>('POST', '/actors/merge', { json: { from, into } }),
-  audit: (q: { subject?: string; action?: string; limit?: number; offset?: number } = {}) => request<Page<AuditEntry>>('GET', '/audit', { query: q }),
+  audit: (q: { subject?: string; action?: string; user?: string; from?: string; to?: string; limit?: number; offset?: number } = {}) => request<Page<AuditEntry>>('GET', '/audit', { query: q }),
 };
 
 /** The URL of the live alert stream; EventSource cannot send headers, so the token rides in the query. */
