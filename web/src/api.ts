@@ -179,3 +179,9 @@ export function alertStreamUrl(): string {
   const t = currentToken();
   return `/api/alerts/stream${t ? `?token=${enc(t)}` : ''}`;
 }
+
+/** The Atom feed as a feed reader needs it: the token rides in the URL (readers cannot send headers). */
+export function feedUrl(): string {
+  const t = currentToken();
+  return `/api/alerts.atom${t ? `?token=${enc(t)}` : ''}`;
+}

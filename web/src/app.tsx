@@ -4,7 +4,7 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link } from './components/link.js';
 import { navigate, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
-import { setToken } from './token.js';
+import { currentToken, setToken } from './token.js';
 import { DyadView } from './views/dyad-view.js';
 import { TimelineView } from './views/timeline-view.js';
 import { ReaderView } from './views/reader-view.js';
@@ -118,6 +118,13 @@ function RoleBadge() {
   );
 }
 
+/** Why there is no session, in a sentence: no token at all, or one the server no longer accepts. */
+function signInReason(error: string): string {
+  if (!currentToken()) return 'Not signed in: this page was opened without a token.';
+  if (/unknown|revoked|expired|invalid/i.test(error)) return `Not signed in: the token in your link is no longer valid (the server says: ${error}). It may have been revoked or have expired.`;
+  return `Not signed in: ${error}.`;
+}
+
 /** Without a valid token the API answers 401: offer to paste one. */
 function AuthNotice() {
   const { role, authError } = useSession();
@@ -131,9 +138,7 @@ function AuthNotice() {
   };
   return (
     <form className="auth-notice" onSubmit={submit}>
-      <span>
-        Not signed in ({authError}). Open the link <code>entente serve</code> printed, or paste a token:
-      </span>
+      <span data-testid="auth-reason">{signInReason(authError)} Open the link <code>entente serve</code> printed, or paste a token:</span>
       <input type="password" value={value} onChange={(e) => setValue(e.target.value)} aria-label="token" />
       <button type="submit">Use token</button>
     </form>
