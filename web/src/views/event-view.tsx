@@ -2,6 +2,7 @@
 // linking back into the Reader), the versions of a disputed event, and, for editors,
 // the curation controls: accept, reject, correct, merge with other events, split mentions off.
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { changeSummary } from '../change-summary.js';
 import { api, type EventDetail, type Modality, type PloverType } from '../api.js';
 import { formatDate, isUncertain, MODALITIES, PLOVER_TYPES } from '../format.js';
 import { href, navigate } from '../router.js';
@@ -361,14 +362,3 @@ function History({ id, version }: { id: string; version: string }) {
   );
 }
 
-/** "modality: asserted → intended; date: 2023-09-13 → 2023-09-14" from the before and after records. */
-function changeSummary(before: unknown, after: unknown): string {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  const show = (v: unknown) => (v && typeof v === 'object' && 'start' in v ? formatDate(v as EventDetail['date']) : Array.isArray(v) ? v.join(', ') : String(v));
-  return ['type', 'sources', 'targets', 'date', 'modality', 'status', 'mentionCount']
-    .filter((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`)
-    .join('; ');
-}
