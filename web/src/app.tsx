@@ -15,7 +15,7 @@ import { SearchView } from './views/search-view.js';
 import { AuditView } from './views/audit-view.js';
 import { Loading } from './components/status.js';
 
-// WebGL (sigma) and the world map are the heavy parts: load them when first shown.
+// The link chart's layout and the world map are the heavy parts: load them when first shown.
 const NetworkView = lazy(() => import('./views/network-view.js').then((m) => ({ default: m.NetworkView })));
 const MapView = lazy(() => import('./views/map-view.js').then((m) => ({ default: m.MapView })));
 
