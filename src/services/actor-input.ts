@@ -91,3 +91,18 @@ export async function actorCodeOf(store: Store, text: string, field: string): Pr
   const hint = r.suggestions.length ? `; did you mean ${r.suggestions.map((s) => `${s.code} (${s.name})`).join(', ')}?` : '; give an actor code such as RUS or a name such as Russia';
   throw new EntenteError('BAD_INPUT', `${field}: no actor "${text.trim()}"${hint}`, { field, suggestions: r.suggestions });
 }
+
+/** The actors a search names: each OR-separated term and each quoted phrase resolved on its own, at most 10. */
+export async function actorsNamed(store: Store, q: string): Promise<ActorChoice[]> {
+  const terms = q.split(/\s+OR\s+/).flatMap((t) => {
+    const phrases = [...t.matchAll(/"([^"]+)"/g)].map((m) => m[1]);
+    const rest = t.replace(/"[^"]*"?/g, ' ').trim();
+    return [...phrases, ...(rest ? [rest, ...(rest.includes(' ') ? rest.split(/\s+/) : [])] : [])];
+  });
+  const out = new Map<string, ActorChoice>();
+  for (const t of terms.slice(0, 20)) {
+    const r = await resolveActorText(store, t);
+    if (r.match && !out.has(r.match.code)) out.set(r.match.code, { code: r.match.code, name: r.match.name });
+  }
+  return [...out.values()].slice(0, 10);
+}

@@ -6,7 +6,7 @@ import { EntenteError } from '../../domain/errors.js';
 import type { EventDetail } from '../../store/event-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
-import { resolveActorText } from '../../services/actor-input.js';
+import { actorsNamed, resolveActorText } from '../../services/actor-input.js';
 import { EventFilterQuery, EventSchema, IdParams, actorCode, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
 
 /** The event detail with each mention's document flattened beside it, as the reader view wants it. */
@@ -80,9 +80,13 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
   });
   r.add({
     method: 'GET', url: '/api/search', tag: 'events', access: 'read',
-    summary: 'Documents and mentions matching words (full-text search)',
-    query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find'), ...pageQuery }),
-    response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') })),
-    handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }),
+    summary: 'Actors named in the query, and documents and sentences (text events) matching it: every word, "a phrase", or a OR b',
+    query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find; "quoted phrase"; OR between terms'), ...pageQuery }),
+    response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') }))
+      .extend({ actors: z.array(z.object({ code: z.string(), name: z.string() })).describe('actors the query names (codes, names, leaders), each term on its own') }),
+    handler: async ({ query }) => {
+      const page = await store.search(query.q, { limit: query.limit, offset: query.offset });
+      return { ...page, actors: await actorsNamed(store, query.q) };
+    },
   });
 }

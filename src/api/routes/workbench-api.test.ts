@@ -116,3 +116,20 @@ describe('a stale sign-in link', () => {
     expect(r.headers['content-type']).toMatch(/atom\+xml/);
   });
 });
+
+describe('search', () => {
+  it('names actors for codes, names and leaders, each OR term on its own', async () => {
+    expect((await get('/api/search?q=Putin')).actors).toEqual([{ code: 'RUS', name: 'Russia' }]);
+    expect((await get('/api/search?q=PRK')).actors).toEqual([{ code: 'PRK', name: 'North Korea' }]);
+    expect((await get('/api/search?q=Ukraine%20OR%20%22North%20Korea%22')).actors.map((a: { code: string }) => a.code)).toEqual(['UKR', 'PRK']);
+  });
+  it('finds documents by phrase and by either word', async () => {
+    const text = 'Pyongyang hosted a delegation. The defence treaty was signed in June.';
+    const r = await t.as('editor', { method: 'POST', url: '/api/ingest', headers: json, payload: { text, title: 'Treaty note', published: '2024-06-20' } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await get('/api/search?q=%22defence%20treaty%22')).total).toBeGreaterThan(0);
+    expect((await get('/api/search?q=%22treaty%20defence%22')).total).toBe(0);
+    expect((await get('/api/search?q=zanzibar%20treaty')).total).toBe(0);
+    expect((await get('/api/search?q=zanzibar%20OR%20treaty')).total).toBeGreaterThan(0);
+  });
+});

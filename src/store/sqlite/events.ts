@@ -33,6 +33,26 @@ const MENTION_SELECT = `SELECT m.*, CASE WHEN m.sentence <> '' THEN m.sentence E
 /** The first stored sentence of an event's mentions, for its one-line summary. */
 const FIRST_SENTENCE = `(SELECT fs.sentence FROM mentions fs WHERE fs.event_id = e.id AND fs.sentence <> '' ORDER BY fs.id LIMIT 1) AS first_sentence`;
 
+/**
+ * The analyst's search text as an FTS5 query: every word must match, `"a phrase"` matches
+ * those words in order, and OR between terms matches either. Words become FTS5 string
+ * literals, so no other text is ever read as query syntax. Null when there is no word.
+ */
+export function searchQuery(text: string): string | null {
+  const terms: string[] = [];
+  for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
+    if (m[2] === 'OR') {
+      // OR only between two terms.
+      if (terms.length && terms[terms.length - 1] !== 'OR') terms.push('OR');
+      continue;
+    }
+    const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length) terms.push(`"${words.join(' ')}"`);
+  }
+  while (terms[terms.length - 1] === 'OR') terms.pop();
+  return terms.length ? terms.join(' ') : null;
+}
+
 function page<T>(rows: T[], total: number | null, limit: number, offset: number): PageResult<T> {
   const truncated = total === null ? rows.length === limit : offset + rows.length < total;
   return { rows, total, limit, offset, truncated };
@@ -221,11 +241,10 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
   }
 
-  /** Words as FTS5 string literals, so user text is never read as query syntax. */
   function ftsQuery(text: string): string {
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return words.map((w) => `"${w}"`).join(' ');
+    const q = searchQuery(text);
+    if (!q) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
+    return q;
   }
 
   return {
