@@ -195,6 +195,18 @@ describe('the workbench on a GDELT-sized store', { timeout: 120_000 }, () => {
     expect(await page.locator('table.audit tbody tr').first().innerText()).toContain('reason: not an event');
   });
 
+  it('the landing page says what the store holds and where to start', async () => {
+    const { page } = s;
+    await page.goto(`${wb.url}/`);
+    const o = page.getByTestId('overview');
+    await o.waitFor();
+    const text = await o.innerText();
+    expect(text).toMatch(/gdelt 2,454/);
+    expect(text).toMatch(/curated \d+/);
+    await page.getByRole('heading', { name: 'Start here' }).waitFor();
+    await screenshot(page, 'volumes-home');
+  });
+
   it('a stale token link opens the sign-in box with the reason', async () => {
     const anon = await openSession(browser);
     try {

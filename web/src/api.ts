@@ -12,6 +12,7 @@ import type { LagCorrelation } from '../../src/analysis/spillover.js';
 import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
 import type { ExplainedCount } from '../../src/services/count.js';
 import type { ActorResolution } from '../../src/services/actor-input.js';
+import type { Overview } from '../../src/services/overview.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import { currentToken } from './token.js';
@@ -131,6 +132,7 @@ const enc = encodeURIComponent;
 
 export const api = {
   me: () => request<{ role: Role }>('GET', '/me'),
+  overview: () => request<Overview>('GET', '/overview'),
 
   events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),
   event: (id: string) => request<EventDetail>('GET', `/events/${enc(id)}`),

@@ -13,6 +13,7 @@ import { IngestView } from './views/ingest-view.js';
 import { AlertsView } from './views/alerts-view.js';
 import { SearchView } from './views/search-view.js';
 import { AuditView } from './views/audit-view.js';
+import { HomeView } from './views/home-view.js';
 import { Loading } from './components/status.js';
 
 // The link chart's layout and the world map are the heavy parts: load them when first shown.
@@ -40,7 +41,7 @@ export function App() {
 function Shell() {
   const loc = useLocation();
   const { canEdit } = useSession();
-  const first = loc.segments[0] ?? 'network';
+  const first = loc.segments[0] ?? 'home';
   const views = canEdit ? [...VIEWS, { path: 'audit', label: 'Audit' }] : VIEWS;
   return (
     <div className="shell">
@@ -71,6 +72,8 @@ function Shell() {
 function Route({ first }: { first: string }) {
   const loc = useLocation();
   switch (first) {
+    case 'home':
+      return <HomeView />;
     case 'network':
       return <NetworkView />;
     case 'dyad':

@@ -7,6 +7,7 @@ import type { EventDetail } from '../../store/event-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { actorsNamed, resolveActorText } from '../../services/actor-input.js';
+import { overviewOf } from '../../services/overview.js';
 import { EventFilterQuery, EventSchema, IdParams, actorCode, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
 
 /** The event detail with each mention's document flattened beside it, as the reader view wants it. */
@@ -67,6 +68,11 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
     query: z.object(pageQuery),
     response: pageOf(z.object({ code: z.string(), name: z.string().nullable(), events: z.number().int() })),
     handler: async ({ query }) => store.listActors({ limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/overview', tag: 'events', access: 'read',
+    summary: 'What the database holds: documents, events by origin, the years covered, the busiest actors',
+    handler: async () => overviewOf(store),
   });
   r.add({
     method: 'GET', url: '/api/actors/resolve', tag: 'events', access: 'read',

@@ -133,3 +133,14 @@ describe('search', () => {
     expect((await get('/api/search?q=zanzibar%20OR%20treaty')).total).toBeGreaterThan(0);
   });
 });
+
+describe('overview', () => {
+  it('says what the store holds: events by origin, years, busiest actors', async () => {
+    const o = await get('/api/overview');
+    const listed = await get('/api/events?origin=curated&modality=asserted,speculative,conditional,negated,intended,question&limit=1');
+    expect(o.byOrigin.curated).toBe(listed.total);
+    expect(o.years.from < o.years.to).toBe(true);
+    expect(o.busiestActors.length).toBeGreaterThan(3);
+    expect(o.busiestActors[0].events).toBeGreaterThanOrEqual(o.busiestActors[1].events);
+  });
+});
