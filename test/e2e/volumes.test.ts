@@ -145,6 +145,23 @@ describe('the workbench on a GDELT-sized store', { timeout: 120_000 }, () => {
     await screenshot(page, 'volumes-timeline');
   });
 
+  it('years in the strip and periods in the dyad chart work from the keyboard', async () => {
+    const { page } = s;
+    await page.goto(`${wb.url}/timeline?actor=PRK`);
+    const year = page.locator('.year-strip g.year[tabindex="0"]').first();
+    await year.waitFor();
+    const y = (await year.getAttribute('data-year'))!;
+    await year.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(new RegExp(`from=${y}&to=${y}|to=${y}&from=${y}|from=${y}.*to=${y}`));
+    await page.goto(`${wb.url}/dyad?a=RUS&b=PRK&by=year`);
+    const period = page.locator('.series-chart g.period').last();
+    await period.waitFor();
+    await period.focus();
+    await page.keyboard.press('Enter');
+    await page.locator('.period-events').waitFor();
+  });
+
   it('names typed into the dyad picker resolve; a typo gets a suggestion', async () => {
     const { page } = s;
     await page.goto(`${wb.url}/dyad`);
