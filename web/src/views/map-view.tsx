@@ -236,7 +236,7 @@ export function MapView() {
           </g>
           <g className="map-labels" aria-hidden="true">
             {labels.map((l) => (
-              <text key={l.id} x={l.x} y={l.y} className="actor-code" data-actor={l.id} style={{ font: LABEL_FONT }}>
+              <text key={l.id} x={l.x} y={l.y} className="actor-code" data-label={l.id} style={{ font: LABEL_FONT }}>
                 {l.id}
               </text>
             ))}
