@@ -114,7 +114,7 @@ describe('entente show, timeline, search, actors, export', () => {
       expect([...p.source.map((a: { code: string }) => a.code), ...(p.target || []).map((a: { code: string }) => a.code)]).toContain('PRK');
     }
     const csv = cli('export', '--actor', 'PRK', '--format', 'csv').stdout.trim().split('\r\n');
-    expect(csv[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin,status,first_sentence,first_document');
+    expect(csv[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin,summary,source_url,status,first_sentence,first_document');
     expect(cli('export', '--format', 'xml').stderr.trim()).toMatch(/^entente: --format: expected one of jsonl, csv, plover, got xml \[BAD_INPUT\]$/);
   });
 });

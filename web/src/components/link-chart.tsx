@@ -184,7 +184,7 @@ export function LinkChart({ nodes, edges, names, selected, focus, onNode, onTie,
         </g>
         <g className="labels" aria-hidden="true">
           {labels.map((l) => (
-            <text key={l.id} className="node-label" data-node={l.id} x={l.x} y={l.y} style={{ font: LABEL_FONT }}>
+            <text key={l.id} className="node-label" data-label={l.id} x={l.x} y={l.y} style={{ font: LABEL_FONT }}>
               {l.id}
             </text>
           ))}
