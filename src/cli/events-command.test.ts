@@ -54,7 +54,7 @@ describe('entente events', () => {
     expect(first.stderr.trim()).toBe(`showing rows 1–2 of ${total}; next page: --offset 2`);
     const csv = cli('events', '--limit', '2', '--offset', '2', '--format', 'csv');
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin');
+    expect(lines[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin,summary,source_url');
     const ids = (await store.listEvents({}, { limit: 2, offset: 2 })).rows.map((e) => e.id);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(ids);
   });
