@@ -1,5 +1,5 @@
 // The landing page: what this database holds (documents, events by origin, the years it
-// covers, the busiest actors and pairs) and where to start.
+// covers, the busiest actors) and where to start. Cheap on a large store: no analysis runs here.
 import { api } from '../api.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
@@ -9,24 +9,15 @@ import type { Overview } from '../../../src/services/overview.js';
 
 export function HomeView() {
   const o = useApi(() => api.overview(), []);
-  const pairs = useApi(() => api.network({ from: '0001', to: '9999', top: 40 }), []);
-  const busiest = [...(pairs.data?.edges ?? [])].sort((a, b) => b.events - a.events).slice(0, 6);
   return (
     <section className="view home-view">
       <h1>What this database holds</h1>
       <ErrorLine error={o.error} />
       {o.loading && !o.data && <Loading what="summary" />}
       {o.data && <Summary o={o.data} />}
-      {busiest.length > 0 && (
-        <p>
-          Busiest pairs:{' '}
-          {busiest.map((e) => (
-            <Link key={`${e.source}|${e.target}`} to={href('/dyad', { a: e.source, b: e.target, by: 'year' })} className="chip">
-              {e.source} – {e.target} ({e.events})
-            </Link>
-          ))}
-        </p>
-      )}
+      <p className="muted">
+        The busiest pairs are listed in <Link to="/dyad">Dyad</Link> until you pick one.
+      </p>
       <div className="panel start-here">
         <h2>Start here</h2>
         <ol>
