@@ -137,7 +137,8 @@ export const api = {
   events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),
   event: (id: string) => request<EventDetail>('GET', `/events/${enc(id)}`),
   timeline: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/timeline', { query: { ...f } }),
-  search: (q: string, limit = 50, offset = 0) => request<Page<SearchHit> & { actors: Array<{ code: string; name: string }> }>('GET', '/search', { query: { q, limit, offset } }),
+  search: (q: string, limit = 50, offset = 0) => request<Page<SearchHit>>('GET', '/search', { query: { q, limit, offset } }),
+  searchActors: (q: string) => request<{ actors: Array<{ code: string; name: string }> }>('GET', '/search/actors', { query: { q } }),
 
   documents: (limit = 100, offset = 0) => request<Page<DocumentSummary>>('GET', '/documents', { query: { limit, offset } }),
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),

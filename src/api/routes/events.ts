@@ -86,13 +86,16 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
   });
   r.add({
     method: 'GET', url: '/api/search', tag: 'events', access: 'read',
-    summary: 'Actors named in the query, and documents and sentences (text events) matching it: every word, "a phrase", or a OR b',
+    summary: 'Documents and sentences (text events) matching every word, "a phrase", or a OR b',
     query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find; "quoted phrase"; OR between terms'), ...pageQuery }),
-    response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') }))
-      .extend({ actors: z.array(z.object({ code: z.string(), name: z.string() })).describe('actors the query names (codes, names, leaders), each term on its own') }),
-    handler: async ({ query }) => {
-      const page = await store.search(query.q, { limit: query.limit, offset: query.offset });
-      return { ...page, actors: await actorsNamed(store, query.q) };
-    },
+    response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') })),
+    handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/search/actors', tag: 'events', access: 'read',
+    summary: 'The actors a search names (codes, names, leaders), each OR term and quoted phrase on its own',
+    query: z.object({ q: z.string().trim().min(1).max(500) }),
+    response: z.object({ actors: z.array(z.object({ code: z.string(), name: z.string() })) }),
+    handler: async ({ query }) => ({ actors: await actorsNamed(store, query.q) }),
   });
 }

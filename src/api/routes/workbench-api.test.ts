@@ -119,9 +119,9 @@ describe('a stale sign-in link', () => {
 
 describe('search', () => {
   it('names actors for codes, names and leaders, each OR term on its own', async () => {
-    expect((await get('/api/search?q=Putin')).actors).toEqual([{ code: 'RUS', name: 'Russia' }]);
-    expect((await get('/api/search?q=PRK')).actors).toEqual([{ code: 'PRK', name: 'North Korea' }]);
-    expect((await get('/api/search?q=Ukraine%20OR%20%22North%20Korea%22')).actors.map((a: { code: string }) => a.code)).toEqual(['UKR', 'PRK']);
+    expect((await get('/api/search/actors?q=Putin')).actors).toEqual([{ code: 'RUS', name: 'Russia' }]);
+    expect((await get('/api/search/actors?q=PRK')).actors).toEqual([{ code: 'PRK', name: 'North Korea' }]);
+    expect((await get('/api/search/actors?q=Ukraine%20OR%20%22North%20Korea%22')).actors.map((a: { code: string }) => a.code)).toEqual(['UKR', 'PRK']);
   });
   it('finds documents by phrase and by either word', async () => {
     const text = 'Pyongyang hosted a delegation. The defence treaty was signed in June.';

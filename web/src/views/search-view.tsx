@@ -9,6 +9,8 @@ import { ErrorLine, Loading } from '../components/status.js';
 
 export function SearchView({ q }: { q: string }) {
   const res = useApi(() => (q ? api.search(q, 100) : Promise.resolve(null)), [q]);
+  const named = useApi(() => (q ? api.searchActors(q) : Promise.resolve(null)), [q]);
+  const actors = named.data?.actors ?? [];
   const hits = res.data?.rows ?? [];
   return (
     <section className="view search-view">
@@ -17,10 +19,10 @@ export function SearchView({ q }: { q: string }) {
       {res.loading && <Loading />}
       {res.data && (
         <>
-          {res.data.actors.length > 0 && (
+          {actors.length > 0 && (
             <p className="actor-hits" data-testid="actor-hits">
               Actors:{' '}
-              {res.data.actors.map((a) => (
+              {actors.map((a) => (
                 <Link key={a.code} to={href('/timeline', { actor: a.code })} className="chip">
                   {a.name} ({a.code})
                 </Link>
@@ -46,7 +48,7 @@ export function SearchView({ q }: { q: string }) {
               </li>
             ))}
           </ul>
-          {hits.length === 0 && <p className="muted">{res.data.actors.length ? 'No document text matches.' : 'Nothing found.'}</p>}
+          {hits.length === 0 && <p className="muted">{actors.length ? 'No document text matches.' : 'Nothing found.'}</p>}
         </>
       )}
     </section>
