@@ -47,9 +47,10 @@ describe('checkWatches', () => {
 
     await store.importEvents([row('RUS', 'UKR', 'ASSAULT', '2022-02-24'), row('UKR', 'RUS', 'CONSULT', '2022-02-25'), row('RUS', 'GEO', 'ASSAULT', '2022-02-24')]);
     const alerts = await checkWatches(store, { ...fast, log });
-    expect(alerts.map((a) => a.title)).toEqual([expect.stringMatching(/^ASSAULT RUS→UKR on 2022-02-24 \(event \d+\)$/)]);
+    expect(alerts.map((a) => a.title)).toEqual(['Russia and Ukraine: conflict, Russia attacked Ukraine on 2022-02-24']);
+    expect(alerts[0].summary).toMatch(/^Russia attacked Ukraine on 2022-02-24 \(material conflict, intensity −9 of ±10, 1 mention, asserted, from gdelt; event \d+\)/);
     expect(alerts[0]).toMatchObject({ watchId: w.id, kind: 'event', dyad: 'RUS–UKR' });
-    expect(logged.some((l) => l.includes('ASSAULT RUS→UKR on 2022-02-24 (event'))).toBe(true);
+    expect(logged.some((l) => l.includes('Russia and Ukraine: conflict, Russia attacked Ukraine on 2022-02-24'))).toBe(true);
     expect(hook.received).toHaveLength(1);
     expect(hook.received[0].body).toMatchObject({ source: 'entente', alert: { kind: 'event', date: '2022-02-24' }, watch: { a: 'RUS', b: 'UKR' } });
     expect((await store.listAlerts()).rows[0].delivery).toBe('delivered');

@@ -9,6 +9,9 @@ import { inDyad, periodOf, addPeriods, type Shift } from '../analysis/index.js';
 import { shiftsFor } from '../services/analysis.js';
 import { postWebhook, WEBHOOK_DEFAULTS, type WebhookOptions } from './webhook.js';
 import { loadSettings } from '../config/settings.js';
+import { getActor } from '../actors/index.js';
+import { eventSummary } from '../domain/event-summary.js';
+import { QUAD_NAMES, isCooperative, quadOf } from '../domain/plover.js';
 
 export interface CheckOptions {
   /** Only events dated on or after this day are considered (shifts always use the whole series). */
@@ -32,13 +35,20 @@ interface Candidate extends AlertInput {
 
 const fmt = (x: number): string => (x > 0 ? `+${x}` : String(x)).replace('-', '−');
 
+/** An actor's registry name, else its code (dataset codes such as RUSGOV have no entry). */
+const nameOf = (code: string): string => getActor(code)?.name ?? code;
+const names = (codes: readonly string[]): string => codes.map(nameOf).join(', ');
+const pairName = (w: Watch): string => (w.b ? `${nameOf(w.a)} and ${nameOf(w.b)}` : `${nameOf(w.a)} and anyone`);
+const plural = (n: number, one: string): string => `${n} ${one}${n === 1 ? '' : 's'}`;
+
 function eventCandidate(w: Watch, e: AnalysisEvent): Candidate {
-  const who = `${e.sources.join(',')}→${e.targets.join(',') || '?'}`;
+  const tone = isCooperative(e.type) ? 'cooperation' : 'conflict';
+  const line = eventSummary({ type: e.type, sources: e.sources.map(nameOf), targets: e.targets.map(nameOf), attrs: {} }, null);
   return {
     watchId: w.id, kind: 'event', key: `event:${e.id}`, date: e.start,
-    title: `${e.type} ${who} on ${e.start} (event ${e.id})`,
-    summary: `${e.type} by ${e.sources.join(', ')} against ${e.targets.join(', ') || 'unknown'} on ${e.start}: intensity ${fmt(e.intensity)}, ${e.mentions} mention(s), ${e.modality}, from ${e.origin} (threshold ${w.threshold}).`,
-    data: { event: e, threshold: w.threshold },
+    title: `${pairName(w)}: ${tone}, ${line} on ${e.start}`,
+    summary: `${line} on ${e.start} (${QUAD_NAMES[quadOf(e.type)]}, intensity ${fmt(e.intensity)} of ±10, ${plural(e.mentions, 'mention')}, ${e.modality}, from ${e.origin}; event ${e.id}). The watch alerts at intensity ${w.threshold} or more.`,
+    data: { event: e, threshold: w.threshold, sources: names(e.sources), targets: names(e.targets) },
   };
 }
 
@@ -46,8 +56,8 @@ function shiftCandidate(w: Watch, s: Shift): Candidate {
   const towards = s.direction === 'toward-conflict' ? 'conflict' : 'cooperation';
   return {
     watchId: w.id, kind: 'shift', key: `shift:${s.period}:${s.direction}`, date: s.date, shiftPeriod: s.period,
-    title: `shift toward ${towards} from ${s.period}`,
-    summary: `The ${w.a}–${w.b ?? '*'} score moved from ${s.before.toFixed(1)} to ${s.after.toFixed(1)} (${fmt(Number(s.magnitude.toFixed(1)))}) from ${s.period}, confidence ${s.confidence.toFixed(3)}.${s.events.length ? ` Largest events: ${s.events.slice(0, 3).map((e) => `${e.type} ${e.sources.join(',')}→${e.targets.join(',')} ${e.start}`).join('; ')}.` : ''}`,
+    title: `${pairName(w)}: toward ${towards} from ${s.period}, ${plural(s.eventCount, 'event')}`,
+    summary: `Relations between ${pairName(w)} moved toward ${towards} from ${s.period}: the score went from ${s.before.toFixed(1)} to ${s.after.toFixed(1)} (${fmt(Number(s.magnitude.toFixed(1)))}), from ${plural(s.eventCount, 'event')} around it, confidence ${s.confidence.toFixed(2)}.${s.events.length ? ` Largest: ${s.events.slice(0, 3).map((e) => `${eventSummary({ type: e.type, sources: e.sources.map(nameOf), targets: e.targets.map(nameOf), attrs: {} }, null)} (${e.type}, ${e.start})`).join('; ')}.` : ''}`,
     data: { shift: s },
   };
 }

@@ -100,7 +100,7 @@ export function dyadSeries(events: readonly AnalysisEvent[], dyad: Dyad, options
   const scoreFormula = normalised
     ? `score = ${o.per} × Σ(intensity × mentions) / store mentions in the period`
     : 'score = Σ(intensity × mentions) (not normalised: store volume unknown)';
-  // No range: none of the dyad's events fits one period of the unit (year-dated deals by month).
+  // No event fits one period: every one of them is unplaced, not none.
   if (!from || !to) return { dyad, by: o.by, from, to, normalised, scoreFormula, points: [], unplaced: mine.length };
 
   const points = periodsBetween(from, to, o.by).map((p): SeriesPoint => ({

@@ -149,9 +149,11 @@ export interface ShiftOptions extends ChangePointOptions {
   window: number;
   /** Events listed per shift. */
   topEvents: number;
+  /** A shift built from fewer of the dyad's events in its window is not reported: one event is not a shift. */
+  minEvents: number;
 }
 
-export const SHIFT_DEFAULTS: ShiftOptions = { ...CHANGE_POINT_DEFAULTS, window: 2, topEvents: 5 };
+export const SHIFT_DEFAULTS: ShiftOptions = { ...CHANGE_POINT_DEFAULTS, window: 2, topEvents: 5, minEvents: 2 };
 
 export interface ShiftEvent {
   id: string;
@@ -171,6 +173,8 @@ export interface Shift extends ChangePoint {
   direction: 'toward-cooperation' | 'toward-conflict';
   /** The dyad's events in the window with the largest |intensity| × mentions. */
   events: ShiftEvent[];
+  /** How many of the dyad's events fall in the window around the shift (the listed ones are the top few). */
+  eventCount: number;
 }
 
 /** Periods searched around a change point: first and last day. */
@@ -185,16 +189,16 @@ export function explainShifts(series: Series, points: readonly ChangePoint[], ev
   const pts = series.points;
   return points.map((cp) => {
     const { from: lo, to: hi } = shiftWindow(series, cp.index, o.window);
-    const around = events
-      .filter((e) => e.start >= lo && e.start <= hi && inDyad(e, series.dyad))
+    const inWindow = events.filter((e) => e.start >= lo && e.start <= hi && inDyad(e, series.dyad));
+    const around = inWindow
       .map((e) => ({ id: e.id, type: e.type, sources: e.sources, targets: e.targets, start: e.start, intensity: e.intensity, mentions: e.mentions, weight: Math.abs(e.intensity) * Math.max(1, e.mentions) }))
       .sort((a, b) => b.weight - a.weight || a.start.localeCompare(b.start))
       .slice(0, o.topEvents);
     return {
       ...cp, period: pts[cp.index].period, date: pts[cp.index].start,
-      direction: cp.magnitude >= 0 ? 'toward-cooperation' : 'toward-conflict', events: around,
-    };
-  });
+      direction: cp.magnitude >= 0 ? 'toward-cooperation' : 'toward-conflict', events: around, eventCount: inWindow.length,
+    } satisfies Shift;
+  }).filter((s) => s.eventCount >= o.minEvents);
 }
 
 /** Shifts in a dyad series, each explained by the events around it. */

@@ -46,6 +46,9 @@ export function addPrincipal(app: FastifyInstance, store: Store, open: boolean):
   app.decorateRequest('principal', null as unknown as Principal);
   app.addHook('onRequest', async (req) => {
     req.principal = { tokenId: null, role: null };
+    // The workbench's pages need no principal: a stale `?token=` link must open the app (whose
+    // sign-in box says why), not a JSON 401. Only the API checks tokens.
+    if (!req.url.startsWith('/api/')) return;
     const token = tokenOf(req);
     if (!token) return;
     const info = await store.verifyToken(token);

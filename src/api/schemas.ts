@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { PLOVER_TYPES } from '../domain/plover.js';
 import { MODALITIES, IsoPrefix } from '../domain/mention.js';
-import { ORIGINS } from '../domain/event.js';
+import { EVENT_STATUSES, ORIGINS } from '../domain/event.js';
 import type { EventFilter } from '../store/event-store.js';
 
 /** The largest page any list endpoint returns. */
@@ -25,6 +25,9 @@ export function commaList<T extends string>(values: readonly [T, ...T[]], what: 
 
 export const actorCode = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_.:-]+$/, 'an actor code such as RUS or NATO').transform((s) => s.toUpperCase());
 
+/** An actor as typed: a code or a name ("North Korea", "Putin"); the route resolves it (services/actor-input). */
+export const actorText = z.string().trim().min(1).max(100).describe('an actor code (RUS) or name (Russia)');
+
 export const eventFilterQuery = {
   actor: actorCode.optional().describe('actor code, in any role'),
   with: actorCode.optional().describe('a second actor: events involving both'),
@@ -33,11 +36,13 @@ export const eventFilterQuery = {
   to: IsoPrefix.optional().describe('ISO date or prefix: events starting on or before it'),
   modality: commaList(MODALITIES, 'modalities').optional().describe('comma-separated modalities (default asserted)'),
   origin: commaList(ORIGINS, 'origins').optional(),
+  status: commaList(EVENT_STATUSES, 'curation statuses').optional().describe('only these statuses (rejected ones are listed only when named)'),
+  order: z.enum(['asc', 'desc']).default('asc').describe('date order: oldest first (asc) or newest first (desc)'),
 };
 
 export const EventFilterQuery = z.object({ ...eventFilterQuery, ...pageQuery });
 
-export function toEventFilter(q: { actor?: string; with?: string; type?: EventFilter['type']; from?: string; to?: string; modality?: EventFilter['modality']; origin?: EventFilter['origin'] }): EventFilter {
+export function toEventFilter(q: { actor?: string; with?: string; type?: EventFilter['type']; from?: string; to?: string; modality?: EventFilter['modality']; origin?: EventFilter['origin']; status?: EventFilter['status']; order?: EventFilter['order'] }): EventFilter {
   const f: EventFilter = {};
   if (q.actor) f.actor = q.actor;
   if (q.with) f.with = q.with;
@@ -46,6 +51,8 @@ export function toEventFilter(q: { actor?: string; with?: string; type?: EventFi
   if (q.to) f.to = q.to;
   if (q.modality) f.modality = q.modality;
   if (q.origin) f.origin = q.origin;
+  if (q.status) f.status = q.status;
+  if (q.order === 'desc') f.order = 'desc';
   return f;
 }
 
@@ -81,4 +88,6 @@ export const EventSchema = z.object({
   lastReported: z.string().nullable(),
   location: z.unknown().nullable(),
   attrs: z.record(z.string(), z.unknown()),
+  sourceUrl: z.string().nullable().describe('the page a dataset record cites (GDELT SOURCEURL, the reference source); null for text events, whose sources are their documents'),
+  summary: z.string().describe("one line: the record's title, else the first sentence stating the event, else actors and type"),
 });

@@ -55,7 +55,7 @@ describe('entente events', () => {
     expect(first.stderr.trim()).toBe(`showing rows 1–2 of ${total}; next page: --offset 2`);
     const csv = cli('events', '--limit', '2', '--offset', '2', '--format', 'csv');
     const lines = csv.stdout.trim().split('\r\n');
-    expect(lines[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin');
+    expect(lines[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin,summary,source_url');
     const ids = (await store.listEvents({}, { limit: 2, offset: 2 })).rows.map((e) => e.id);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(ids);
   });
@@ -115,7 +115,7 @@ describe('entente show, timeline, search, actors, export', () => {
       expect([...p.source.map((a: { code: string }) => a.code), ...(p.target || []).map((a: { code: string }) => a.code)]).toContain('PRK');
     }
     const csv = cli('export', '--actor', 'PRK', '--format', 'csv').stdout.trim().split('\r\n');
-    expect(csv[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin,status,first_sentence,first_document');
+    expect(csv[0]).toBe('id,date,type,mode,sources,targets,modality,mentions,disputed,origin,summary,source_url,status,first_sentence,first_document');
     expect(cli('export', '--format', 'xml').stderr.trim()).toMatch(/^entente: --format: expected one of jsonl, csv, plover, got xml \[BAD_INPUT\]$/);
   });
 });

@@ -84,12 +84,13 @@ export function dateText(d: EventRecord['date']): string {
   return d.start === d.end ? d.start : `${d.start}..${d.end}`;
 }
 
-export const EVENT_COLUMNS = ['id', 'date', 'type', 'mode', 'sources', 'targets', 'modality', 'mentions', 'disputed', 'origin'];
+export const EVENT_COLUMNS = ['id', 'date', 'type', 'mode', 'sources', 'targets', 'modality', 'mentions', 'disputed', 'origin', 'summary', 'source_url'];
 
 export function eventRow(e: EventRecord): Row {
   return {
     id: e.id, date: dateText(e.date), type: e.type, mode: e.mode, sources: e.sources.join(','), targets: e.targets.join(','),
     modality: e.modality, mentions: e.mentionCount, disputed: e.disputed ? 'disputed' : '', status: e.status, origin: e.origin,
+    summary: e.summary, source_url: e.sourceUrl ?? '',
   };
 }
 

@@ -35,7 +35,7 @@ export function ploverRecord(e: EventDetail): Record<string, unknown> {
     coder: 'Entente',
     entente: {
       eventId: e.id, origin: e.origin, date: e.date, dateKind: e.dateKind, modality: e.modality, mentionCount: e.mentionCount,
-      disputed: e.disputed, status: e.status, intensity: e.intensity, attrs: e.attrs,
+      disputed: e.disputed, status: e.status, intensity: e.intensity, attrs: e.attrs, summary: e.summary, sourceUrl: e.sourceUrl,
       mentions: e.mentions.map((m) => ({ text: m.sentence, documentId: m.document.id, publication: m.document.title, url: m.document.url, published: m.document.published, modality: m.modality, date: m.date })),
       versions: e.versions,
     },

@@ -1,4 +1,4 @@
-// `entente search "text"`: documents and mention sentences containing all the words.
+// `entente search "text"`: documents and mention sentences containing all the words ("a phrase" in quotes, a OR b).
 import type { Command } from 'commander';
 import { loadSettings } from '../config/settings.js';
 import { openStore } from '../store/open-store.js';
@@ -9,7 +9,7 @@ const COLUMNS = ['kind', 'document', 'event', 'title', 'snippet'];
 
 export function registerSearch(program: Command): void {
   const cmd = program.command('search')
-    .description('full-text search over documents and mention sentences')
+    .description('full-text search over documents and mention sentences: every word, "a phrase", a OR b')
     .argument('<text>', 'words that must all appear');
   addPageOptions(cmd, 20);
   cmd.action(async (text: string, opts: PageOptions) => {

@@ -21,6 +21,8 @@ function mentionRows(e: EventDetail) {
 function printText(e: EventDetail): void {
   const actors = `${e.sources.join(', ') || '?'} → ${e.targets.join(', ') || '—'}`;
   console.log(`event ${e.id}: ${e.type}${e.mode ? ` (${e.mode})` : ''}  ${actors}`);
+  console.log(`  ${e.summary}`);
+  if (e.sourceUrl) console.log(`source ${e.sourceUrl}`);
   console.log(`date ${dateText(e.date) || 'unknown'} (${e.dateKind})  ${e.modality}  ${e.mentionCount} mention(s)  status ${e.status}  origin ${e.origin}${e.externalId ? ` ${e.externalId}` : ''}`);
   if (e.disputed) {
     console.log('\nDISPUTED: the sources disagree. Versions:');

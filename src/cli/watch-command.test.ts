@@ -32,6 +32,11 @@ describe('entente watch / alerts', () => {
   it('adds and lists watches', () => {
     expect(cli('watch', 'add', 'RUS', 'UKR', '--threshold', '7', '--webhook', deadUrl).code).toBe(0);
     expect(cli('watch', 'add', 'PRK', '--threshold', '9', '--label', 'north').code).toBe(0);
+    // A name resolves to its code.
+    const named = cli('watch', 'add', 'Russia', 'North Korea', '--format', 'json');
+    expect(named.code, named.stderr).toBe(0);
+    expect(JSON.parse(named.stdout)[0]).toMatchObject({ dyad: 'RUS–PRK' });
+    expect(cli('watch', 'remove', String(JSON.parse(named.stdout)[0].id)).code).toBe(0);
     const list = JSON.parse(cli('watch', 'list', '--format', 'json').stdout);
     expect(list.map((w: { dyad: string }) => w.dyad)).toEqual(['RUS–UKR', 'PRK–*']);
   });
@@ -67,6 +72,7 @@ describe('entente watch / alerts', () => {
   it.each([
     [['watch', 'add', 'RUS', '--threshold', '12'], 'BAD_INPUT'],
     [['watch', 'add', 'RUS', '--webhook', 'file:///etc/passwd'], 'BAD_INPUT'],
+    [['watch', 'add', 'RUSSIA-NORTHKOREA', 'Rusia'], 'BAD_INPUT'],
     [['watch', 'remove', '999'], 'NOT_FOUND'],
     [['watch', 'remove', 'abc'], 'BAD_INPUT'],
     [['alerts', '--limit', 'many'], 'BAD_INPUT'],

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { settingHelp } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { addWatch } from '../alerts/index.js';
+import { actorCodeOf } from '../services/actor-input.js';
 import type { Watch } from '../store/watch-store.js';
 import { parseFormat, printRows } from './output.js';
 import { withStore } from './series-command.js';
@@ -24,7 +25,7 @@ function webhookOf(url: string | undefined): string | null {
 }
 
 function actor(name: string, v: string): string {
-  if (!/^[A-Za-z0-9_.]{1,64}$/.test(v)) throw new EntenteError('BAD_INPUT', `${name}: "${v}" is not an actor code`);
+  if (!/^[\p{L}\p{N} _.'-]{1,100}$/u.test(v)) throw new EntenteError('BAD_INPUT', `${name}: "${v}" is not an actor code or name`);
   return v.toUpperCase();
 }
 
@@ -32,7 +33,7 @@ export function registerWatch(program: Command): void {
   const watch = program.command('watch').description('watchlists: alert on new shifts and high-intensity events of a dyad');
   watch.command('add')
     .description('watch a dyad (or one actor against all)')
-    .argument('<a>', 'actor code')
+    .argument('<a>', 'actor code or name')
     .argument('[b]', 'second actor; * or nothing = A against everyone')
     .option('--threshold <n>', 'alert on events with |intensity| ≥ n (PLOVER scale 0–10)', '7')
     .option('--webhook <url>', 'POST each alert as JSON to this URL')
@@ -43,8 +44,11 @@ export function registerWatch(program: Command): void {
       const format = parseFormat(opts.format);
       const threshold = Number(opts.threshold);
       if (!Number.isFinite(threshold) || threshold < 0 || threshold > 10) throw new EntenteError('BAD_INPUT', `--threshold: expected a number from 0 to 10, got ${opts.threshold}`);
-      const w = await withStore(opts.db, (store) => addWatch(store, {
-        a: actor('A', a), b: b && b !== '*' ? actor('B', b) : null, threshold, webhook: webhookOf(opts.webhook), label: opts.label ?? null,
+      actor('A', a);
+      if (b && b !== '*') actor('B', b);
+      // Codes or names ("North Korea"), resolved through the registry; an unknown actor is refused with suggestions.
+      const w = await withStore(opts.db, async (store) => addWatch(store, {
+        a: await actorCodeOf(store, a, 'A'), b: b && b !== '*' ? await actorCodeOf(store, b, 'B') : null, threshold, webhook: webhookOf(opts.webhook), label: opts.label ?? null,
       }));
       printRows([row(w)], COLUMNS, format);
     });

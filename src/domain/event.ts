@@ -46,6 +46,10 @@ export interface EventRecord {
   location: GeoPoint | null;
   /** Dataset-specific fields kept as they came (CAMEO code, Goldstein, AvgTone, fatalities …). */
   attrs: Record<string, unknown>;
+  /** The page a dataset record cites (GDELT SOURCEURL, the reference timeline's source); null for text events, whose sources are their documents. */
+  sourceUrl: string | null;
+  /** One line: the dataset's title, else the first sentence stating the event, else "SRC <verb> TGT" (eventSummary). */
+  summary: string;
 }
 
 /** A dataset record ready to store: importers produce these. */

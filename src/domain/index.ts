@@ -5,3 +5,4 @@ export * from './mention.js';
 export * from './date-range.js';
 export * from './errors.js';
 export * from './event.js';
+export * from './event-summary.js';

@@ -8,11 +8,12 @@ import { ORIGINS, type AnalysisEvent } from '../domain/event.js';
 import { prefixEnd, prefixStart } from '../domain/date-range.js';
 import type { Store } from '../store/store.js';
 import type { EventFilter } from '../store/event-store.js';
+import { COUNT_DEFINITION, countFor, type ExplainedCount } from './count.js';
+import { topOfNetwork, type NetworkCut } from '../analysis/network-top.js';
 import {
-  PERIOD_UNITS, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
+  PERIOD_UNITS, analyseNetwork, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
   type Dyad, type EdgeChange, type Network, type Series, type Shift, type Spillover,
 } from '../analysis/index.js';
-import { rollupNetwork, rollupSeries, rollupShifts } from './rollup-analysis.js';
 
 const Actor = z.string().trim().min(1).max(64).transform((s) => s.toUpperCase());
 /** "*" or nothing = against everyone. */
@@ -45,6 +46,7 @@ export const ShiftsParams = SeriesParams.extend({
   minConfidence: z.number().min(0).max(1).default(0.95),
   window: z.number().int().min(0).default(2),
   topEvents: z.number().int().min(0).max(100).default(5),
+  minEvents: z.number().int().min(1).default(2),
   seed: z.number().int().default(1),
 });
 export type ShiftsParams = z.input<typeof ShiftsParams>;
@@ -62,6 +64,8 @@ export const NetworkParams = z.object({
   modality: Filters.modality,
   seed: z.number().int().default(1),
   topUnbalanced: z.number().int().min(0).max(1000).default(10),
+  /** Keep only the N actors with the most events (and the ties among them); none = all. */
+  top: z.number().int().min(1).max(10_000).optional(),
 });
 export type NetworkParams = z.input<typeof NetworkParams>;
 
@@ -110,6 +114,14 @@ async function dyadEvents(store: Store, d: Dyad, f: Filtered): Promise<AnalysisE
   return store.analysisEvents({ actor: d.a, with: d.b ?? undefined, from: f.from, to: f.to, origin: f.origin, modality: f.modality });
 }
 
+/** The dyad's events with every modality, the explained count over them, and those of the chosen modalities. */
+async function countedEvents(store: Store, d: Dyad, f: Filtered & { by: Series['by'] }): Promise<{ events: AnalysisEvent[]; count: ExplainedCount }> {
+  const all = await dyadEvents(store, d, { ...f, modality: [...MODALITIES] });
+  const count = await countFor(store, { actor: d.a, with: d.b, from: f.from, to: f.to, origin: f.origin, modality: f.modality, by: f.by }, all);
+  const chosen = new Set(count.modalities);
+  return { events: all.filter((e) => chosen.has(e.modality)), count };
+}
+
 async function seriesOf(store: Store, dyad: Dyad, p: Filtered & { by: Series['by']; normalise: boolean }, events: AnalysisEvent[], range?: { from: string; to: string }): Promise<Series> {
   const from = range?.from ?? (p.from ? prefixStart(p.from) : undefined);
   const to = range?.to ?? (p.to ? prefixEnd(p.to) : undefined);
@@ -128,14 +140,20 @@ async function seriesOf(store: Store, dyad: Dyad, p: Filtered & { by: Series['by
   return dyadSeries(events, dyad, { by: p.by, from, to, totals });
 }
 
-export async function seriesFor(store: Store, params: SeriesParams): Promise<Series> {
+export interface SeriesResult extends Series {
+  /** What the series counts, by the definition every view shares, and what it leaves out. */
+  count: ExplainedCount;
+}
+
+export async function seriesFor(store: Store, params: SeriesParams): Promise<SeriesResult> {
   const p = parse(SeriesParams, params, 'series');
   const dyad: Dyad = { a: p.a, b: p.b, directed: p.directed };
-  return (await rollupSeries(store, dyad, p)) ?? seriesOf(store, dyad, p, await dyadEvents(store, dyad, p));
+  const { events, count } = await countedEvents(store, dyad, p);
+  return { ...(await seriesOf(store, dyad, p, events)), count };
 }
 
 export interface ShiftsResult {
-  series: Series;
+  series: SeriesResult;
   shifts: Shift[];
   method: string;
 }
@@ -144,10 +162,8 @@ export async function shiftsFor(store: Store, params: ShiftsParams): Promise<Shi
   const p = parse(ShiftsParams, params, 'shifts');
   const dyad: Dyad = { a: p.a, b: p.b, directed: p.directed };
   const method = `PELT (Killick et al. 2012), normal mean-change cost, penalty ${p.penaltyFactor}·log n, min segment ${p.minSegment}; confidence = 1 − permutation p (199 shuffles, seed ${p.seed}); reported at ≥ ${p.minConfidence}`;
-  const fromRollups = await rollupShifts(store, dyad, p);
-  if (fromRollups) return { ...fromRollups, method };
-  const events = await dyadEvents(store, dyad, p);
-  const series = await seriesOf(store, dyad, p, events);
+  const { events, count } = await countedEvents(store, dyad, p);
+  const series = { ...(await seriesOf(store, dyad, p, events)), count };
   const shifts = shiftsOf(series, events, p);
   return { series, shifts, method };
 }
@@ -155,6 +171,10 @@ export async function shiftsFor(store: Store, params: ShiftsParams): Promise<Shi
 export interface NetworkResult extends Network {
   window: { from: string; to: string };
   events: number;
+  /** What a tie's event count counts (the definition every view shares). */
+  counting: string;
+  /** The busiest N actors kept, and how many actors and ties there were. */
+  cut: NetworkCut;
 }
 
 function windowOf(p: { at?: string; from?: string; to?: string; days: number }): { from: string; to: string } {
@@ -172,14 +192,17 @@ function windowOf(p: { at?: string; from?: string; to?: string; days: number }):
   throw new EntenteError('BAD_INPUT', 'network: give a window: at DATE, or from and to', { field: 'at' });
 }
 
-async function networkIn(store: Store, w: { from: string; to: string }, p: z.output<typeof NetworkDiffParams> | z.output<typeof NetworkParams>): Promise<NetworkResult> {
-  const r = await rollupNetwork(store, w, p, { minEvents: p.minEvents, seed: p.seed, topUnbalanced: p.topUnbalanced });
-  return { window: w, ...r };
+async function networkIn(store: Store, w: { from: string; to: string }, p: z.output<typeof NetworkDiffParams> | z.output<typeof NetworkParams>, top: number | null = null): Promise<NetworkResult> {
+  const events = await store.analysisEvents({ from: w.from, to: w.to, origin: p.origin, modality: p.modality });
+  // The store returns events overlapping the window; keep those that start inside it (the shared count's rule).
+  const inside = events.filter((e) => e.start >= w.from && e.start <= w.to);
+  const net = analyseNetwork(inside, { minEvents: p.minEvents, seed: p.seed, topUnbalanced: p.topUnbalanced });
+  return { window: w, events: inside.length, counting: COUNT_DEFINITION, ...topOfNetwork(net, top) };
 }
 
 export async function networkFor(store: Store, params: NetworkParams): Promise<NetworkResult> {
   const p = parse(NetworkParams, params, 'network');
-  return networkIn(store, windowOf(p), p);
+  return networkIn(store, windowOf(p), p, p.top ?? null);
 }
 
 export interface NetworkDiffResult {

@@ -11,6 +11,8 @@ import type { Page, PageResult } from './event-store.js';
 export interface Curator {
   tokenId: string | null;
   role: string;
+  /** Why the change was made, in the curator's words; kept in the audit entry. */
+  reason?: string;
 }
 
 export interface EventCorrection {
@@ -39,6 +41,11 @@ export interface AuditEntry {
 export interface AuditFilter {
   subject?: string;
   action?: AuditAction;
+  /** The token (user) that made the change. */
+  tokenId?: string;
+  /** ISO date or prefix: entries made on or after its first day / on or before its last day (UTC). */
+  from?: string;
+  to?: string;
 }
 
 export interface CurationStore {

@@ -3,7 +3,7 @@
 // and passes store.contract.ts. Lists are capped and paged; nothing returns unbounded rows.
 import type { EventMention, Modality, DateRange, ActorRef, Attribution } from '../domain/mention.js';
 import type { PloverType } from '../domain/plover.js';
-import type { AnalysisEvent, DatasetEventInput, EventRecord, Origin } from '../domain/event.js';
+import type { AnalysisEvent, DatasetEventInput, EventRecord, EventStatus, Origin } from '../domain/event.js';
 
 export interface DocumentInput {
   text: string;
@@ -39,6 +39,10 @@ export interface EventFilter {
   modality?: Modality[];
   origin?: Origin[];
   includeRejected?: boolean;
+  /** Only events with these curation statuses ('rejected' among them lists rejected ones too). */
+  status?: EventStatus[];
+  /** Date order of lists: oldest first (default) or newest first. */
+  order?: 'asc' | 'desc';
 }
 
 export interface Page {
@@ -129,7 +133,8 @@ export interface DocumentSummary extends DocumentRef {
 export interface DocumentDetail extends DocumentSummary {
   text: string;
   mentions: number;
-  mentionSpans: Array<{ id: string; start: number; end: number; eventId: string; type: PloverType; modality: Modality }>;
+  /** Type, modality and status are the event's, as curated. */
+  mentionSpans: Array<{ id: string; start: number; end: number; eventId: string; type: PloverType; modality: Modality; status: EventStatus }>;
 }
 
 export interface StoreCounts {

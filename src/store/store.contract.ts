@@ -278,6 +278,47 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect((await store.getSource(b.id))!.label).toBe('GDELT');
     });
 
+    it('lists newest first on request and filters by curation status', async () => {
+      const r = await add([{ date: day('2021-01-05') }, { src: 'USA', tgt: 'CHN', date: day('2023-03-01') }, { src: 'JPN', tgt: 'KOR', date: day('2022-06-01') }], 'Doc O.');
+      const asc = (await store.listEvents({})).rows.map((e) => e.date!.start);
+      const desc = (await store.listEvents({ order: 'desc' })).rows.map((e) => e.date!.start);
+      expect(asc).toEqual(['2021-01-05', '2022-06-01', '2023-03-01']);
+      expect(desc).toEqual([...asc].reverse());
+      expect((await store.listEvents({ actor: 'USA', order: 'desc' })).rows).toHaveLength(1);
+      await store.setEventStatus(r.eventIds[0], 'rejected', { tokenId: null, role: 'editor' });
+      await store.setEventStatus(r.eventIds[1], 'accepted', { tokenId: null, role: 'editor' });
+      expect((await store.listEvents({ status: ['rejected'] })).rows.map((e) => e.id)).toEqual([r.eventIds[0]]);
+      expect((await store.listEvents({ status: ['accepted', 'extracted'] })).rows.map((e) => e.status).sort()).toEqual(['accepted', 'extracted']);
+    });
+
+    it("shows a document's mentions as their events now are: corrected type, rejected status", async () => {
+      const r = await add([{ type: 'CONSULT' }, { type: 'ACCUSE', src: 'USA', tgt: 'CHN' }], 'Doc R.');
+      const [first, second] = r.eventIds;
+      const who = { tokenId: null, role: 'editor' };
+      await store.correctEvent(first, { type: 'AGREE' }, who);
+      await store.setEventStatus(second, 'rejected', who);
+      const spans = (await store.getDocument(r.documentId))!.mentionSpans;
+      expect(spans.find((x) => x.eventId === first)).toMatchObject({ type: 'AGREE', status: 'corrected' });
+      expect(spans.find((x) => x.eventId === second)).toMatchObject({ type: 'ACCUSE', status: 'rejected' });
+    });
+
+    it('gives every event its source link and a one-line summary', async () => {
+      const url = 'https://example.org/news/prk-rus';
+      await store.importEvents([{
+        origin: 'gdelt', externalId: 'u1', type: 'ACCUSE', mode: null, sources: ['PRK'], targets: ['RUS'], date: day('2023-09-13'),
+        dateKind: 'report', modality: 'asserted', mentionCount: 1, reportedAt: '2023-09-13', location: null, sourceUrl: url, attrs: {},
+      }]);
+      const text = await add([{}], 'Doc S.');
+      const g = (await store.listEvents({ origin: ['gdelt'] })).rows[0];
+      expect(g).toMatchObject({ sourceUrl: url, summary: 'PRK accused RUS' });
+      expect((await store.getEvent(g.id))!.sourceUrl).toBe(url);
+      const t = (await store.listEvents({ origin: ['text'] })).rows.find((e) => e.id === text.eventIds[0])!;
+      const detail = (await store.getEvent(t.id))!;
+      expect(t.sourceUrl).toBeNull();
+      expect(t.summary).toBe(detail.mentions[0].sentence.replace(/\s+/g, ' ').trim());
+      expect(detail.summary).toBe(t.summary);
+    });
+
     it('refuses a database written by a newer Entente', async () => {
       await expect(hooks.openTooNew()).rejects.toMatchObject({ code: 'DB_TOO_NEW' });
     });

@@ -78,7 +78,7 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
 
     await nav(page, 'Network');
     await expect.poll(() => rusPrkEvents(page), { timeout: 20_000 }).toBeGreaterThan(before);
-    await page.locator('[data-testid=network-canvas] canvas').first().waitFor();
+    await page.locator('[data-testid=network-canvas] svg.link-chart').first().waitFor();
     await page.waitForTimeout(500);
     await screenshot(page, 'network');
   });

@@ -9,7 +9,10 @@ import type { Series, SeriesPoint } from '../../src/analysis/series.js';
 import type { Shift } from '../../src/analysis/shifts.js';
 import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
 import type { LagCorrelation } from '../../src/analysis/spillover.js';
-import type { NetworkDiffResult, NetworkResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
+import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
+import type { ExplainedCount } from '../../src/services/count.js';
+import type { ActorResolution } from '../../src/services/actor-input.js';
+import type { Overview } from '../../src/services/overview.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import type { SourceWire } from '../../src/api/source-schema.js';
@@ -51,6 +54,7 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
+export type { ExplainedCount, ActorResolution, SeriesResult };
 export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
@@ -82,6 +86,8 @@ export interface EventFilter {
   type?: string[];
   modality?: string[];
   origin?: string[];
+  status?: string[];
+  order?: 'asc' | 'desc';
   from?: string;
   to?: string;
   limit?: number;
@@ -142,19 +148,23 @@ const enc = encodeURIComponent;
 
 export const api = {
   me: () => request<{ role: Role }>('GET', '/me'),
+  overview: () => request<Overview>('GET', '/overview'),
 
   events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),
   event: (id: string) => request<EventDetail>('GET', `/events/${enc(id)}`),
   timeline: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/timeline', { query: { ...f } }),
   search: (q: string, limit = 50, offset = 0) => request<Page<SearchHit>>('GET', '/search', { query: { q, limit, offset } }),
+  searchActors: (q: string) => request<{ actors: Array<{ code: string; name: string }> }>('GET', '/search/actors', { query: { q } }),
 
   documents: (limit = 100, offset = 0) => request<Page<DocumentSummary>>('GET', '/documents', { query: { limit, offset } }),
   document: (id: string) => request<DocumentDetail>('GET', `/documents/${enc(id)}`),
   actors: (limit = 500, offset = 0) => request<Page<Actor>>('GET', '/actors', { query: { limit, offset } }),
 
-  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[]; normalise?: boolean }) => request<Series>('GET', '/series', { query: q }),
+  series: (q: { a: string; b: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[]; normalise?: boolean }) => request<SeriesResult>('GET', '/series', { query: q }),
+  count: (q: { actor: string; with?: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<ExplainedCount>('GET', '/count', { query: q }),
+  resolveActor: (q: string) => request<ActorResolution>('GET', '/actors/resolve', { query: { q } }),
   shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
-  network: (q: { from?: string; to?: string; minEvents?: number; at?: string }) => request<NetworkResult>('GET', '/network', { query: q }),
+  network: (q: { from?: string; to?: string; minEvents?: number; at?: string; top?: number }) => request<NetworkResult>('GET', '/network', { query: q }),
   networkDiff: (q: { from1: string; to1: string; from2: string; to2: string; minEvents?: number }) => request<NetworkDiffResult>('GET', '/network/diff', { query: q }),
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
@@ -174,13 +184,13 @@ export const api = {
     return request<IngestResult>('POST', '/ingest', { form });
   },
 
-  accept: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: {} }),
-  reject: (id: string) => request<EventRecord>('POST', `/events/${enc(id)}/reject`, { json: {} }),
-  correct: (id: string, patch: EventCorrection) => request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
+  accept: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: reason ? { reason } : {} }),
+  reject: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/reject`, { json: reason ? { reason } : {} }),
+  correct: (id: string, patch: Omit<EventCorrection, 'sources' | 'targets'> & { sources?: string[]; targets?: string[]; reason?: string }) => request<EventRecord>('PATCH', `/events/${enc(id)}`, { json: patch }),
   mergeEvents: (ids: string[]) => request<EventRecord>('POST', '/events/merge', { json: { ids } }),
   splitEvent: (id: string, mentionIds: string[]) => request<{ original: EventRecord; created: EventRecord }>('POST', `/events/${enc(id)}/split`, { json: { mentionIds } }),
   mergeActors: (from: string, into: string) => request<{ events: number; mentions: number }>('POST', '/actors/merge', { json: { from, into } }),
-  audit: (q: { subject?: string; action?: string; limit?: number; offset?: number } = {}) => request<Page<AuditEntry>>('GET', '/audit', { query: q }),
+  audit: (q: { subject?: string; action?: string; user?: string; from?: string; to?: string; limit?: number; offset?: number } = {}) => request<Page<AuditEntry>>('GET', '/audit', { query: q }),
 
   sources: () => request<{ rows: Source[] }>('GET', '/sources'),
   addSource: (spec: SourceSpec) => request<Source>('POST', '/sources', { json: spec }),
@@ -193,4 +203,10 @@ export const api = {
 export function alertStreamUrl(): string {
   const t = currentToken();
   return `/api/alerts/stream${t ? `?token=${enc(t)}` : ''}`;
+}
+
+/** The Atom feed as a feed reader needs it: the token rides in the URL (readers cannot send headers). */
+export function feedUrl(): string {
+  const t = currentToken();
+  return `/api/alerts.atom${t ? `?token=${enc(t)}` : ''}`;
 }

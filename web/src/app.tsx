@@ -4,7 +4,7 @@ import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link } from './components/link.js';
 import { navigate, useLocation } from './router.js';
 import { SessionProvider, useSession } from './session.js';
-import { setToken } from './token.js';
+import { currentToken, setToken } from './token.js';
 import { DyadView } from './views/dyad-view.js';
 import { TimelineView } from './views/timeline-view.js';
 import { ReaderView } from './views/reader-view.js';
@@ -14,9 +14,10 @@ import { AlertsView } from './views/alerts-view.js';
 import { SearchView } from './views/search-view.js';
 import { AuditView } from './views/audit-view.js';
 import { SourcesView } from './views/sources-view.js';
+import { HomeView } from './views/home-view.js';
 import { Loading } from './components/status.js';
 
-// WebGL (sigma) and the world map are the heavy parts: load them when first shown.
+// The link chart's layout and the world map are the heavy parts: load them when first shown.
 const NetworkView = lazy(() => import('./views/network-view.js').then((m) => ({ default: m.NetworkView })));
 const MapView = lazy(() => import('./views/map-view.js').then((m) => ({ default: m.MapView })));
 
@@ -41,7 +42,7 @@ export function App() {
 function Shell() {
   const loc = useLocation();
   const { canEdit, role } = useSession();
-  const first = loc.segments[0] ?? 'network';
+  const first = loc.segments[0] ?? 'home';
   const views = [...VIEWS, ...(canEdit ? [{ path: 'audit', label: 'Audit' }] : []), ...(role === 'admin' ? [{ path: 'sources', label: 'Sources' }] : [])];
   return (
     <div className="shell">
@@ -72,6 +73,8 @@ function Shell() {
 function Route({ first }: { first: string }) {
   const loc = useLocation();
   switch (first) {
+    case 'home':
+      return <HomeView />;
     case 'network':
       return <NetworkView />;
     case 'dyad':
@@ -121,6 +124,13 @@ function RoleBadge() {
   );
 }
 
+/** Why there is no session, in a sentence: no token at all, or one the server no longer accepts. */
+function signInReason(error: string): string {
+  if (!currentToken()) return 'Not signed in: this page was opened without a token.';
+  if (/unknown|revoked|expired|invalid/i.test(error)) return `Not signed in: the token in your link is no longer valid (the server says: ${error}). It may have been revoked or have expired.`;
+  return `Not signed in: ${error}.`;
+}
+
 /** Without a valid token the API answers 401: offer to paste one. */
 function AuthNotice() {
   const { role, authError } = useSession();
@@ -134,9 +144,7 @@ function AuthNotice() {
   };
   return (
     <form className="auth-notice" onSubmit={submit}>
-      <span>
-        Not signed in ({authError}). Open the link <code>entente serve</code> printed, or paste a token:
-      </span>
+      <span data-testid="auth-reason">{signInReason(authError)} Open the link <code>entente serve</code> printed, or paste a token:</span>
       <input type="password" value={value} onChange={(e) => setValue(e.target.value)} aria-label="token" />
       <button type="submit">Use token</button>
     </form>

@@ -10,11 +10,11 @@ export function csvCell(v: unknown): string {
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
-export const EVENT_COLUMNS = ['id', 'date_start', 'date_end', 'granularity', 'type', 'mode', 'sources', 'targets', 'modality', 'origin', 'status', 'mentions', 'disputed', 'intensity'] as const;
+export const EVENT_COLUMNS = ['id', 'date_start', 'date_end', 'granularity', 'type', 'mode', 'sources', 'targets', 'modality', 'origin', 'status', 'mentions', 'disputed', 'intensity', 'summary', 'source_url'] as const;
 
 export function eventsCsv(events: readonly EventRecord[]): string {
   const rows = events.map((e) =>
-    [e.id, e.date?.start ?? '', e.date?.end ?? '', e.date?.granularity ?? '', e.type, e.mode ?? '', e.sources.join(';'), e.targets.join(';'), e.modality, e.origin, e.status, e.mentionCount, e.disputed, e.intensity].map(csvCell).join(','),
+    [e.id, e.date?.start ?? '', e.date?.end ?? '', e.date?.granularity ?? '', e.type, e.mode ?? '', e.sources.join(';'), e.targets.join(';'), e.modality, e.origin, e.status, e.mentionCount, e.disputed, e.intensity, e.summary, e.sourceUrl ?? ''].map(csvCell).join(','),
   );
   return [EVENT_COLUMNS.join(','), ...rows].join('\r\n') + '\r\n';
 }

@@ -7,7 +7,8 @@ import { addWatch, alertsToAtom } from '../../alerts/index.js';
 import type { Alert } from '../../store/watch-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
-import { IdParams, actorCode, pageOf, pageQuery } from '../schemas.js';
+import { IdParams, actorText, pageOf, pageQuery } from '../schemas.js';
+import { actorCodeOf } from '../../services/actor-input.js';
 import { checkFetchUrl } from '../url-guard.js';
 import { SECURITY_HEADERS } from '../security-headers.js';
 
@@ -23,8 +24,8 @@ const AlertSchema = z.object({
 });
 
 const WatchBody = z.object({
-  a: actorCode,
-  b: z.union([actorCode, z.literal('*'), z.null()]).optional().describe('the other actor; * or absent for A against everyone'),
+  a: actorText,
+  b: z.union([actorText, z.null()]).optional().describe('the other actor; * or absent for A against everyone'),
   threshold: z.number().min(0).max(10).default(7).describe('alert on events with |intensity| at least this'),
   webhook: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
   label: z.string().trim().max(200).optional(),
@@ -96,9 +97,11 @@ export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
     response: WatchSchema,
     handler: async ({ body, reply }) => {
       if (body.webhook) await checkFetchUrl(body.webhook, { allowPrivate: settings.allowPrivateFetch === 'true' });
-      const b = body.b === '*' || body.b === undefined ? null : body.b;
-      if (b === body.a) throw new EntenteError('BAD_INPUT', 'b: a watch needs two different actors (or * for all)');
-      const w = await addWatch(store, { a: body.a, b, threshold: body.threshold, webhook: body.webhook ?? null, label: body.label ?? null });
+      // Names resolve through the registry; an unknown actor is refused, never watched in vain.
+      const a = await actorCodeOf(store, body.a, 'a');
+      const b = body.b === '*' || !body.b ? null : await actorCodeOf(store, body.b, 'b');
+      if (b === a) throw new EntenteError('BAD_INPUT', 'b: a watch needs two different actors (or * for all)');
+      const w = await addWatch(store, { a, b, threshold: body.threshold, webhook: body.webhook ?? null, label: body.label ?? null });
       reply.status(201);
       return w;
     },

@@ -6,10 +6,12 @@ import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
 import { ORIGINS } from '../../domain/event.js';
 import { PERIOD_UNITS } from '../../analysis/periods.js';
 import { networkDiffFor, networkFor, seriesFor, shiftsFor, spilloverFor } from '../../services/analysis.js';
+import { countFor } from '../../services/count.js';
 import { EntenteError } from '../../domain/errors.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
-import { actorCode, commaList } from '../schemas.js';
+import { actorText, commaList } from '../schemas.js';
+import { actorCodeOf } from '../../services/actor-input.js';
 
 const bool = z.enum(['true', 'false']).transform((s) => s === 'true');
 const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
@@ -22,8 +24,8 @@ const filters = {
 };
 
 const dyad = {
-  a: actorCode.describe('first actor code'),
-  b: z.string().trim().max(64).optional().describe('second actor code; empty or * for A against everyone'),
+  a: actorText.describe('first actor: a code (RUS) or a name (Russia)'),
+  b: z.string().trim().max(100).optional().describe('second actor, code or name; empty or * for A against everyone'),
   by: z.enum(PERIOD_UNITS).default('month'),
   directed: bool.default(false).describe('only events from A to B'),
 };
@@ -37,8 +39,16 @@ const NetworkQuery = z.object({
   from: IsoPrefix.optional(),
   to: IsoPrefix.optional(),
   minEvents: int(1, 1_000_000).optional(),
+  top: int(1, 10_000).optional().describe('keep the N actors with the most events and the ties among them'),
   origin: filters.origin,
   modality: filters.modality,
+});
+
+const CountQuery = z.object({
+  actor: actorText.describe('actor code or name'),
+  with: z.string().trim().max(100).optional().describe('second actor code; empty or * for the actor against everyone'),
+  by: z.enum(PERIOD_UNITS).optional().describe('say how many counted events span more than one such period'),
+  ...filters,
 });
 
 const DiffQuery = z.object({
@@ -68,17 +78,31 @@ function window(from: string | undefined, to: string | undefined, day: string | 
 }
 
 export function analysisRoutes(r: RouteTable, { store }: ApiContext): void {
+  /** Typed actors to codes (names resolve through the registry; unknown ones are refused with suggestions). */
+  const pairOf = async (a: string, b: string | undefined): Promise<{ a: string; b: string | null }> => ({
+    a: await actorCodeOf(store, a, 'a'),
+    b: !b || b === '*' ? null : await actorCodeOf(store, b, 'b'),
+  });
   r.add({
     method: 'GET', url: '/api/series', tag: 'analysis', access: 'read',
     summary: 'Cooperation–conflict series of a dyad (or one actor against all), per period',
     query: SeriesQuery,
-    handler: async ({ query }) => seriesFor(store, { ...query, b: query.b ?? null }),
+    handler: async ({ query }) => seriesFor(store, { ...query, ...(await pairOf(query.a, query.b)) }),
   });
   r.add({
     method: 'GET', url: '/api/shifts', tag: 'analysis', access: 'read',
     summary: "Change points in a dyad's score series, with the events around each",
     query: ShiftsQuery,
-    handler: async ({ query }) => shiftsFor(store, { ...query, b: query.b ?? null }),
+    handler: async ({ query }) => shiftsFor(store, { ...query, ...(await pairOf(query.a, query.b)) }),
+  });
+  r.add({
+    method: 'GET', url: '/api/count', tag: 'analysis', access: 'read',
+    summary: 'How many events an actor or pair has, by the one counting definition every view uses, and what is left out',
+    query: CountQuery,
+    handler: async ({ query: q }) => {
+      const { a, b } = await pairOf(q.actor, q.with);
+      return countFor(store, { actor: a, with: b, from: q.from, to: q.to, origin: q.origin, modality: q.modality, by: q.by });
+    },
   });
   r.add({
     method: 'GET', url: '/api/network', tag: 'analysis', access: 'read',

@@ -2,6 +2,7 @@
 // which the reader view highlights.
 import { z } from 'zod';
 import { EntenteError } from '../../domain/errors.js';
+import { EVENT_STATUSES } from '../../domain/event.js';
 import type { DocumentDetail } from '../../store/event-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
@@ -14,7 +15,7 @@ const DocumentSummarySchema = z.object({
 
 const DocumentDetailSchema = z.object({
   id: z.string(), title: z.string().nullable(), url: z.string().nullable(), published: z.string().nullable(), text: z.string(),
-  mentions: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), eventId: z.string(), type: z.string(), modality: z.string() })),
+  mentions: z.array(z.object({ id: z.string(), start: z.number().int(), end: z.number().int(), eventId: z.string(), type: z.string(), modality: z.string(), status: z.enum(EVENT_STATUSES).describe("the event's curation status (its type and modality are the event's, as corrected)") })),
 });
 
 export function documentJson(d: DocumentDetail) {

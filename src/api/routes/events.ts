@@ -6,6 +6,8 @@ import { EntenteError } from '../../domain/errors.js';
 import type { EventDetail } from '../../store/event-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
+import { actorsNamed, resolveActorText } from '../../services/actor-input.js';
+import { overviewOf } from '../../services/overview.js';
 import { EventFilterQuery, EventSchema, IdParams, actorCode, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
 
 /** The event detail with each mention's document flattened beside it, as the reader view wants it. */
@@ -68,10 +70,32 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
     handler: async ({ query }) => store.listActors({ limit: query.limit, offset: query.offset }),
   });
   r.add({
+    method: 'GET', url: '/api/overview', tag: 'events', access: 'read',
+    summary: 'What the database holds: documents, events by origin, the years covered, the busiest actors',
+    handler: async () => overviewOf(store),
+  });
+  r.add({
+    method: 'GET', url: '/api/actors/resolve', tag: 'events', access: 'read',
+    summary: 'The actor a typed code or name denotes (through the registry), or the closest ones',
+    query: z.object({ q: z.string().trim().min(1).max(100).describe('a code (PRK) or a name (North Korea, Putin)') }),
+    response: z.object({
+      match: z.object({ code: z.string(), name: z.string(), how: z.enum(['code', 'name', 'store-code']) }).nullable(),
+      suggestions: z.array(z.object({ code: z.string(), name: z.string() })),
+    }),
+    handler: async ({ query }) => resolveActorText(store, query.q),
+  });
+  r.add({
     method: 'GET', url: '/api/search', tag: 'events', access: 'read',
-    summary: 'Documents and mentions matching words (full-text search)',
-    query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find'), ...pageQuery }),
+    summary: 'Documents and sentences (text events) matching every word, "a phrase", or a OR b',
+    query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find; "quoted phrase"; OR between terms'), ...pageQuery }),
     response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') })),
     handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }),
+  });
+  r.add({
+    method: 'GET', url: '/api/search/actors', tag: 'events', access: 'read',
+    summary: 'The actors a search names (codes, names, leaders), each OR term and quoted phrase on its own',
+    query: z.object({ q: z.string().trim().min(1).max(500) }),
+    response: z.object({ actors: z.array(z.object({ code: z.string(), name: z.string() })) }),
+    handler: async ({ query }) => ({ actors: await actorsNamed(store, query.q) }),
   });
 }

@@ -112,7 +112,7 @@ export function curationPart({ primary }: Pools): CurationStore {
       return tx(async (c) => {
         const rs: PgEventRow[] = [];
         for (const id of distinct) rs.push(await load(c, id));
-        const records = rs.map(eventRecord);
+        const records = rs.map((r) => eventRecord(r));
         const [keep, ...rest] = rs;
         const first = records[0];
         const reported = records.flatMap((r) => [r.firstReported, r.lastReported]).filter((x): x is string => !!x).sort();

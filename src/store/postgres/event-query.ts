@@ -1,6 +1,7 @@
 // SQL for EventFilter on PostgreSQL: the FROM/WHERE of an event list, driven by event_actors
 // (code, day_first, event_id) when an actor is named, so a dyad page walks one actor's events
 // in date order and probes the other actor per row. Mirrors sqlite/event-query.ts.
+import { EVENT_STATUSES } from '../../domain/event.js';
 import { EntenteError } from '../../domain/errors.js';
 import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
 import { PLOVER_TYPES } from '../../domain/plover.js';
@@ -81,7 +82,10 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   if (types) where.push(`${t}.type IN (${params.list(types)})`);
   where.push(`${t}.modality IN (${params.list(modality)})`);
   if (origins) where.push(`${t}.origin IN (${params.list(origins)})`);
-  if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
+  const statuses = f.status?.length ? f.status.filter((x) => (EVENT_STATUSES as readonly string[]).includes(x)) : null;
+  if (f.status?.length && statuses!.length !== f.status.length) throw new EntenteError('BAD_INPUT', `status must be among ${EVENT_STATUSES.join(', ')}`, { field: 'status' });
+  if (statuses) where.push(`${t}.status IN (${params.list(statuses)})`);
+  else if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
   if (from) {
     // day_last >= from alone leaves day_first bounded above only: no event starts earlier than
     // from minus the longest span.
@@ -93,7 +97,9 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
     if (t === 'a') where.push(`a.day_first <> ''`);
   }
   const cond = `WHERE ${where.join(' AND ')}`;
+  // Newest first on request (undated events then come last).
+  const desc = f.order === 'desc';
   return t === 'a'
-    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: 'a.day_first, a.event_id', byActor: true, driveRows }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
+    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
+    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
 }

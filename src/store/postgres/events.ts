@@ -24,6 +24,9 @@ const MAX_CANDIDATES = 400;
 /** pg_advisory_xact_lock key held while a document's mentions are merged into events. */
 export const TEXT_MERGE_LOCK = 0x6d657267;
 
+/** The first stored sentence of an event's mentions, for its one-line summary. */
+const FIRST_SENTENCE = `(SELECT fs.sentence FROM mentions fs WHERE fs.event_id = e.id AND fs.sentence <> '' ORDER BY fs.id LIMIT 1) AS first_sentence`;
+
 function shiftDay(day: string, days: number): string {
   return new Date(Date.parse(day) + days * 86_400_000).toISOString().slice(0, 10);
 }
@@ -191,7 +194,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     const s = await filterSql(db, f);
     const lim = s.params.add(p.limit + 1);
     const off = s.params.add(p.offset);
-    const rs = await rows<PgEventRow>(db, `SELECT e.* ${s.from} ORDER BY ${s.orderBy} LIMIT ${lim} OFFSET ${off}`, s.params.values);
+    const rs = await rows<PgEventRow>(db, `SELECT e.*, ${FIRST_SENTENCE} ${s.from} ORDER BY ${s.orderBy} LIMIT ${lim} OFFSET ${off}`, s.params.values);
     const more = rs.length > p.limit;
     if (more) rs.pop();
     let total: number | null;
@@ -202,12 +205,12 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       const n = (await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${s.countFrom} LIMIT ${COUNT_CAP}) x`, values))!.n;
       total = n >= COUNT_CAP ? null : n;
     }
-    return { rows: rs.map(eventRecord), total, limit: p.limit, offset: p.offset, truncated: more };
+    return { rows: rs.map((r) => eventRecord(r)), total, limit: p.limit, offset: p.offset, truncated: more };
   }
 
   async function detail(db: Db, r: PgEventRow): Promise<EventDetail> {
-    const rec = eventRecord(r);
     const mentions = (await rows<PgMentionRow>(db, `${MENTION_SELECT} WHERE m.event_id = $1 ORDER BY d.published NULLS FIRST, m.document_id, m.start_offset`, [r.id])).map(mentionDetail);
+    const rec = eventRecord(r, mentions[0]?.sentence ?? null);
     return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
   }
 
@@ -293,12 +296,14 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
         primary, `SELECT d.id, d.hash, d.title, d.url, d.source, d.published, d.language, d.text, d.length, d.ingested_at,
           (SELECT count(*)::int FROM mentions WHERE document_id = d.id) AS n FROM documents d WHERE id = $1`, [id]);
       if (!d) return null;
-      const spans = await rows<{ id: string; start_offset: number; end_offset: number; event_id: string; type: EventRecord['type']; modality: EventRecord['modality'] }>(
-        primary, 'SELECT id, start_offset, end_offset, event_id, type, modality FROM mentions WHERE document_id = $1 ORDER BY start_offset, id', [d.id]);
+      const spans = await rows<{ id: string; start_offset: number; end_offset: number; event_id: string; type: EventRecord['type']; modality: EventRecord['modality']; status: EventRecord['status'] }>(
+        // The event's type, modality and status, not the mention's: the reader shows what curation made of it.
+        primary, `SELECT m.id, m.start_offset, m.end_offset, m.event_id, e.type, e.modality, e.status FROM mentions m JOIN events e ON e.id = m.event_id
+          WHERE m.document_id = $1 ORDER BY m.start_offset, m.id`, [d.id]);
       return {
         id: String(d.id), hash: d.hash, title: d.title, url: d.url, source: d.source, published: d.published, language: d.language,
         length: d.length, mentions: d.n, ingestedAt: d.ingested_at, text: d.text,
-        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality })),
+        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality, status: s.status })),
       };
     },
 

@@ -1,5 +1,6 @@
 // Row ↔ record mapping for the PostgreSQL event tables. bigint ids arrive as strings (what the
 // Store's ids are anyway); text[] and jsonb arrive parsed.
+import { eventSummary } from '../../domain/event-summary.js';
 import type { DateRange } from '../../domain/mention.js';
 import type { EventRecord } from '../../domain/event.js';
 import type { DocumentRef, MentionDetail } from '../event-store.js';
@@ -35,9 +36,11 @@ export interface PgEventRow {
   loc_precision: number | null;
   source_url: string | null;
   attrs: Record<string, unknown>;
+  /** Lists select it beside e.*: the first stored sentence of the event's mentions. */
+  first_sentence?: string | null;
 }
 
-export function eventRecord(r: PgEventRow): EventRecord {
+export function eventRecord(r: PgEventRow, sentence: string | null = r.first_sentence ?? null): EventRecord {
   const hasPlace = r.loc_name !== null || r.loc_country !== null || r.lat !== null;
   return {
     id: String(r.id),
@@ -58,6 +61,8 @@ export function eventRecord(r: PgEventRow): EventRecord {
     lastReported: r.last_reported,
     location: hasPlace ? { name: r.loc_name, country: r.loc_country, lat: r.lat, lon: r.lon, precision: r.loc_precision } : null,
     attrs: r.attrs,
+    sourceUrl: r.source_url,
+    summary: eventSummary({ type: r.type, sources: r.sources, targets: r.targets, attrs: r.attrs }, sentence),
   };
 }
 

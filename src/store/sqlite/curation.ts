@@ -13,25 +13,30 @@ import type { AuditAction, AuditEntry, CurationStore, Curator, EventCorrection }
 import { DEFAULT_LIMIT, MAX_LIMIT } from '../event-store.js';
 import type { Migration } from './migrate.js';
 import { eventIndexer } from './event-index.js';
+import { eventSummary } from '../../domain/event-summary.js';
 
 interface EventRow {
   id: number; origin: Origin; external_id: string | null; type: PloverType; mode: string | null;
   sources: string; targets: string; date_start: string | null; date_end: string | null; granularity: DateRange['granularity'] | null;
   date_kind: DateKind; modality: Modality; mention_count: number; disputed: number; status: EventStatus; intensity: number;
   first_reported: string | null; last_reported: string | null; loc_name: string | null; loc_country: string | null;
-  lat: number | null; lon: number | null; loc_precision: number | null; attrs: string;
+  lat: number | null; lon: number | null; loc_precision: number | null; source_url: string | null; attrs: string;
+  first_sentence?: string | null;
 }
 
 function toRecord(r: EventRow): EventRecord {
+  const attrs = JSON.parse(r.attrs) as Record<string, unknown>;
+  const sources = JSON.parse(r.sources) as string[];
+  const targets = JSON.parse(r.targets) as string[];
   const hasLocation = r.loc_name !== null || r.loc_country !== null || r.lat !== null;
   return {
     id: String(r.id), origin: r.origin, externalId: r.external_id, type: r.type, mode: r.mode,
-    sources: JSON.parse(r.sources) as string[], targets: JSON.parse(r.targets) as string[],
+    sources, targets,
     date: r.date_start ? { start: r.date_start, end: r.date_end ?? r.date_start, granularity: r.granularity ?? granularityOf(r.date_start, r.date_end ?? r.date_start) } : null,
     dateKind: r.date_kind, modality: r.modality, mentionCount: r.mention_count, disputed: r.disputed === 1, status: r.status,
     intensity: r.intensity, firstReported: r.first_reported, lastReported: r.last_reported,
     location: hasLocation ? { name: r.loc_name, country: r.loc_country, lat: r.lat, lon: r.lon, precision: r.loc_precision } : null,
-    attrs: JSON.parse(r.attrs) as Record<string, unknown>,
+    attrs, sourceUrl: r.source_url, summary: eventSummary({ type: r.type, sources, targets, attrs }, r.first_sentence ?? null),
   };
 }
 
@@ -51,7 +56,8 @@ const dateColumns = (d: DateRange | null) => d
   : { date_start: null, date_end: null, granularity: null, day_first: null, day_last: null };
 
 export function curationPart(db: Database.Database): CurationStore {
-  const getRow = db.prepare('SELECT * FROM events WHERE id = ?');
+  const getRow = db.prepare(`SELECT e.*, (SELECT m.sentence FROM mentions m WHERE m.event_id = e.id AND m.sentence <> '' ORDER BY m.id LIMIT 1) AS first_sentence
+    FROM events e WHERE e.id = ?`);
   const indexNewEvents = eventIndexer(db);
   const auditInsert = db.prepare('INSERT INTO audit_log (at, token_id, role, action, subject, before, after) VALUES (?, ?, ?, ?, ?, ?, ?)');
 
@@ -63,7 +69,9 @@ export function curationPart(db: Database.Database): CurationStore {
   const reload = (id: number | string): EventRecord => toRecord(getRow.get(Number(id)) as EventRow);
 
   function audit(who: Curator, action: AuditAction, subject: string, before: unknown, after: unknown): void {
-    auditInsert.run(new Date().toISOString(), who.tokenId, who.role, action, subject, JSON.stringify(before ?? null), JSON.stringify(after ?? null));
+    // The reason sits beside the new state, so one entry reads "before → after, because …".
+    const withReason = who.reason && after && typeof after === 'object' ? { ...after, reason: who.reason } : after;
+    auditInsert.run(new Date().toISOString(), who.tokenId, who.role, action, subject, JSON.stringify(before ?? null), JSON.stringify(withReason ?? null));
   }
 
   function update(id: number, cols: Record<string, unknown>): void {
@@ -232,6 +240,10 @@ export function curationPart(db: Database.Database): CurationStore {
       const args: Record<string, unknown> = {};
       if (filter.subject) { where.push('subject = @subject'); args.subject = filter.subject; }
       if (filter.action) { where.push('action = @action'); args.action = filter.action; }
+      if (filter.tokenId) { where.push('token_id = @tokenId'); args.tokenId = filter.tokenId; }
+      // `at` is an ISO timestamp: compare its day part with the prefix's first and last day.
+      if (filter.from) { where.push('substr(at, 1, 10) >= @from'); args.from = prefixStart(filter.from); }
+      if (filter.to) { where.push('substr(at, 1, 10) <= @to'); args.to = prefixEnd(filter.to); }
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (db.prepare(`SELECT count(*) AS n FROM audit_log ${w}`).get(args) as { n: number }).n;
       const rows = db.prepare(`SELECT * FROM audit_log ${w} ORDER BY id DESC LIMIT @limit OFFSET @offset`).all({ ...args, limit, offset }) as Array<{

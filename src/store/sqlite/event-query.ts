@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { EntenteError } from '../../domain/errors.js';
 import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
 import { PLOVER_TYPES } from '../../domain/plover.js';
-import { ORIGINS } from '../../domain/event.js';
+import { EVENT_STATUSES, ORIGINS } from '../../domain/event.js';
 import { prefixEnd, prefixStart } from '../../domain/date-range.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type EventFilter, type Page } from '../event-store.js';
 import { maxSpanDays } from './event-index.js';
@@ -105,7 +105,9 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   if (types) inList('type', 'type', types);
   inList('modality', 'modality', modality);
   if (origins) inList('origin', 'origin', origins);
-  if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
+  const statuses = checkList('status', f.status, EVENT_STATUSES);
+  if (statuses) inList('status', 'status', statuses);
+  else if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
   if (from) {
     // day_last >= from alone would leave day_first, the indexed column, bounded above only, and
     // walk every event before `to`: no event starts earlier than from minus the longest span.
@@ -120,7 +122,9 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
     params.to = prefixEnd(to);
   }
   const cond = `WHERE ${where.join(' AND ')}`;
+  // Newest first walks the same index backwards (undated events, which sort first, then come last).
+  const dir = f.order === 'desc' ? ' DESC' : '';
   return t === 'a'
-    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: 'a.day_first, a.event_id', driveRows }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: 'e.day_first, e.id', driveRows };
+    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: `a.day_first${dir}, a.event_id${dir}`, driveRows }
+    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: `e.day_first${dir}, e.id${dir}`, driveRows };
 }

@@ -4,7 +4,7 @@
 import type Database from 'better-sqlite3';
 import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
 import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
-import type { AnalysisEvent, EventRecord } from '../../domain/event.js';
+import type { AnalysisEvent, EventRecord, EventStatus } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
@@ -30,6 +30,29 @@ const MENTION_SELECT = `SELECT m.*, CASE WHEN m.sentence <> '' THEN m.sentence E
     WHERE x.document_id = m.document_id AND x.start_offset = m.start_offset AND x.end_offset = m.end_offset AND x.sentence <> '' LIMIT 1) END AS sentence,
     d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
   FROM mentions m JOIN documents d ON d.id = m.document_id`;
+
+/** The first stored sentence of an event's mentions, for its one-line summary. */
+const FIRST_SENTENCE = `(SELECT fs.sentence FROM mentions fs WHERE fs.event_id = e.id AND fs.sentence <> '' ORDER BY fs.id LIMIT 1) AS first_sentence`;
+
+/**
+ * The analyst's search text as an FTS5 query: every word must match, `"a phrase"` matches
+ * those words in order, and OR between terms matches either. Words become FTS5 string
+ * literals, so no other text is ever read as query syntax. Null when there is no word.
+ */
+export function searchQuery(text: string): string | null {
+  const terms: string[] = [];
+  for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
+    if (m[2] === 'OR') {
+      // OR only between two terms.
+      if (terms.length && terms[terms.length - 1] !== 'OR') terms.push('OR');
+      continue;
+    }
+    const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length) terms.push(`"${words.join(' ')}"`);
+  }
+  while (terms[terms.length - 1] === 'OR') terms.pop();
+  return terms.length ? terms.join(' ') : null;
+}
 
 function page<T>(rows: T[], total: number | null, limit: number, offset: number): PageResult<T> {
   const truncated = total === null ? rows.length === limit : offset + rows.length < total;
@@ -200,7 +223,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
   function listPage(f: EventFilter, p: { limit: number; offset: number }): PageResult<EventRecord> {
     const s = filterSql(db, f);
     // One row more than the page says whether more exist, even when the total is not counted.
-    const rows = db.prepare(`SELECT e.* ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: p.limit + 1, offset: p.offset }) as EventRow[];
+    const rows = db.prepare(`SELECT e.*, ${FIRST_SENTENCE} ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: p.limit + 1, offset: p.offset }) as EventRow[];
     const more = rows.length > p.limit;
     if (more) rows.pop();
     let total: number | null;
@@ -210,20 +233,19 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       const n = (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${s.countFrom} LIMIT ${COUNT_CAP})`).get(s.params) as { n: number }).n;
       total = n >= COUNT_CAP ? null : n;
     }
-    return { rows: rows.map(eventRecord), total, limit: p.limit, offset: p.offset, truncated: more };
+    return { rows: rows.map((r) => eventRecord(r)), total, limit: p.limit, offset: p.offset, truncated: more };
   }
 
   function detail(r: EventRow): EventDetail {
-    const rec = eventRecord(r);
     const mentions = (q.mentionsOfEvent.all(r.id) as MentionRow[]).map(mentionDetail);
+    const rec = eventRecord(r, mentions[0]?.sentence ?? null);
     return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
   }
 
-  /** Words as FTS5 string literals, so user text is never read as query syntax. */
   function ftsQuery(text: string): string {
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return words.map((w) => `"${w}"`).join(' ');
+    const q = searchQuery(text);
+    if (!q) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
+    return q;
   }
 
   return {
@@ -301,12 +323,14 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         | { id: number; hash: string; title: string | null; url: string | null; source: string | null; published: string | null; language: string | null; text: string; length: number; ingested_at: string; n: number }
         | undefined;
       if (!d) return null;
-      const spans = db.prepare('SELECT id, start_offset, end_offset, event_id, type, modality FROM mentions WHERE document_id = ? ORDER BY start_offset').all(d.id) as
-        Array<{ id: number; start_offset: number; end_offset: number; event_id: number; type: DocumentDetail['mentionSpans'][number]['type']; modality: DocumentDetail['mentionSpans'][number]['modality'] }>;
+      // The event's type, modality and status, not the mention's: the reader shows what curation made of it.
+      const spans = db.prepare(`SELECT m.id, m.start_offset, m.end_offset, m.event_id, e.type, e.modality, e.status FROM mentions m JOIN events e ON e.id = m.event_id
+        WHERE m.document_id = ? ORDER BY m.start_offset`).all(d.id) as
+        Array<{ id: number; start_offset: number; end_offset: number; event_id: number; type: DocumentDetail['mentionSpans'][number]['type']; modality: DocumentDetail['mentionSpans'][number]['modality']; status: EventStatus }>;
       return {
         id: String(d.id), hash: d.hash, title: d.title, url: d.url, source: d.source, published: d.published, language: d.language,
         length: d.length, mentions: d.n, ingestedAt: d.ingested_at, text: d.text,
-        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality })),
+        mentionSpans: spans.map((s) => ({ id: String(s.id), start: s.start_offset, end: s.end_offset, eventId: String(s.event_id), type: s.type, modality: s.modality, status: s.status })),
       };
     },
 

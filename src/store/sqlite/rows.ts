@@ -1,6 +1,7 @@
 // Row ↔ record mapping for the SQLite event tables, kept apart from the queries.
 import type { DateRange } from '../../domain/mention.js';
 import type { EventRecord } from '../../domain/event.js';
+import { eventSummary } from '../../domain/event-summary.js';
 import type { DocumentRef, MentionDetail } from '../event-store.js';
 
 export interface EventRow {
@@ -31,22 +32,27 @@ export interface EventRow {
   loc_precision: number | null;
   source_url: string | null;
   attrs: string;
+  /** Lists select it beside e.*: the first stored sentence of the event's mentions. */
+  first_sentence?: string | null;
 }
 
 export function dateOf(start: string | null, end: string | null, granularity: DateRange['granularity'] | null): DateRange | null {
   return start ? { start, end: end ?? start, granularity: granularity ?? 'range' } : null;
 }
 
-export function eventRecord(r: EventRow): EventRecord {
+export function eventRecord(r: EventRow, sentence: string | null = r.first_sentence ?? null): EventRecord {
   const hasPlace = r.loc_name !== null || r.loc_country !== null || r.lat !== null;
+  const attrs = JSON.parse(r.attrs) as Record<string, unknown>;
+  const sources = JSON.parse(r.sources) as string[];
+  const targets = JSON.parse(r.targets) as string[];
   return {
     id: String(r.id),
     origin: r.origin,
     externalId: r.external_id,
     type: r.type,
     mode: r.mode,
-    sources: JSON.parse(r.sources) as string[],
-    targets: JSON.parse(r.targets) as string[],
+    sources,
+    targets,
     date: dateOf(r.date_start, r.date_end, r.granularity),
     dateKind: r.date_kind,
     modality: r.modality,
@@ -57,7 +63,9 @@ export function eventRecord(r: EventRow): EventRecord {
     firstReported: r.first_reported,
     lastReported: r.last_reported,
     location: hasPlace ? { name: r.loc_name, country: r.loc_country, lat: r.lat, lon: r.lon, precision: r.loc_precision } : null,
-    attrs: JSON.parse(r.attrs) as Record<string, unknown>,
+    attrs,
+    sourceUrl: r.source_url,
+    summary: eventSummary({ type: r.type, sources, targets, attrs }, sentence),
   };
 }
 

@@ -4,6 +4,7 @@ import type { EventRecord } from '../api.js';
 import { formatDate, isUncertain } from '../format.js';
 import { Link } from './link.js';
 import { Actors, EventFlags, ModalityBadge, TypeBadge } from './badges.js';
+import { SourceLine } from './source-line.js';
 
 export function EventTable({ events, empty = 'No events.', sentence }: { events: EventRecord[]; empty?: string; sentence?: (e: EventRecord) => string | null }) {
   if (events.length === 0) return <p className="muted">{empty}</p>;
@@ -17,7 +18,7 @@ export function EventTable({ events, empty = 'No events.', sentence }: { events:
           <th>modality</th>
           <th className="num">mentions</th>
           <th>flags</th>
-          {sentence && <th>sentence</th>}
+          <th>{sentence ? 'sentence' : 'what and source'}</th>
         </tr>
       </thead>
       <tbody>
@@ -40,7 +41,7 @@ export function EventTable({ events, empty = 'No events.', sentence }: { events:
             <td>
               <EventFlags event={e} />
             </td>
-            {sentence && <td className="sentence">{sentence(e)}</td>}
+            <td className="sentence">{sentence ? sentence(e) : <SourceLine event={e} />}</td>
           </tr>
         ))}
       </tbody>

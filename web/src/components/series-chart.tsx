@@ -48,8 +48,8 @@ export function SeriesChart({ points, shifts, selected, onSelect }: { points: Se
       <text x={M.left - 6} y={zeroY + 4} className="tick" textAnchor="end">
         0
       </text>
-      <text x={W - M.right + 6} y={12} className="tick score-tick">
-        score
+      <text x={W - 4} y={12} className="tick score-tick" textAnchor="end">
+        score (intensity pts / 1k mentions)
       </text>
       <text x={M.left - 6} y={12} className="tick" textAnchor="end">
         events
@@ -64,7 +64,22 @@ export function SeriesChart({ points, shifts, selected, onSelect }: { points: Se
         const isSel = selected === p.period;
         const shift = shiftAt.get(p.period);
         return (
-          <g key={p.period} className={`period${isSel ? ' selected' : ''}`} data-period={p.period} onClick={() => onSelect(p.period)}>
+          <g
+            key={p.period}
+            className={`period${isSel ? ' selected' : ''}`}
+            data-period={p.period}
+            onClick={() => onSelect(p.period)}
+            tabIndex={0}
+            role="button"
+            aria-label={`${p.period}: ${p.events} events`}
+            aria-pressed={isSel}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                onSelect(p.period);
+              }
+            }}
+          >
             <title>{`${p.period}: ${coop[i]} cooperative, ${conf[i]} conflictual of ${p.events} events; score ${fmt(p.score)}${shift ? `; shift ${shift.direction.replace('-', ' ')} (confidence ${shift.confidence.toFixed(2)})` : ''}`}</title>
             <rect x={x(i) - step / 2} y={M.top} width={step} height={innerH} className="hit" />
             {coop[i] > 0 && <rect x={x(i) - barW / 2} y={zeroY - coop[i] * scale} width={barW} height={coop[i] * scale} fill={COOP_COLOR} />}

@@ -1,7 +1,7 @@
 // Alerts view: watchlists of dyads (add, remove) and the alerts they raised, kept live
 // by an EventSource on /api/alerts/stream (token in the query: EventSource sends no headers).
 import { useEffect, useState, type FormEvent } from 'react';
-import { alertStreamUrl, api, type Alert, type Watch } from '../api.js';
+import { alertStreamUrl, api, feedUrl, type Alert, type Watch } from '../api.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useApi } from '../use-api.js';
@@ -42,7 +42,7 @@ export function AlertsView() {
         <span className={`stream stream-${streamState}`} data-testid="stream-state">
           {streamState === 'live' ? '● live' : streamState === 'connecting' ? '○ connecting' : '○ offline'}
         </span>
-        <a href={`/api/alerts.atom`} className="small">
+        <a href={feedUrl()} className="small" title="a feed reader cannot send headers: this link carries the session's token; share it only with whom you would give the token">
           Atom feed
         </a>
       </div>

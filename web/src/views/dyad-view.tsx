@@ -13,6 +13,7 @@ import { useApi } from '../use-api.js';
 import { EventTable } from '../components/event-table.js';
 import { SeriesChart } from '../components/series-chart.js';
 import { ErrorLine, Loading } from '../components/status.js';
+import { resolveActorInput, unresolvedMessage } from '../actor-resolve.js';
 
 const BY = ['week', 'month', 'quarter', 'year'] as const;
 
@@ -64,7 +65,7 @@ function BusiestDyads({ by }: { by: string }) {
 }
 
 function ActorInput({ value, onChange, label }: { value: string; onChange: (v: string) => void; label: string }) {
-  return <input list="actor-codes" value={value} onChange={(e) => onChange(e.target.value.toUpperCase())} aria-label={label} placeholder={label} className="actor-input" />;
+  return <input list="actor-codes" value={value} onChange={(e) => onChange(e.target.value)} aria-label={label} placeholder={`${label}: code or name`} className="actor-input" />;
 }
 
 function ActorOptions() {
@@ -83,15 +84,35 @@ function ActorOptions() {
 function DyadPicker({ a, b, onPick }: { a: string; b: string; onPick: (a: string, b: string) => void }) {
   const [na, setA] = useState(a);
   const [nb, setB] = useState(b);
-  const submit = (e: FormEvent) => {
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    if (na && nb) onPick(na.trim(), nb.trim());
+    if (!na.trim() || !nb.trim()) return setProblem('Give two actors, as codes (RUS) or names (Russia).');
+    // "Russia" and "North Korea" resolve to RUS and PRK; a typo gets suggestions, not an empty chart.
+    try {
+      const [ra, rb] = await Promise.all([resolveActorInput(na), resolveActorInput(nb)]);
+      const bad = [ra, rb].find((r) => r && !r.ok);
+      if (bad && !bad.ok) return setProblem(unresolvedMessage(bad));
+      if (ra?.ok && rb?.ok) {
+        setProblem(null);
+        setA(ra.code);
+        setB(rb.code);
+        onPick(ra.code, rb.code);
+      }
+    } catch (err) {
+      setProblem((err as Error).message);
+    }
   };
   return (
-    <form className="inline" onSubmit={submit}>
+    <form className="inline" onSubmit={(e) => void submit(e)}>
       <ActorOptions />
       <ActorInput value={na} onChange={setA} label="actor A" /> – <ActorInput value={nb} onChange={setB} label="actor B" />
       <button type="submit">Show</button>
+      {problem && (
+        <span className="error small" role="alert">
+          {problem}
+        </span>
+      )}
     </form>
   );
 }
@@ -102,17 +123,25 @@ function DyadSeries({ a, b, by, period, onPeriod }: { a: string; b: string; by: 
   const points = series.data?.points ?? [];
   const shiftRows = shifts.data?.shifts ?? [];
   const { actors } = useSession();
-  const total = points.reduce((n, p) => n + p.events, 0);
+  const count = series.data?.count;
   return (
     <div className="dyad-series">
       <h2>
         {actors.get(a)?.name ?? a} – {actors.get(b)?.name ?? b}{' '}
-        <span className="muted small">
-          {total} events by {by}: cooperative up, conflictual down; line = score{series.data?.normalised ? ' (normalised by all events that period)' : ''}. Click a period for its events.
-        </span>
+        <span className="muted small">by {by}: cooperative events up, conflictual down; the line is the score. Click a period for its events.</span>
       </h2>
+      {count && (
+        <p className="count-line small" data-testid="count-line" data-counted={count.counted} title={`Counted: ${count.definition}`}>
+          <strong>Counted:</strong> {count.text}
+        </p>
+      )}
       <ErrorLine error={series.error} />
       {series.loading && !series.data ? <Loading what="series" /> : <SeriesChart points={points} shifts={shiftRows} selected={period} onSelect={onPeriod} />}
+      {series.data && (
+        <p className="muted small score-unit" data-testid="score-unit">
+          Score unit: PLOVER intensity points (−10 conflict … +10 cooperation) × mentions{series.data.normalised ? ', per 1,000 mentions of all stored events in the same period' : ''}. {series.data.scoreFormula}.
+        </p>
+      )}
       {shifts.error && <p className="muted small">No shift analysis: {shifts.error.message}</p>}
       {shifts.data && <ShiftList shifts={shiftRows} method={shifts.data.method} onPeriod={onPeriod} />}
       {period && <PeriodEvents a={a} b={b} period={period} />}
@@ -138,7 +167,7 @@ function ShiftList({ shifts, method, onPeriod }: { shifts: Shift[]; method: stri
             </button>{' '}
             <strong className={s.direction === 'toward-conflict' ? 'conflict' : 'coop'}>{s.direction.replace('-', ' ')}</strong>{' '}
             <span className="muted small">
-              score {s.before.toFixed(2)} → {s.after.toFixed(2)}, confidence {s.confidence.toFixed(2)}
+              score {s.before.toFixed(2)} → {s.after.toFixed(2)}, from {s.eventCount} events around it, confidence {s.confidence.toFixed(2)}
             </span>
             {s.events.length > 0 && (
               <span className="shift-events">

@@ -2,6 +2,7 @@
 // linking back into the Reader), the versions of a disputed event, and, for editors,
 // the curation controls: accept, reject, correct, merge with other events, split mentions off.
 import { useState, type FormEvent, type ReactNode } from 'react';
+import { changeSummary } from '../change-summary.js';
 import { api, type EventDetail, type Modality, type PloverType } from '../api.js';
 import { formatDate, isUncertain, MODALITIES, PLOVER_TYPES } from '../format.js';
 import { href, navigate } from '../router.js';
@@ -176,6 +177,9 @@ function Curation({ event, onChange }: { event: EventDetail; onChange: () => voi
   const [error, setError] = useState<Error | null>(null);
   const [note, setNote] = useState<ReactNode>(null);
   const [busy, setBusy] = useState(false);
+  // One reason for whatever the editor does next; it goes into the audit log with the change.
+  const [reason, setReason] = useState('');
+  const why = reason.trim() || undefined;
   const act: Act = async (what, f, after) => {
     setBusy(true);
     setError(null);
@@ -183,6 +187,7 @@ function Curation({ event, onChange }: { event: EventDetail; onChange: () => voi
     try {
       const r = await f();
       setNote(after ? after(r) ?? what : what);
+      setReason('');
       onChange();
     } catch (e) {
       setError(e as Error);
@@ -194,16 +199,19 @@ function Curation({ event, onChange }: { event: EventDetail; onChange: () => voi
     <div className="curation panel" aria-label="curation">
       <div className="curation-actions">
         <strong>Curate</strong>
-        <button type="button" className="accept" disabled={busy || event.status === 'accepted'} onClick={() => void act('Accepted.', () => api.accept(event.id))}>
+        <label className="reason">
+          reason <input value={reason} onChange={(e) => setReason(e.target.value)} placeholder="why (kept in the audit log)" aria-label="reason" maxLength={1000} />
+        </label>
+        <button type="button" className="accept" disabled={busy || event.status === 'accepted'} onClick={() => void act('Accepted.', () => api.accept(event.id, why))}>
           Accept
         </button>
-        <button type="button" className="reject danger" disabled={busy || event.status === 'rejected'} onClick={() => void act('Rejected: hidden from every list.', () => api.reject(event.id))}>
+        <button type="button" className="reject danger" disabled={busy || event.status === 'rejected'} onClick={() => void act('Rejected: hidden from every list.', () => api.reject(event.id, why))}>
           Reject
         </button>
         {note && <span className="note">{note}</span>}
       </div>
       <ErrorLine error={error} />
-      <CorrectForm key={JSON.stringify([event.id, event.type, event.sources, event.targets, event.date, event.modality])} event={event} busy={busy} onSubmit={(patch) => void act('Corrected: re-extraction will not overwrite it.', () => api.correct(event.id, patch))} />
+      <CorrectForm key={JSON.stringify([event.id, event.type, event.sources, event.targets, event.date, event.modality])} event={event} busy={busy} onSubmit={(patch) => void act('Corrected: re-extraction will not overwrite it.', () => api.correct(event.id, { ...patch, ...(why ? { reason: why } : {}) }))} />
       <MergeSplit event={event} busy={busy} act={act} />
     </div>
   );
@@ -354,14 +362,3 @@ function History({ id, version }: { id: string; version: string }) {
   );
 }
 
-/** "modality: asserted → intended; date: 2023-09-13 → 2023-09-14" from the before and after records. */
-function changeSummary(before: unknown, after: unknown): string {
-  if (!before || !after || typeof before !== 'object' || typeof after !== 'object') return '';
-  const b = before as Record<string, unknown>;
-  const a = after as Record<string, unknown>;
-  const show = (v: unknown) => (v && typeof v === 'object' && 'start' in v ? formatDate(v as EventDetail['date']) : Array.isArray(v) ? v.join(', ') : String(v));
-  return ['type', 'sources', 'targets', 'date', 'modality', 'status', 'mentionCount']
-    .filter((k) => k in a && JSON.stringify(a[k]) !== JSON.stringify(b[k]))
-    .map((k) => `${k}: ${show(b[k])} → ${show(a[k])}`)
-    .join('; ');
-}

@@ -1,7 +1,7 @@
 // Map view: actors as circles at their country's centroid, sized by event count, and
 // events that carry coordinates as dots, on the bundled world-atlas TopoJSON (no online
 // tiles). Organisations and other actors without a country are listed beside the map.
-import { useMemo, useState } from 'react';
+import { useMemo, useRef, useState, type PointerEvent, type WheelEvent } from 'react';
 import { geoNaturalEarth1, geoPath, geoArea, geoCentroid, type GeoProjection } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, Geometry, MultiPolygon, Polygon } from 'geojson';
@@ -11,7 +11,9 @@ import isoCodes from '../data/iso-numeric-alpha3.json' with { type: 'json' };
 import historical from '../data/historical-states.json' with { type: 'json' };
 import { api, type EventRecord } from '../api.js';
 import { blocColor } from '../format.js';
-import { href, navigate } from '../router.js';
+import { href, navigate, useLocation } from '../router.js';
+import { placeLabels } from '../link-chart-layout.js';
+import { LABEL_FONT, measureLabel } from '../components/link-chart.js';
 import { useSession } from '../session.js';
 import { useApi } from '../use-api.js';
 import { ErrorLine, Loading } from '../components/status.js';
@@ -85,8 +87,12 @@ function fitTo(places: Array<[number, number]>): GeoProjection {
 }
 
 export function MapView() {
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
+  // The dates may come from another view's brush (Network links here with ?from&to).
+  const loc = useLocation();
+  const [from, setFrom] = useState(loc.query.get('from') ?? '');
+  const [to, setTo] = useState(loc.query.get('to') ?? '');
+  const [view, setView] = useState({ k: 1, tx: 0, ty: 0 });
+  const drag = useRef<{ x: number; y: number; v: typeof view; sx: number } | null>(null);
   // Half-typed dates ("19") are not sent: the query waits for a whole ISO prefix.
   const [qFrom, qTo] = [from, to].map((d) => (ISO_PREFIX.test(d) ? d : ''));
   const events = useApi(() => api.events({ from: qFrom || undefined, to: qTo || undefined, limit: 1000 }), [qFrom, qTo]);
@@ -117,6 +123,33 @@ export function MapView() {
     return p.historical ? [xy[0] + 14, xy[1] + 22] : xy;
   };
   const max = Math.max(1, ...placed.map((p) => p.n));
+  const screen = (xy: [number, number]): [number, number] => [xy[0] * view.k + view.tx, xy[1] * view.k + view.ty];
+  // Labels in screen units after zoom, busiest first; one that would overlap another is left out (its circle keeps the tooltip).
+  const labels = placeLabels(
+    onMap.map(({ code, place }) => {
+      const [x, y] = screen(at(place!));
+      return { id: code, x, y, r: 2, text: code };
+    }),
+    measureLabel,
+    { w: W, h: H },
+  );
+  const zoom = (f: number, cx = W / 2, cy = H / 2) => setView((v) => ({ k: Math.min(20, Math.max(1, v.k * f)), tx: cx - (cx - v.tx) * (Math.min(20, Math.max(1, v.k * f)) / v.k), ty: cy - (cy - v.ty) * (Math.min(20, Math.max(1, v.k * f)) / v.k) }));
+  const toViewBox = (e: { clientX: number; clientY: number; currentTarget: Element }) => {
+    const r = e.currentTarget.getBoundingClientRect();
+    return { x: ((e.clientX - r.left) / r.width) * W, y: ((e.clientY - r.top) / r.height) * H, s: W / r.width };
+  };
+  const onWheel = (e: WheelEvent<SVGSVGElement>) => {
+    const p = toViewBox(e);
+    zoom(e.deltaY < 0 ? 1.25 : 0.8, p.x, p.y);
+  };
+  const down = (e: PointerEvent<SVGSVGElement>) => {
+    if ((e.target as Element).closest('.actor-circle, .event-dot')) return;
+    drag.current = { x: e.clientX, y: e.clientY, v: view, sx: toViewBox(e).s };
+  };
+  const move = (e: PointerEvent<SVGSVGElement>) => {
+    const d = drag.current;
+    if (d) setView({ ...d.v, tx: d.v.tx + (e.clientX - d.x) * d.sx, ty: d.v.ty + (e.clientY - d.y) * d.sx });
+  };
   const located = (events.data?.rows ?? []).filter((e): e is EventRecord & { location: { lat: number; lon: number } } => e.location?.lat != null && e.location?.lon != null);
 
   return (
@@ -136,6 +169,17 @@ export function MapView() {
             <option value="world">the world</option>
           </select>
         </label>
+        <span className="zoom-inline" role="group" aria-label="zoom">
+          <button type="button" onClick={() => zoom(1.5)} aria-label="zoom in">
+            +
+          </button>
+          <button type="button" onClick={() => zoom(1 / 1.5)} aria-label="zoom out">
+            −
+          </button>
+          <button type="button" onClick={() => setView({ k: 1, tx: 0, ty: 0 })} aria-label="fit">
+            fit
+          </button>
+        </span>
         <span className="muted small">
           Circle area = events involving the actor{!whole && events.data?.truncated ? ` (first ${events.data.rows.length} of ${events.data.total ?? 'many'} events in these dates)` : ''}. Click a circle for its timeline.
         </span>
@@ -143,7 +187,18 @@ export function MapView() {
       <ErrorLine error={events.error} />
       {events.loading && !events.data && <Loading what="events" />}
       <div className="map-body">
-        <svg className="world" viewBox={`0 0 ${W} ${H}`} role="img" aria-label="world map of actors">
+        <svg
+          className="world"
+          viewBox={`0 0 ${W} ${H}`}
+          role="group"
+          aria-label="world map of actors; drag to pan, wheel to zoom"
+          onWheel={onWheel}
+          onPointerDown={down}
+          onPointerMove={move}
+          onPointerUp={() => (drag.current = null)}
+          onPointerLeave={() => (drag.current = null)}
+        >
+          <g transform={`translate(${view.tx},${view.ty}) scale(${view.k})`}>
           <path d={path({ type: 'Sphere' }) ?? ''} className="sphere" />
           {countries.map((f, i) => (
             <path key={String(f.id ?? i)} d={path(f) ?? ''} className={`country${counts.has(NUMERIC_TO_ALPHA3[String(f.id)] ?? '') ? ' active' : ''}`}>
@@ -161,15 +216,31 @@ export function MapView() {
           {onMap.map(({ code, n, place }) => {
             const [cx, cy] = at(place!);
             return (
-            <g key={code} className={`actor-circle${hover === code ? ' hover' : ''}${place!.historical ? ' historical' : ''}`} data-actor={code} onClick={() => navigate(href('/timeline', { actor: code }))} onMouseEnter={() => setHover(code)} onMouseLeave={() => setHover(null)}>
-              <circle cx={cx} cy={cy} r={4 + 18 * Math.sqrt(n / max)} fill={blocColor(code)} />
-              <text x={cx} y={cy + 4} textAnchor="middle" className="actor-code">
-                {code}
-              </text>
+            <g
+              key={code}
+              className={`actor-circle${hover === code ? ' hover' : ''}${place!.historical ? ' historical' : ''}`}
+              data-actor={code}
+              onClick={() => navigate(href('/timeline', { actor: code }))}
+              onMouseEnter={() => setHover(code)}
+              onMouseLeave={() => setHover(null)}
+              tabIndex={0}
+              role="link"
+              aria-label={`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events; opens its timeline`}
+              onKeyDown={(e) => e.key === 'Enter' && navigate(href('/timeline', { actor: code }))}
+            >
+              <circle cx={cx} cy={cy} r={(4 + 18 * Math.sqrt(n / max)) / Math.sqrt(view.k)} fill={blocColor(code)} />
               <title>{`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events`}</title>
             </g>
             );
           })}
+          </g>
+          <g className="map-labels" aria-hidden="true">
+            {labels.map((l) => (
+              <text key={l.id} x={l.x} y={l.y} className="actor-code" data-label={l.id} style={{ font: LABEL_FONT }}>
+                {l.id}
+              </text>
+            ))}
+          </g>
         </svg>
         <aside className="map-side">
           <h2>Actors</h2>

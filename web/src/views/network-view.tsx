@@ -1,56 +1,69 @@
-// Network view: actors as nodes coloured by bloc, cooperation (green) and conflict (red)
-// as weighted edges, drawn with sigma.js (WebGL) over graphology. A month slider replays
-// the network one month at a time; positions come from the all-time layout so nodes stay put.
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { UndirectedGraph } from 'graphology';
-import Sigma, { DEFAULT_STYLES } from 'sigma';
-import { api, type NetworkResult, type NetworkEdge } from '../api.js';
-import { blocColor, COOP_COLOR, CONFLICT_COLOR, NEUTRAL_COLOR, monthsBetween, periodBounds } from '../format.js';
-import { forceLayout } from '../layout.js';
+// Network view: a link chart of the busiest actors (top N, with a control), components
+// side by side, labels that never overlap, zoom/fit/reset, node search, a bloc legend, and
+// the table of every tie beside it (the chart's colours and widths come from the same
+// counts). A year brush sets the window, shared with Map and Timeline through their links;
+// "one month" / "up to month" replays the network month by month.
+import { useEffect, useMemo, useState, type FormEvent } from 'react';
+import { api, type NetworkResult, type NetworkEdge, type NetworkNode } from '../api.js';
+import { blocColor, monthsBetween, periodBounds } from '../format.js';
 import { href, navigate } from '../router.js';
 import { useApi } from '../use-api.js';
+import { useSession } from '../session.js';
 import { ErrorLine, Loading } from '../components/status.js';
 import { Link } from '../components/link.js';
 import { NetworkDiff } from '../components/network-diff.js';
+import { LinkChart, tieColor } from '../components/link-chart.js';
+import { resolveActorInput, unresolvedMessage } from '../actor-resolve.js';
 
 type Mode = 'all' | 'month' | 'cumulative';
 
 /** All time, as the API needs a window: every four-digit year. */
 const ALL_TIME = { from: '0001', to: '9999' };
-
-function edgeColor(e: NetworkEdge): string {
-  return e.sign > 0 ? COOP_COLOR : e.sign < 0 ? CONFLICT_COLOR : NEUTRAL_COLOR;
-}
+const DEFAULT_TOP = 30;
 
 /** The first and last month with dated events, from the two ends of the timeline. */
 async function monthRange(): Promise<[string, string] | null> {
-  // Undated events sort first; the total is null past the server's count cap.
-  const head = await api.events({ limit: 50 });
+  const [head, tail] = await Promise.all([api.events({ limit: 50 }), api.events({ limit: 50, order: 'desc' })]);
   const firstDated = head.rows.find((e) => e.date);
-  if (!firstDated?.date) return null;
-  let last = head.rows.filter((e) => e.date).pop()!.date!.end;
-  if (head.truncated && head.total !== null) {
-    const tail = await api.events({ limit: 50, offset: Math.max(0, head.total - 50) });
-    const dated = tail.rows.filter((e) => e.date);
-    if (dated.length) last = dated[dated.length - 1].date!.end;
-  } else if (head.truncated) last = new Date().toISOString().slice(0, 7);
-  return [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(last)[1].slice(0, 7)];
+  const lastDated = tail.rows.find((e) => e.date);
+  if (!firstDated?.date || !lastDated?.date) return null;
+  return [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(lastDated.date.end)[1].slice(0, 7)];
+}
+
+/** The top N actors by events, the neighbours of expanded ones, and the ties among them. */
+export function cutNetwork(net: NetworkResult, top: number, expanded: ReadonlySet<string>): { nodes: NetworkNode[]; edges: NetworkEdge[] } {
+  const keep = new Set([...net.nodes].sort((a, b) => b.events - a.events || (a.id < b.id ? -1 : 1)).slice(0, top).map((n) => n.id));
+  for (const e of net.edges) {
+    if (expanded.has(e.source)) keep.add(e.target);
+    if (expanded.has(e.target)) keep.add(e.source);
+  }
+  for (const id of expanded) if (net.nodes.some((n) => n.id === id)) keep.add(id);
+  return { nodes: net.nodes.filter((n) => keep.has(n.id)), edges: net.edges.filter((e) => keep.has(e.source) && keep.has(e.target)) };
 }
 
 export function NetworkView() {
   const [mode, setMode] = useState<Mode>('all');
   const [minEvents, setMinEvents] = useState(1);
+  const [top, setTop] = useState(DEFAULT_TOP);
   const [monthIndex, setMonthIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
+  const [years, setYears] = useState<[number, number] | null>(null);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set());
+  const [selected, setSelected] = useState<string | null>(null);
+  const [focus, setFocus] = useState<string | null>(null);
+  const { actors } = useSession();
   const range = useApi(monthRange, []);
   const months = useMemo(() => (range.data ? monthsBetween(range.data[0], range.data[1]) : []), [range.data]);
   const month = months[Math.min(monthIndex, months.length - 1)];
+  const span: [number, number] | null = range.data ? [Number(range.data[0].slice(0, 4)), Number(range.data[1].slice(0, 4))] : null;
 
   useEffect(() => {
     if (months.length) setMonthIndex(months.length - 1);
   }, [months]);
 
-  const allTime = useApi(() => api.network({ ...ALL_TIME, minEvents }), [minEvents]);
+  // The brush: a range of years (all time when untouched).
+  const brush = years && span && (years[0] > span[0] || years[1] < span[1]) ? { from: String(years[0]).padStart(4, '0'), to: String(years[1]).padStart(4, '0') } : null;
+  const allTime = useApi(() => api.network({ ...(brush ?? ALL_TIME), minEvents }), [minEvents, brush?.from, brush?.to]);
   const windowed = useApi(async () => {
     if (mode === 'all' || !month) return null;
     const [, to] = periodBounds(month);
@@ -68,16 +81,18 @@ export function NetworkView() {
   }, [playing, monthIndex, months.length, mode, windowed.data]);
 
   const shown: NetworkResult | null = mode === 'all' ? allTime.data : (windowed.data ?? null);
-  const layout = useMemo(() => {
-    const net = allTime.data;
-    if (!net) return new Map<string, { x: number; y: number }>();
-    const blocs = new Map(net.nodes.map((n) => [n.id, n.bloc]));
-    return forceLayout(
-      net.nodes.map((n) => n.id),
-      net.edges.map((e) => ({ source: e.source, target: e.target, weight: e.events })),
-      { groupOf: (id) => blocs.get(id) },
-    );
-  }, [allTime.data]);
+  const cut = useMemo(() => (shown ? cutNetwork(shown, top, expanded) : null), [shown, top, expanded]);
+  const names = useMemo(() => new Map([...actors.values()].map((a) => [a.code, a.name ?? a.code])), [actors]);
+  const onNode = (id: string) => {
+    setSelected(id);
+    setExpanded((x) => new Set([...x, id]));
+  };
+  const reset = () => {
+    setExpanded(new Set());
+    setSelected(null);
+    setFocus(null);
+    setTop(DEFAULT_TOP);
+  };
 
   return (
     <section className="view network-view">
@@ -111,74 +126,136 @@ export function NetworkView() {
             <output className="month-label">{month}</output>
           </>
         )}
+        {mode === 'all' && span && <YearBrush span={span} value={years ?? span} onChange={setYears} />}
+        <label>
+          top{' '}
+          <input type="number" min={2} max={1000} value={top} onChange={(e) => setTop(Math.min(1000, Math.max(2, Number(e.target.value) || DEFAULT_TOP)))} className="narrow" aria-label="top actors" />
+        </label>
         <label>
           min events{' '}
           <input type="number" min={1} max={100} value={minEvents} onChange={(e) => setMinEvents(Math.max(1, Number(e.target.value) || 1))} className="narrow" />
         </label>
-        <span className="legend">
-          <span className="swatch" style={{ background: COOP_COLOR }} /> cooperation <span className="swatch" style={{ background: CONFLICT_COLOR }} /> conflict · node colour = bloc
-        </span>
+        <NodeSearch
+          onFound={(code) => {
+            onNode(code);
+            setFocus(code);
+          }}
+          has={(code) => !!shown?.nodes.some((n) => n.id === code)}
+        />
+        <button type="button" onClick={reset}>
+          reset
+        </button>
       </div>
       <ErrorLine error={allTime.error ?? windowed.error ?? range.error} />
       {!shown && (allTime.loading || windowed.loading) && <Loading what="network" />}
-      {shown && (
-        <div className="network-body">
-          <NetworkCanvas network={shown} layout={layout} />
-          <EdgeTable network={shown} />
-        </div>
+      {shown && cut && (
+        <>
+          <p className="muted small network-summary" data-testid="network-summary">
+            {shown.window.from === '0001-01-01' && shown.window.to === '9999-12-31' ? 'All time' : `${shown.window.from} – ${shown.window.to}`}: {shown.events} events counted ({shown.counting}).
+            Showing {cut.nodes.length} of {shown.nodes.length} actors (the {Math.min(top, shown.nodes.length)} busiest{expanded.size ? ' and the neighbours of those you opened' : ''}) and {cut.edges.length} of {shown.edges.length} ties; the table lists every tie.
+            {shown.modularity !== null && ` ${shown.blocs.length} blocs, modularity ${shown.modularity.toFixed(2)}.`}
+            {shown.balance.ratio !== null && ` ${Math.round(shown.balance.ratio * 100)}% of ${shown.balance.triangles} signed triangles balanced.`}{' '}
+            {brush && (
+              <>
+                Same dates in <Link to={href('/timeline', brush)}>Timeline</Link> and <Link to={href('/map', brush)}>Map</Link>.
+              </>
+            )}
+          </p>
+          <div className="network-body">
+            <div className="network-canvas" data-testid="network-canvas">
+              <LinkChart nodes={cut.nodes} edges={cut.edges} names={names} selected={selected} focus={focus} onNode={onNode} onTie={(a, b) => navigate(href('/dyad', { a, b }))} />
+              <Legend network={shown} nodes={cut.nodes} />
+              {selected && <Selected id={selected} net={shown} names={names} />}
+            </div>
+            <EdgeTable network={shown} />
+          </div>
+        </>
       )}
       <NetworkDiff />
     </section>
   );
 }
 
-function NetworkCanvas({ network, layout }: { network: NetworkResult; layout: Map<string, { x: number; y: number }> }) {
-  const box = useRef<HTMLDivElement>(null);
-  const [failure, setFailure] = useState<string | null>(null);
-  useEffect(() => {
-    if (!box.current) return;
-    const g = new UndirectedGraph();
-    const maxEvents = Math.max(1, ...network.nodes.map((n) => n.events));
-    const missing = network.nodes.filter((n) => !layout.has(n.id));
-    const extra = forceLayout(missing.map((n) => n.id), []);
-    for (const n of network.nodes) {
-      const p = layout.get(n.id) ?? extra.get(n.id) ?? { x: 0, y: 0 };
-      const size = 4 + 14 * Math.sqrt(n.events / maxEvents);
-      g.mergeNode(n.id, { x: p.x, y: p.y, size, label: n.id, color: blocColor(n.bloc) });
-    }
-    const maxEdge = Math.max(1, ...network.edges.map((e) => e.events));
-    for (const e of network.edges) {
-      if (!g.hasNode(e.source) || !g.hasNode(e.target) || e.source === e.target) continue;
-      const key = [e.source, e.target].sort().join('|');
-      if (g.hasEdge(key)) continue;
-      g.addEdgeWithKey(key, e.source, e.target, {
-        size: 1 + 7 * Math.sqrt(e.events / maxEdge),
-        color: edgeColor(e),
-      });
-    }
-    let sigma: Sigma | null = null;
-    try {
-      sigma = new Sigma(g, box.current, {
-        settings: { renderEdgeLabels: false, labelRenderedSizeThreshold: 0, stagePadding: 40, itemSizesReference: 'screen' },
-        // Every actor's code stays readable: a dozen or two labels never crowd.
-        styles: { nodes: { ...DEFAULT_STYLES.nodes, labelVisibility: 'visible', labelSize: 13, labelColor: '#1b1f24' }, edges: DEFAULT_STYLES.edges },
-      });
-      sigma.on('clickNode', ({ node }) => navigate(href('/timeline', { actor: node })));
-      setFailure(null);
-    } catch (e) {
-      setFailure(e instanceof Error ? e.message : String(e));
-    }
-    return () => sigma?.kill();
-  }, [network, layout]);
+/** Two sliders over the years the store covers; the window is every day from the first year to the last. */
+function YearBrush({ span, value, onChange }: { span: [number, number]; value: [number, number]; onChange: (v: [number, number]) => void }) {
   return (
-    <div className="network-canvas-wrap">
-      <div ref={box} className="network-canvas" data-testid="network-canvas" aria-label={`network of ${network.nodes.length} actors`} />
-      {failure && <p className="error">Cannot draw the graph here (WebGL: {failure}); the table lists every tie.</p>}
-      <p className="muted small">
-        {network.window.from === '0001-01-01' && network.window.to === '9999-12-31' ? 'All time' : `${network.window.from} – ${network.window.to}`}: {network.events} events, {network.nodes.length} actors, {network.edges.length} ties, {network.blocs.length} blocs
-        {network.modularity !== null && ` (modularity ${network.modularity.toFixed(2)})`}
-        {network.balance.ratio !== null && `; ${Math.round(network.balance.ratio * 100)}% of ${network.balance.triangles} signed triangles balanced`}. Click a node for its timeline.
-      </p>
+    <span className="year-brush" role="group" aria-label="years">
+      <input type="range" min={span[0]} max={span[1]} value={value[0]} onChange={(e) => onChange([Math.min(Number(e.target.value), value[1]), value[1]])} aria-label="from year" />
+      <input type="range" min={span[0]} max={span[1]} value={value[1]} onChange={(e) => onChange([value[0], Math.max(Number(e.target.value), value[0])])} aria-label="to year" />
+      <output className="year-label">
+        {value[0]}–{value[1]}
+      </output>
+    </span>
+  );
+}
+
+function NodeSearch({ onFound, has }: { onFound: (code: string) => void; has: (code: string) => boolean }) {
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    const r = await resolveActorInput(text).catch((err: Error) => ({ ok: false as const, text, suggestions: [], err }));
+    if (!r) return;
+    if (!r.ok) return setProblem(unresolvedMessage(r));
+    if (!has(r.code)) return setProblem(`${r.name} (${r.code}) has no ties in this window.`);
+    setProblem(null);
+    onFound(r.code);
+  };
+  return (
+    <form className="inline node-search" role="search" onSubmit={(e) => void submit(e)}>
+      <input value={text} onChange={(e) => setText(e.target.value)} placeholder="find actor (code or name)" aria-label="find actor" className="actor-input" />
+      {problem && (
+        <span className="error small" role="alert">
+          {problem}
+        </span>
+      )}
+    </form>
+  );
+}
+
+function Legend({ network, nodes }: { network: NetworkResult; nodes: NetworkNode[] }) {
+  const shownIds = new Set(nodes.map((n) => n.id));
+  const blocs = network.blocs.map((b) => ({ ...b, members: b.members.filter((m) => shownIds.has(m)) })).filter((b) => b.members.length > 0);
+  return (
+    <div className="chart-legend small" aria-label="legend">
+      <span>
+        <span className="swatch line" style={{ background: tieColor({ cooperative: 1, conflictual: 0 }) }} /> more cooperative events
+      </span>{' '}
+      <span>
+        <span className="swatch line" style={{ background: tieColor({ cooperative: 0, conflictual: 1 }) }} /> more conflictual
+      </span>{' '}
+      <span>
+        <span className="swatch line" style={{ background: tieColor({ cooperative: 1, conflictual: 1 }) }} /> even
+      </span>{' '}
+      · line width = events · circle area = events ·{' '}
+      <span className="blocs" data-testid="bloc-legend">
+        blocs (Louvain on cooperative ties):{' '}
+        {blocs.map((b) => (
+          <span key={b.id} className="bloc" title={b.members.join(', ')}>
+            <span className="swatch" style={{ background: blocColor(b.id) }} /> {b.members.slice(0, 4).join(', ')}
+            {b.members.length > 4 ? ` +${b.members.length - 4}` : ''}
+          </span>
+        ))}
+      </span>
+    </div>
+  );
+}
+
+function Selected({ id, net, names }: { id: string; net: NetworkResult; names: Map<string, string> }) {
+  const n = net.nodes.find((x) => x.id === id);
+  if (!n) return null;
+  const ties = net.edges.filter((e) => e.source === id || e.target === id).sort((a, b) => b.events - a.events);
+  return (
+    <div className="selected-node small" data-testid="selected-node">
+      <strong>{names.get(id) ?? id}</strong> ({id}): {n.events} events, {ties.length} ties. <Link to={href('/timeline', { actor: id })}>timeline</Link> · busiest ties:{' '}
+      {ties.slice(0, 5).map((e) => {
+        const other = e.source === id ? e.target : e.source;
+        return (
+          <Link key={other} to={href('/dyad', { a: id, b: other })} className="chip">
+            {other} ({e.events})
+          </Link>
+        );
+      })}
     </div>
   );
 }
@@ -200,6 +277,7 @@ function EdgeTable({ network }: { network: NetworkResult }) {
           {edges.map((e) => (
             <tr key={`${e.source}|${e.target}`} data-dyad={`${e.source}-${e.target}`}>
               <td>
+                <span className="swatch line" style={{ background: tieColor(e) }} />{' '}
                 <Link to={href('/dyad', { a: e.source, b: e.target })}>
                   {e.source} – {e.target}
                 </Link>

@@ -108,7 +108,8 @@ function DocumentText({ id, mentionId }: { id: string; mentionId: string | null 
                 className={markClass(r, mentionId)}
                 data-event-ids={r.spans.map((s) => s.eventId).join(' ')}
                 data-mention-ids={r.spans.map((s) => s.id).join(' ')}
-                title={r.spans.map((s) => `${s.type} (${s.modality})`).join('; ')}
+                title={r.spans.map((s) => `${s.type} (${s.modality})${s.status === 'rejected' ? ', rejected' : s.status === 'corrected' ? ', corrected' : ''}`).join('; ')}
+                data-status={r.spans.map((s) => s.status).join(' ')}
                 role="link"
                 tabIndex={0}
                 onClick={() => open(r)}
@@ -142,5 +143,8 @@ function markClass(r: Run<DocumentMentionSpan>, mentionId: string | null): strin
   if (r.spans.length > 1) parts.push('multi');
   if (isUncertain(main.modality)) parts.push('uncertain');
   if (mentionId && r.spans.some((s) => s.id === mentionId)) parts.push('target');
+  // Rejected by an editor: still findable, but struck through and greyed, never shown as a normal event.
+  if (r.spans.every((s) => s.status === 'rejected')) parts.push('rejected');
+  else if (r.spans.some((s) => s.status === 'corrected')) parts.push('corrected');
   return parts.join(' ');
 }

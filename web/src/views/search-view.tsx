@@ -1,5 +1,6 @@
-// Search results: GET /api/search finds documents and mentions (full-text); each hit
-// links to its sentence in the Reader and, for a mention, to its event.
+// Search results: GET /api/search finds the actors a query names (each links to its
+// timeline) and documents and mentions (full-text: every word, "a phrase", a OR b); each
+// text hit links to its sentence in the Reader and, for a mention, to its event.
 import { api } from '../api.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
@@ -8,6 +9,8 @@ import { ErrorLine, Loading } from '../components/status.js';
 
 export function SearchView({ q }: { q: string }) {
   const res = useApi(() => (q ? api.search(q, 100) : Promise.resolve(null)), [q]);
+  const named = useApi(() => (q ? api.searchActors(q) : Promise.resolve(null)), [q]);
+  const actors = named.data?.actors ?? [];
   const hits = res.data?.rows ?? [];
   return (
     <section className="view search-view">
@@ -16,8 +19,18 @@ export function SearchView({ q }: { q: string }) {
       {res.loading && <Loading />}
       {res.data && (
         <>
+          {actors.length > 0 && (
+            <p className="actor-hits" data-testid="actor-hits">
+              Actors:{' '}
+              {actors.map((a) => (
+                <Link key={a.code} to={href('/timeline', { actor: a.code })} className="chip">
+                  {a.name} ({a.code})
+                </Link>
+              ))}
+            </p>
+          )}
           <p className="muted small">
-            {res.data.total ?? 'many'} results{res.data.truncated ? `, first ${hits.length} shown` : ''}
+            {res.data.total ?? 'many'} passages in documents{res.data.truncated ? `, first ${hits.length} shown` : ''}. Every word must match; use "quotes" for a phrase and OR for either.
           </p>
           <ul className="hits">
             {hits.map((h, i) => (
@@ -35,7 +48,7 @@ export function SearchView({ q }: { q: string }) {
               </li>
             ))}
           </ul>
-          {hits.length === 0 && <p className="muted">Nothing found.</p>}
+          {hits.length === 0 && <p className="muted">{actors.length ? 'No document text matches.' : 'Nothing found.'}</p>}
         </>
       )}
     </section>

@@ -12,8 +12,12 @@ import { ErrorLine, Loading } from '../components/status.js';
 import { ActorHeader } from '../components/actor-header.js';
 import { eventsCsv } from '../csv.js';
 import { YearStrip } from '../components/year-strip.js';
+import { SourceLine } from '../components/source-line.js';
+import { CountLine } from '../components/count-line.js';
+import { resolveActorInput, unresolvedMessage } from '../actor-resolve.js';
 
 const PAGE = 200;
+const STATUSES = ['extracted', 'accepted', 'corrected', 'rejected'];
 
 function list(q: URLSearchParams, k: string): string[] {
   return (q.get(k) ?? '').split(',').filter(Boolean);
@@ -28,13 +32,15 @@ export function TimelineView() {
     type: list(q, 'type'),
     modality: list(q, 'modality'),
     origin: list(q, 'origin'),
+    status: list(q, 'status'),
+    order: q.get('order') === 'desc' ? 'desc' : '',
     from: q.get('from') ?? '',
     to: q.get('to') ?? '',
   };
   const page = Number(q.get('page') ?? '0');
   const key = q.toString();
   // The API lists asserted events unless asked; the timeline shows every modality by default.
-  const query = { ...filter, modality: filter.modality.length ? filter.modality : MODALITIES, limit: PAGE, offset: page * PAGE };
+  const query = { ...filter, order: filter.order === 'desc' ? ('desc' as const) : undefined, modality: filter.modality.length ? filter.modality : MODALITIES, limit: PAGE, offset: page * PAGE };
   const data = useApi(() => (filter.actor ? api.timeline(query) : api.events(query)), [key]);
   const total = data.data ? (data.data.total ?? (data.data.truncated ? Infinity : data.data.rows.length)) : 0;
   const update = (patch: Record<string, string | string[]>) => {
@@ -48,7 +54,16 @@ export function TimelineView() {
       <div className="toolbar">
         <h1>Timeline</h1>
         <TextFilters key={[filter.actor, filter.with, filter.from, filter.to].join('|')} filter={filter} onApply={update} />
+        <button type="button" className="sort" onClick={() => update({ order: filter.order === 'desc' ? '' : 'desc', page: '' })} aria-label="sort by date">
+          {filter.order === 'desc' ? 'newest first ↓' : 'oldest first ↑'}
+        </button>
       </div>
+      {filter.actor && (
+        <CountLine
+          what="Counted on charts"
+          scope={{ actor: filter.actor, with: filter.with || undefined, from: filter.from || undefined, to: filter.to || undefined, origin: filter.origin, modality: filter.modality.length ? filter.modality : undefined }}
+        />
+      )}
       {filter.actor && <ActorHeader code={filter.actor.toUpperCase()} other={filter.with.toUpperCase()} />}
       {filter.actor && (
         <YearStrip
@@ -63,6 +78,7 @@ export function TimelineView() {
         <Chips label="type" all={[...PLOVER_TYPES]} on={filter.type} onChange={(v) => update({ type: v })} />
         <Chips label="modality" all={MODALITIES} on={filter.modality} onChange={(v) => update({ modality: v })} />
         <Chips label="origin" all={[...ORIGINS]} on={filter.origin} onChange={(v) => update({ origin: v })} />
+        <Chips label="status" all={STATUSES} on={filter.status} onChange={(v) => update({ status: v })} />
       </div>
       <ErrorLine error={data.error} />
       {data.loading && !data.data && <Loading what="events" />}
@@ -97,12 +113,19 @@ export function TimelineView() {
 
 function TextFilters({ filter, onApply }: { filter: { actor: string; with: string; from: string; to: string }; onApply: (p: Record<string, string>) => void }) {
   const [f, setF] = useState(filter);
-  const submit = (e: FormEvent) => {
+  const [problem, setProblem] = useState<string | null>(null);
+  const submit = async (e: FormEvent) => {
     e.preventDefault();
-    onApply({ actor: f.actor.trim().toUpperCase(), with: f.with.trim().toUpperCase(), from: f.from.trim(), to: f.to.trim() });
+    // Names resolve to codes through the registry; an unknown actor is named, with suggestions.
+    const [a, w] = await Promise.all([resolveActorInput(f.actor), resolveActorInput(f.with)]);
+    const bad = [a, w].find((r) => r && !r.ok);
+    if (bad && !bad.ok) return setProblem(unresolvedMessage(bad));
+    setProblem(null);
+    onApply({ actor: a?.ok ? a.code : '', with: w?.ok ? w.code : '', from: f.from.trim(), to: f.to.trim() });
   };
   return (
-    <form className="inline" onSubmit={submit}>
+    <form className="inline" onSubmit={(e) => void submit(e)}>
+      {problem && <span className="error small" role="alert">{problem}</span>}
       <input value={f.actor} onChange={(e) => setF({ ...f, actor: e.target.value })} placeholder="actor" aria-label="actor" className="actor-input" />
       <input value={f.with} onChange={(e) => setF({ ...f, with: e.target.value })} placeholder="with" aria-label="with actor" className="actor-input" />
       <input value={f.from} onChange={(e) => setF({ ...f, from: e.target.value })} placeholder="from (1950)" aria-label="from" className="date-input" />
@@ -159,6 +182,7 @@ function Timeline({ events }: { events: EventRecord[] }) {
                 <span className="tl-body">
                   <TypeBadge type={e.type} /> <Actors codes={e.sources} /> → <Actors codes={e.targets} />
                   {e.mode && <span className="mode"> · {e.mode}</span>}{' '}
+                  <SourceLine event={e} />{' '}
                   <Link to={`/events/${encodeURIComponent(e.id)}`} className="open">
                     open
                   </Link>

@@ -1,0 +1,146 @@
+// What the workbench relies on, over the starter dataset: actors typed as names resolve
+// (and unknown ones are refused with suggestions), curation keeps its reasons and the
+// audit log filters, events carry their source and summary, and the count agrees with
+// the network and the series for the same filters.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testApi, type TestApi } from '../../../test/api-app.js';
+
+let t: TestApi;
+beforeAll(async () => { t = await testApi({ starter: true }); });
+afterAll(async () => t.close());
+
+const json = { 'content-type': 'application/json' };
+const get = async (url: string, role: 'viewer' | 'editor' = 'viewer') => {
+  const r = await t.as(role, { url });
+  expect(r.statusCode, r.body).toBe(200);
+  return r.json();
+};
+
+describe('actor inputs', () => {
+  it.each([
+    ['PRK', 'PRK', 'code'], ['North Korea', 'PRK', 'name'], ['russia', 'RUS', 'name'], ['Putin', 'RUS', 'name'],
+  ])('"%s" resolves to %s', async (q, code, how) => {
+    const r = await get(`/api/actors/resolve?q=${encodeURIComponent(q)}`);
+    expect(r.match).toMatchObject({ code, how });
+  });
+  it('a typo resolves to nothing but suggests the actor meant', async () => {
+    const r = await get('/api/actors/resolve?q=Rusia');
+    expect(r.match).toBeNull();
+    expect(r.suggestions[0]).toEqual({ code: 'RUS', name: 'Russia' });
+  });
+  it('a series asked by names answers for the codes', async () => {
+    const byName = await get('/api/series?a=Russia&b=North%20Korea&by=year');
+    const byCode = await get('/api/series?a=RUS&b=PRK&by=year');
+    expect(byName.dyad).toMatchObject({ a: 'RUS', b: 'PRK' });
+    expect(byName.count.counted).toBe(byCode.count.counted);
+    expect(byCode.count.counted).toBeGreaterThan(0);
+  });
+  it('refuses a watch on actors that do not exist, naming the field and suggesting', async () => {
+    const r = await t.as('editor', { method: 'POST', url: '/api/watches', headers: json, payload: { a: 'RUSSIA-NORTHKOREA', b: 'Rusia' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('BAD_INPUT');
+    const w = await t.as('editor', { method: 'POST', url: '/api/watches', headers: json, payload: { a: 'Russia', b: 'North Korea' } });
+    expect(w.statusCode, w.body).toBe(201);
+    expect(w.json()).toMatchObject({ a: 'RUS', b: 'PRK' });
+  });
+  it('a correction naming "Ukraine" stores UKR, and an unknown target is refused', async () => {
+    const e = (await get('/api/events?actor=RUS&with=PRK&limit=1')).rows[0];
+    const bad = await t.as('editor', { method: 'PATCH', url: `/api/events/${e.id}`, headers: json, payload: { targets: ['Ukrainia Republic'] } });
+    expect(bad.statusCode).toBe(400);
+    const ok = await t.as('editor', { method: 'PATCH', url: `/api/events/${e.id}`, headers: json, payload: { targets: ['Ukraine'], reason: 'the source names Kyiv' } });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().targets).toEqual(['UKR']);
+    const audit = await get(`/api/audit?subject=${e.id}`, 'editor');
+    expect(audit.rows[0]).toMatchObject({ action: 'correct', before: { targets: e.targets }, after: { targets: ['UKR'], reason: 'the source names Kyiv' } });
+  });
+});
+
+describe('curation reasons and the audit filters', () => {
+  it('keeps the reason of a rejection and filters the log by user and date', async () => {
+    const e = (await get('/api/events?actor=JPN&limit=1')).rows[0];
+    const r = await t.as('editor', { method: 'POST', url: `/api/events/${e.id}/reject`, headers: json, payload: { reason: 'duplicate of another record' } });
+    expect(r.statusCode, r.body).toBe(200);
+    const mine = await get(`/api/audit?subject=${e.id}&action=reject`, 'editor');
+    expect(mine.rows[0].after).toEqual({ status: 'rejected', reason: 'duplicate of another record' });
+    const byUser = await get(`/api/audit?user=${mine.rows[0].tokenId}`, 'editor');
+    expect(byUser.total).toBeGreaterThanOrEqual(1);
+    expect((await get('/api/audit?user=nobody', 'editor')).total).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    expect((await get(`/api/audit?from=${today}&to=${today}`, 'editor')).total).toBe(byUser.total);
+    expect((await get('/api/audit?to=2000', 'editor')).total).toBe(0);
+  });
+});
+
+describe('sources and counts', () => {
+  it('every starter event has its source page and title; the detail agrees', async () => {
+    const page = await get('/api/events?limit=50');
+    for (const e of page.rows) {
+      expect(e.sourceUrl).toMatch(/^https:\/\//);
+      expect(e.summary).toBe(e.attrs.title);
+    }
+    expect((await get(`/api/events/${page.rows[0].id}`)).sourceUrl).toBe(page.rows[0].sourceUrl);
+  });
+  it('network tie, series and /api/count give one number for one pair and filters', async () => {
+    const pairs = [['RUS', 'UKR'], ['PRK', 'KOR'], ['CHN', 'USA']];
+    const net = await get('/api/network?from=0001&to=9999');
+    for (const [a, b] of pairs) {
+      const tie = net.edges.find((e: { source: string; target: string }) => [e.source, e.target].sort().join() === [a, b].sort().join());
+      const c = await get(`/api/count?actor=${a}&with=${b}&by=month`);
+      const s = await get(`/api/series?a=${a}&b=${b}&by=month`);
+      expect(c.counted).toBe(tie?.events ?? 0);
+      expect(s.count.counted).toBe(c.counted);
+      expect(s.points.reduce((n: number, p: { events: number }) => n + p.events, 0) + s.unplaced).toBe(c.counted);
+      expect(c.text).toContain(`${c.counted} event`);
+    }
+  });
+  it('the network keeps the top N actors and says how many there were', async () => {
+    const n = await get('/api/network?from=0001&to=9999&top=5');
+    expect(n.nodes).toHaveLength(5);
+    expect(n.cut.actors.total).toBeGreaterThan(5);
+    expect(n.counting).toMatch(/starting inside the window/);
+  });
+});
+
+describe('a stale sign-in link', () => {
+  it('opens the page (the app explains), while the API still refuses the token', async () => {
+    const page = await t.app.inject({ url: '/?token=not-a-token' });
+    expect(page.statusCode).not.toBe(401);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    const api = await t.app.inject({ url: '/api/me?token=not-a-token' });
+    expect(api.statusCode).toBe(401);
+    expect(api.json().error.code).toBe('UNAUTHORIZED');
+  });
+  it('the Atom feed answers a token in its URL, as feed readers need', async () => {
+    const r = await t.app.inject({ url: `/api/alerts.atom?token=${t.tokens.viewer}` });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-type']).toMatch(/atom\+xml/);
+  });
+});
+
+describe('search', () => {
+  it('names actors for codes, names and leaders, each OR term on its own', async () => {
+    expect((await get('/api/search/actors?q=Putin')).actors).toEqual([{ code: 'RUS', name: 'Russia' }]);
+    expect((await get('/api/search/actors?q=PRK')).actors).toEqual([{ code: 'PRK', name: 'North Korea' }]);
+    expect((await get('/api/search/actors?q=Ukraine%20OR%20%22North%20Korea%22')).actors.map((a: { code: string }) => a.code)).toEqual(['UKR', 'PRK']);
+  });
+  it('finds documents by phrase and by either word', async () => {
+    const text = 'Pyongyang hosted a delegation. The defence treaty was signed in June.';
+    const r = await t.as('editor', { method: 'POST', url: '/api/ingest', headers: json, payload: { text, title: 'Treaty note', published: '2024-06-20' } });
+    expect(r.statusCode, r.body).toBe(201);
+    expect((await get('/api/search?q=%22defence%20treaty%22')).total).toBeGreaterThan(0);
+    expect((await get('/api/search?q=%22treaty%20defence%22')).total).toBe(0);
+    expect((await get('/api/search?q=zanzibar%20treaty')).total).toBe(0);
+    expect((await get('/api/search?q=zanzibar%20OR%20treaty')).total).toBeGreaterThan(0);
+  });
+});
+
+describe('overview', () => {
+  it('says what the store holds: events by origin, years, busiest actors', async () => {
+    const o = await get('/api/overview');
+    const listed = await get('/api/events?origin=curated&modality=asserted,speculative,conditional,negated,intended,question&limit=1');
+    expect(o.byOrigin.curated).toBe(listed.total);
+    expect(o.years.from < o.years.to).toBe(true);
+    expect(o.busiestActors.length).toBeGreaterThan(3);
+    expect(o.busiestActors[0].events).toBeGreaterThanOrEqual(o.busiestActors[1].events);
+  });
+});
