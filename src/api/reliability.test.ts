@@ -80,3 +80,11 @@ describe('answers Fastify and Node give themselves', () => {
     expect(r.json().error).toMatchObject({ code: 'TOO_LARGE', message: expect.stringMatching(/1 MB this endpoint accepts/) });
   });
 });
+
+describe('JSON ingest refuses what file upload refuses', () => {
+  it.each([['a NUL byte', 'Russia attacked\u0000 Ukraine.'], ['a lone surrogate', 'Russia attacked \ud800 Ukraine.']])('%s is NOT_TEXT (it was stored)', async (_, text) => {
+    const r = await t.as('editor', { method: 'POST', url: '/api/ingest', payload: { text, published: '2022-02-24' } });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('NOT_TEXT');
+  });
+});

@@ -7,8 +7,10 @@ describe('isPrivateAddress', () => {
     ['192.168.1.1', true], ['169.254.169.254', true], ['100.64.0.1', true], ['0.0.0.0', true], ['224.0.0.1', true],
     ['::1', true], ['::', true], ['fe80::1', true], ['fd00::1', true], ['::ffff:127.0.0.1', true], ['::ffff:7f00:1', true], ['::ffff:10.0.0.1', true],
     ['not an address', true],
+    // 6to4 (2002::/16) around a private IPv4 address passed the guard
+    ['2002:7f00:1::', true], ['2002:7f00::1', true], ['2002:a00:1::', true], ['2002::', true], ['2002:c0a8:101::1', true],
     // must not block public addresses
-    ['8.8.8.8', false], ['::ffff:8.8.8.8', false], ['172.32.0.1', false], ['93.184.215.14', false], ['2a00:1450:4001:80b::200e', false], ['2606:4700::6810:84e5', false],
+    ['8.8.8.8', false], ['::ffff:8.8.8.8', false], ['172.32.0.1', false], ['93.184.215.14', false], ['2a00:1450:4001:80b::200e', false], ['2606:4700::6810:84e5', false], ['2002:808:808::', false],
   ])('%s → %s', (ip, blocked) => {
     expect(isPrivateAddress(ip)).toBe(blocked);
   });

@@ -30,12 +30,24 @@ function mappedV4(address: string): string | null {
   return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
 }
 
+/** The IPv4 address a 6to4 address (2002:AABB:CCDD::/48, RFC 3056) routes to, else null. */
+function sixToFourV4(address: string): string | null {
+  const host = new URL(`http://[${address}]/`).hostname.slice(1, -1);
+  if (!host.startsWith('2002:')) return null;
+  const [head, tail] = host.split('::') as [string, string | undefined];
+  const left = head.split(':');
+  const right = tail === undefined ? [] : tail.split(':').filter(Boolean);
+  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const [hi, lo] = [parseInt(groups[1] ?? '0', 16), parseInt(groups[2] ?? '0', 16)];
+  return [hi >> 8, hi & 255, lo >> 8, lo & 255].join('.');
+}
+
 /** Whether an IP address (v4 or v6, including v4-mapped v6) is loopback, private, link-local or otherwise not public. */
 export function isPrivateAddress(address: string): boolean {
   const kind = isIP(address);
   if (kind === 4) return BLOCKED_V4.check(address, 'ipv4');
   if (kind !== 6) return true;
-  const v4 = mappedV4(address);
+  const v4 = mappedV4(address) ?? sixToFourV4(address);
   if (v4) return BLOCKED_V4.check(v4, 'ipv4');
   return BLOCKED_V6.check(address, 'ipv6');
 }

@@ -19,13 +19,27 @@ function cell(v: unknown): string {
   return String(v);
 }
 
-export function table(rows: Row[], columns: string[]): string {
-  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
-  const line = (vals: string[]) => vals.map((v, i) => (i === vals.length - 1 ? v : v.padEnd(widths[i]))).join('  ').trimEnd();
-  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => cell(r[c]))))].join('\n');
+/** Feed text may carry terminal control sequences (screen clear, window title): a table
+ * shows them as spaces, never sends them to the terminal. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
+export function tableCell(v: unknown): string {
+  return cell(v).replace(CONTROL, ' ');
 }
 
-function csvField(s: string): string {
+export function table(rows: Row[], columns: string[]): string {
+  const widths = columns.map((c) => Math.max(c.length, ...rows.map((r) => tableCell(r[c]).length)));
+  const line = (vals: string[]) => vals.map((v, i) => (i === vals.length - 1 ? v : v.padEnd(widths[i]))).join('  ').trimEnd();
+  return [line(columns), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(columns.map((c) => tableCell(r[c]))))].join('\n');
+}
+
+/** A cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) gets a leading
+ * apostrophe (OWASP's advice); plain numbers such as -3.5 stay numbers. */
+export function csvSafe(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !/^[-+]?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(s) ? `'${s}` : s;
+}
+
+function csvField(raw: string): string {
+  const s = csvSafe(raw);
   return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -81,6 +81,10 @@ export function ingestRoutes(r: RouteTable, ctx: ApiContext): void {
           : { text: page.body, title: given.title ?? page.url, url: page.url, published: given.published ?? null };
       } else {
         if (Buffer.byteLength(body.text, 'utf8') > maxUploadBytes) throw new EntenteError('TOO_LARGE', `text is larger than the ${settings.maxUploadMb} MB limit (the maxUploadMb setting)`);
+        // The same rule as an uploaded file: no NUL bytes, no lone surrogates (not encodable as UTF-8).
+        const nul = body.text.indexOf('\u0000');
+        if (nul >= 0) throw new EntenteError('NOT_TEXT', `text: not text (a NUL character at offset ${nul})`, { offset: nul });
+        if (/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/.test(body.text)) throw new EntenteError('NOT_TEXT', 'text: not text (a lone UTF-16 surrogate, which UTF-8 cannot hold)');
         input = { text: body.text, title: body.title ?? null, url: body.url ?? null, published: body.published ?? null };
       }
       const result = await ingestText(store, input);
