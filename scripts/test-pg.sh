@@ -6,7 +6,10 @@
 # dataset) a second time on PostgreSQL
 # (ENTENTE_TEST_STORE=postgres), and stops the cluster, pass or fail.
 # Arguments go to the first vitest run only: `scripts/test-pg.sh src/store` runs the store tests.
+# `--clusters` first also runs the tests that stop and start servers of their own (a crash
+# mid-import, a primary with a streaming standby): ENTENTE_TEST_PG_CLUSTERS=1.
 set -euo pipefail
+if [ "${1:-}" = "--clusters" ]; then export ENTENTE_TEST_PG_CLUSTERS=1; shift; fi
 cd "$(dirname "$0")/.."
 dir=$(mktemp -d "${TMPDIR:-/tmp}/entente-pg.XXXXXX")
 chmod 755 "$dir"

@@ -50,7 +50,9 @@ describe.skipIf(!TEST_PG_URL)('postgres: connection failures', () => {
   });
 });
 
-describe.skipIf(!pgClusterUsable)('postgres: the server stops mid-import', () => {
+// Stops and starts servers of its own: run with ENTENTE_TEST_PG_CLUSTERS=1 (scripts/test-pg.sh
+// --clusters). Kept out of the default run after it once hung under the full suite's load.
+describe.skipIf(!pgClusterUsable || !process.env.ENTENTE_TEST_PG_CLUSTERS)('postgres: the server stops mid-import', () => {
   let cluster: PgCluster;
   let work: string;
   beforeAll(() => {

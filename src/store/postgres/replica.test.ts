@@ -19,7 +19,9 @@ async function sql<T>(url: string, q: string): Promise<T> {
   }
 }
 
-describe.skipIf(!pgClusterUsable)('postgres: a primary and a read replica', () => {
+// Stops and starts servers of its own: run with ENTENTE_TEST_PG_CLUSTERS=1 (scripts/test-pg.sh
+// --clusters). Kept out of the default run after it once hung under the full suite's load.
+describe.skipIf(!pgClusterUsable || !process.env.ENTENTE_TEST_PG_CLUSTERS)('postgres: a primary and a read replica', () => {
   let primary: PgCluster;
   let standby: PgCluster;
   beforeAll(async () => {
