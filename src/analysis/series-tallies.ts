@@ -52,7 +52,8 @@ export function seriesFromTallies(tallies: readonly PeriodTally[], dyad: Dyad, o
   const scoreFormula = normalised
     ? `score = ${o.per} × Σ(intensity × mentions) / store mentions in the period`
     : 'score = Σ(intensity × mentions) (not normalised: store volume unknown)';
-  if (!from || !to) return { dyad, by: o.by, from, to, normalised, scoreFormula, points: [], unplaced: 0 };
+  // No range: every event is unplaced, as in dyadSeries.
+  if (!from || !to) return { dyad, by: o.by, from, to, normalised, scoreFormula, points: [], unplaced: tallies.reduce((n, t) => n + t.events, 0) };
   const emptyTypes = (): Record<PloverType, number> => Object.fromEntries(PLOVER_TYPES.map((t) => [t, 0])) as Record<PloverType, number>;
   const points = periodsBetween(from, to, o.by).map((p): SeriesPoint => ({
     period: p.label, start: p.start, end: p.end, events: 0, mentions: 0, byType: emptyTypes(),

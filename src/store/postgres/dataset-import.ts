@@ -170,10 +170,15 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       let imported = 0;
       for (const m of batch) {
         await c.query('INSERT INTO actors (code, name) VALUES ($1, $2) ON CONFLICT (code) DO NOTHING', [m.code, m.name]);
-        await c.query('UPDATE actors SET cow_code = $2, cow_abb = $3 WHERE code = $1 AND (cow_code IS DISTINCT FROM $2 OR cow_abb IS DISTINCT FROM $3)', [m.code, m.cowCode, m.cowAbb]);
         const r = await c.query(`INSERT INTO actor_memberships (code, system, start, "end", system_code, system_abb, name)
           VALUES ($1, 'cow', $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING`, [m.code, m.start, m.end, String(m.cowCode), m.cowAbb, m.name]);
         imported += r.rowCount ?? 0;
+        // A state with several spells takes the latest spell's code and abbreviation whatever the
+        // order of the rows, and its name when COW named it (as the SQLite store does).
+        await c.query(`UPDATE actors SET cow_code = $2, cow_abb = $3,
+            name = CASE WHEN name IN (SELECT name FROM actor_memberships WHERE code = $1 AND system = 'cow') THEN $4 ELSE name END
+          WHERE code = $1 AND (cow_code IS DISTINCT FROM $2 OR cow_abb IS DISTINCT FROM $3 OR name IS DISTINCT FROM $4)
+            AND $5 >= (SELECT max("end") FROM actor_memberships WHERE code = $1 AND system = 'cow')`, [m.code, m.cowCode, m.cowAbb, m.name, m.end]);
       }
       return { imported, unchanged: batch.length - imported };
     }),
