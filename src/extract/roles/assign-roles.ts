@@ -299,7 +299,7 @@ function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number]
  * ("blocked Sweden's membership"), else an actor modifying it ("detained two British aid
  * workers", "fired at northern Israel", "shelled RSF positions").
  */
-function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[], sourceCode: string): { actor: ActorSpan; rule: string; object: boolean } | null {
+function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[], sourceCode: string): { actor: ActorSpan | null; rule: string; object: boolean } | null {
   let i = t.last + 1;
   while (i < tokens.length && tags[i] === 'ADV') i++;
   // "threatened to block Sweden's membership": the object of the governed infinitive;
@@ -344,7 +344,8 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     }
     if (tags[i] !== 'ADP') break;
   }
-  return object ? { actor: null as unknown as ActorSpan, rule: 'np-object', object } : null;
+  // An object that names no actor still tells a speech act about a thing from a bare verb.
+  return object ? { actor: null, rule: 'np-object', object } : null;
 }
 
 /** Events whose "of" phrase names the doer, not the one done to ("the withdrawal of US forces"). */
@@ -399,6 +400,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   const agentIdx = agentAt >= 0 ? actorAt(actors, agentAt < tokens.length && SKIPPABLE.has(tokens[agentAt].lower) ? agentAt + 1 : agentAt) : -1;
 
   if (t.pos === 'noun') {
+    const later = tags ? laterAgent(tokens, actors, t, tags) : null;
     // "any talks with North Korea", "no deal", "future sanctions": a kind of event, not one.
     if (GENERIC.has(tokens[t.first - 1]?.lower ?? '')) return null;
     // Possessor or adjective right before: "Russia's invasion", "the Russian invasion".
@@ -429,12 +431,11 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
       source = actors[agentIdx];
       rule = 'nominal-agent';
       targetFrom = actors[agentIdx].last + 1;
-    } else if (tags && laterAgent(tokens, actors, t, tags)) {
+    } else if (later) {
       // "a 2016 visit to China by Barack Obama", "movements of Russian troops": the agent
       // after the event's own phrases.
-      const a = laterAgent(tokens, actors, t, tags)!;
-      source = a.actor;
-      rule = a.rule;
+      source = later.actor;
+      rule = later.rule;
     } else if (tokens[after]?.lower === 'between') {
       const k1 = actorAt(actors, after + 1 < tokens.length && SKIPPABLE.has(tokens[after + 1].lower) ? after + 2 : after + 1);
       if (k1 >= 0) {
