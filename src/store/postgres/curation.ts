@@ -42,8 +42,10 @@ export function curationPart({ primary }: Pools): CurationStore {
   const reload = async (c: pg.PoolClient, id: string): Promise<EventRecord> => eventRecord((await one<PgEventRow>(c, 'SELECT * FROM events WHERE id = $1', [id]))!);
 
   async function audit(c: pg.PoolClient, who: Curator, action: AuditAction, subject: string, before: unknown, after: unknown): Promise<void> {
+    // The reason sits beside the new state, so one entry reads "before → after, because …".
+    const withReason = who.reason && after && typeof after === 'object' ? { ...after, reason: who.reason } : after;
     await c.query('INSERT INTO audit_log (at, token_id, role, action, subject, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)',
-      [new Date().toISOString(), who.tokenId, who.role, action, subject, JSON.stringify(before ?? null), JSON.stringify(after ?? null)]);
+      [new Date().toISOString(), who.tokenId, who.role, action, subject, JSON.stringify(before ?? null), JSON.stringify(withReason ?? null)]);
   }
 
   async function update(c: pg.PoolClient, id: string, cols: Record<string, unknown>): Promise<void> {
@@ -203,6 +205,10 @@ export function curationPart({ primary }: Pools): CurationStore {
       const where: string[] = [];
       if (filter.subject) where.push(`subject = ${p.add(filter.subject)}`);
       if (filter.action) where.push(`action = ${p.add(filter.action)}`);
+      if (filter.tokenId) where.push(`token_id = ${p.add(filter.tokenId)}`);
+      // `at` is an ISO timestamp: compare its day part with the prefix's first and last day.
+      if (filter.from) where.push(`substr(at, 1, 10) >= ${p.add(prefixStart(filter.from))}`);
+      if (filter.to) where.push(`substr(at, 1, 10) <= ${p.add(prefixEnd(filter.to))}`);
       const w = where.length ? `WHERE ${where.join(' AND ')}` : '';
       const total = (await one<{ n: number }>(primary, `SELECT count(*)::int AS n FROM audit_log ${w}`, p.values))!.n;
       const rs = await rows<{ id: string; at: string; token_id: string | null; role: string; action: AuditAction; subject: string; before: unknown; after: unknown }>(

@@ -259,22 +259,22 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async search(text, pg) {
       const p = normalizePage(pg);
       const q = tsWords(text);
-      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ plainto_tsquery('simple', $1)", [q]))!.n;
-      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ plainto_tsquery('simple', $1)", [q]))!.n;
+      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
+      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
       const out: SearchHit[] = [];
       if (p.offset < nd) {
         const docs = await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
-            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), plainto_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
-          FROM documents d WHERE d.tsv @@ plainto_tsquery('simple', $1)
-          ORDER BY ts_rank(d.tsv, plainto_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
+            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), websearch_to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
+          FROM documents d WHERE d.tsv @@ websearch_to_tsquery('simple', $1)
+          ORDER BY ts_rank(d.tsv, websearch_to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
         for (const d of docs) out.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
       }
       const left = p.limit - out.length;
       if (left > 0 && nm > 0) {
         const ms = await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
-            ts_headline('simple', m.sentence, plainto_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
-          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ plainto_tsquery('simple', $1)
-          ORDER BY ts_rank(m.tsv, plainto_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
+            ts_headline('simple', m.sentence, websearch_to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
+          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ websearch_to_tsquery('simple', $1)
+          ORDER BY ts_rank(m.tsv, websearch_to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
         for (const m of ms) out.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
       }
       return page(out, nd + nm, p.limit, p.offset);
