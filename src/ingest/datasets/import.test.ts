@@ -5,7 +5,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { deflateRawSync, crc32 } from 'node:zlib';
+import { makeZip } from '../../../test/zip.js';
 import Database from 'better-sqlite3';
 import { sharedDir } from '../../../test/cli.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
@@ -124,31 +124,6 @@ describe('the broken GDELT file', () => {
   });
 });
 
-function makeZip(entries: Array<{ name: string; data: Buffer }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const name = Buffer.from(e.name);
-    const packed = deflateRawSync(e.data);
-    const head = (size: number, sig: number) => { const b = Buffer.alloc(size); b.writeUInt32LE(sig, 0); return b; };
-    const local = head(30, 0x04034b50);
-    local.writeUInt16LE(20, 4); local.writeUInt16LE(8, 8); local.writeUInt32LE(crc32(e.data), 14);
-    local.writeUInt32LE(packed.length, 18); local.writeUInt32LE(e.data.length, 22); local.writeUInt16LE(name.length, 26);
-    const central = head(46, 0x02014b50);
-    central.writeUInt16LE(20, 4); central.writeUInt16LE(20, 6); central.writeUInt16LE(8, 10); central.writeUInt32LE(crc32(e.data), 16);
-    central.writeUInt32LE(packed.length, 20); central.writeUInt32LE(e.data.length, 24); central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, packed);
-    centrals.push(central, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const dir = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(dir.length, 12); end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, dir, end]);
-}
 
 describe('zip archives', () => {
   it('report a broken archive as one error and go on with the next file', async () => {
