@@ -52,6 +52,16 @@ function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
   return r.role ? { code: r.code, role: r.role, name: a.name } : { code: r.code, name: a.name };
 }
 
+/** Tokens past the last trigger that roles may read (its object, a later "by" agent). */
+const TAG_AFTER = 20;
+
+/** The last token to tag: a clause end past the last trigger's reach, or the sentence end. */
+function tagWindowEnd(tokens: ReturnType<typeof tokenize>, triggers: { last: number }[]): number {
+  let end = Math.max(...triggers.map((t) => t.last)) + TAG_AFTER;
+  while (end < tokens.length - 1 && !/^[;:.!?]$/.test(tokens[end].text)) end++;
+  return end;
+}
+
 /** Sentences longer than this (chunks of text with no full stop) cite only the clause. */
 const LONG_SENTENCE = 600;
 
@@ -101,8 +111,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   };
   if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
   // Part-of-speech tags only for sentences with a trigger match (tags then refine them).
-  if (findTriggers(tokens).length === 0) { noteSubject(); return []; }
-  const tags = posTags(s.text, tokens);
+  const untagged = findTriggers(tokens);
+  if (untagged.length === 0) { noteSubject(); return []; }
+  const tags = posTags(s.text, tokens, tagWindowEnd(tokens, untagged));
   const triggers = findTriggers(tokens, tags);
   if (triggers.length === 0) { noteSubject(); return []; }
   // Dates (chrono-node is the costly part) only once a trigger has its actors.
