@@ -107,3 +107,21 @@ export async function countFor(store: Store, q: CountQuery, events?: readonly An
   }
   return explainCount(all, { actor: q.actor, with: other, from, to, modalities: q.modality, by: q.by ?? null }, undated);
 }
+
+export interface ActorCounts {
+  /** First and last day, or null for all time. */
+  window: { from: string | null; to: string | null };
+  modalities: Modality[];
+  definition: string;
+  /** Busiest first; an actor's number is what countFor(actor) counts for the same filters. */
+  actors: Array<{ code: string; events: number }>;
+}
+
+/** Every actor's count by the shared definition, for the map (one query, not one per actor). */
+export async function actorCountsFor(store: Store, q: Omit<CountQuery, 'actor' | 'with' | 'by'>): Promise<ActorCounts> {
+  const from = q.from ? prefixStart(q.from) : null;
+  const to = q.to ? prefixEnd(q.to) : null;
+  const modalities = [...(q.modality?.length ? q.modality : (['asserted'] as Modality[]))];
+  const actors = await store.actorEventCounts({ from, to, modality: modalities, origin: q.origin });
+  return { window: { from, to }, modalities, definition: COUNT_DEFINITION, actors };
+}

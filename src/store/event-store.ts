@@ -137,6 +137,15 @@ export interface DocumentDetail extends DocumentSummary {
   mentionSpans: Array<{ id: string; start: number; end: number; eventId: string; type: PloverType; modality: Modality; status: EventStatus }>;
 }
 
+/** A window for per-actor counts: first and last day (YYYY-MM-DD), null for all time. */
+export interface ActorCountQuery {
+  from: string | null;
+  to: string | null;
+  /** The modalities counted (at least one). */
+  modality: Modality[];
+  origin?: Origin[];
+}
+
 export interface StoreCounts {
   documents: number;
   mentions: number;
@@ -159,6 +168,11 @@ export interface EventStore {
   timeline(actor: string, other: string | null, filter?: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
   search(q: string, page?: Page): Promise<PageResult<SearchHit>>;
   listActors(page?: Page): Promise<PageResult<ActorSummary>>;
+  /**
+   * Per actor, the events the shared count counts (services/count.ts): not rejected, dated,
+   * STARTING inside the window, with a chosen modality and origin; actors with none left out.
+   */
+  actorEventCounts(q: ActorCountQuery): Promise<Array<{ code: string; events: number }>>;
   getDocument(id: string): Promise<DocumentDetail | null>;
   listDocuments(page?: Page): Promise<PageResult<DocumentSummary>>;
   streamEvents(filter: EventFilter): AsyncIterable<EventDetail>;

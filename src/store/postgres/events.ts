@@ -348,6 +348,17 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       }));
     },
 
+    async actorEventCounts(c) {
+      if (c.modality.length === 0) throw new EntenteError('BAD_INPUT', 'actor counts: give at least one modality');
+      const params: unknown[] = [c.modality];
+      const cond = [`day_first <> ''`, `status <> 'rejected'`, 'modality = ANY($1)'];
+      if (c.origin?.length) cond.push(`origin = ANY($${params.push(c.origin)})`);
+      if (c.from) cond.push(`day_first >= $${params.push(c.from)}`);
+      if (c.to) cond.push(`day_first <= $${params.push(c.to)}`);
+      const rs = await rows<{ code: string; n: number }>(read, `SELECT code, count(*)::int AS n FROM event_actors WHERE ${cond.join(' AND ')} GROUP BY code`, params);
+      return rs.map((r) => ({ code: r.code, events: r.n })).sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1));
+    },
+
     async counts() {
       return (await one<{ documents: number; mentions: number; events: number; actors: number }>(read, `SELECT
         (SELECT count(*)::int FROM documents) AS documents, (SELECT count(*)::int FROM mentions) AS mentions,
