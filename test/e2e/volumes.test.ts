@@ -190,6 +190,36 @@ describe('the workbench on a GDELT-sized store', { timeout: 120_000 }, () => {
     await screenshot(page, 'volumes-map');
   });
 
+  it('the map counts as every view: an actor\'s number is its timeline\'s, for the same dates', async () => {
+    const { page } = s;
+    for (const dates of [{}, { from: '2025-03', to: '2025-08' }]) {
+      await page.goto(`${wb.url}/map?${new URLSearchParams(dates)}`);
+      await page.locator('.map-side tr[data-row-actor]').first().waitFor();
+      const rows = await page.locator('.map-side tr[data-row-actor]').evaluateAll((rs) => rs.slice(0, 3).map((r) => [r.getAttribute('data-row-actor')!, Number(r.querySelector('[data-count]')!.getAttribute('data-count'))] as const));
+      expect(rows.length).toBe(3);
+      for (const [code, n] of rows) {
+        // The circle's link keeps the dates, so the timeline counts the same window.
+        await page.locator(`.map-side tr[data-row-actor="${code}"] a`).click();
+        await page.waitForURL(new RegExp(`actor=${code}`));
+        await expect.poll(() => page.getByTestId('count-line').first().getAttribute('data-counted').then(Number)).toBe(n);
+        await page.goBack();
+      }
+    }
+  });
+
+  it('the network\'s date brush gives month detail when zoomed to a few years', async () => {
+    const { page } = s;
+    await page.goto(`${wb.url}/network`);
+    await page.locator('svg.link-chart .node').first().waitFor();
+    expect(await page.getByLabel('from month').count()).toBe(0);
+    await page.getByRole('button', { name: 'months…' }).click();
+    await page.getByLabel('from month').fill('2');
+    await page.getByLabel('to month').fill('4');
+    await page.getByTestId('brush-label').filter({ hasText: '2025-03–2025-05' }).waitFor();
+    await expect.poll(() => page.getByTestId('network-summary').innerText()).toContain('2025-03-01 – 2025-05-31');
+    await screenshot(page, 'volumes-network-months');
+  });
+
   it('the Reader shows a corrected event corrected and a rejected one struck through', async () => {
     const { page } = s;
     const auth = { authorization: `Bearer ${wb.tokens.editor}`, 'content-type': 'application/json' };
