@@ -141,9 +141,9 @@ export interface DocumentDetail extends DocumentSummary {
 export interface ActorCountQuery {
   from: string | null;
   to: string | null;
-  /** The modalities counted (at least one). */
-  modality: Modality[];
   origin?: Origin[];
+  /** Only these actors; every actor when absent. */
+  actors?: string[];
 }
 
 export interface StoreCounts {
@@ -169,10 +169,10 @@ export interface EventStore {
   search(q: string, page?: Page): Promise<PageResult<SearchHit>>;
   listActors(page?: Page): Promise<PageResult<ActorSummary>>;
   /**
-   * Per actor, the events the shared count counts (services/count.ts): not rejected, dated,
-   * STARTING inside the window, with a chosen modality and origin; actors with none left out.
+   * Per actor and modality, the events the shared count looks at (services/count.ts): not
+   * rejected, dated, STARTING inside the window, with a chosen origin; zero rows left out.
    */
-  actorEventCounts(q: ActorCountQuery): Promise<Array<{ code: string; events: number }>>;
+  actorEventCounts(q: ActorCountQuery): Promise<Array<{ code: string; modality: Modality; events: number }>>;
   getDocument(id: string): Promise<DocumentDetail | null>;
   listDocuments(page?: Page): Promise<PageResult<DocumentSummary>>;
   streamEvents(filter: EventFilter): AsyncIterable<EventDetail>;

@@ -331,16 +331,20 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       ]);
       const usa = (await store.listEvents({ actor: 'USA' })).rows[0];
       await store.setEventStatus(usa.id, 'rejected', { tokenId: null, role: 'editor' });
-      expect(await store.actorEventCounts({ from: null, to: null, modality: ['asserted'] })).toEqual([
-        { code: 'RUS', events: 3 }, { code: 'PRK', events: 2 }, { code: 'UKR', events: 1 },
+      const sorted = async (q: Parameters<Store['actorEventCounts']>[0]) =>
+        (await store.actorEventCounts(q)).sort((x, y) => (x.code + x.modality < y.code + y.modality ? -1 : 1));
+      expect(await sorted({ from: null, to: null })).toEqual([
+        { code: 'PRK', modality: 'asserted', events: 2 }, { code: 'RUS', modality: 'asserted', events: 3 },
+        { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'asserted', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
       ]);
-      expect(await store.actorEventCounts({ from: '2023-01-01', to: '2023-12-31', modality: ['asserted', 'speculative'] })).toEqual([
-        { code: 'RUS', events: 3 }, { code: 'PRK', events: 2 }, { code: 'UKR', events: 1 },
+      expect(await sorted({ from: '2023-01-01', to: '2023-12-31', actors: ['RUS', 'UKR'] })).toEqual([
+        { code: 'RUS', modality: 'asserted', events: 2 }, { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
       ]);
-      expect(await store.actorEventCounts({ from: '2023-02-01', to: null, modality: ['asserted'], origin: ['gdelt'] })).toEqual([
-        { code: 'PRK', events: 1 }, { code: 'RUS', events: 1 },
+      expect(await sorted({ from: '2023-02-01', to: null, origin: ['gdelt'] })).toEqual([
+        { code: 'PRK', modality: 'asserted', events: 1 }, { code: 'RUS', modality: 'asserted', events: 1 },
+        { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
       ]);
-      expect(await store.actorEventCounts({ from: null, to: null, modality: ['asserted'], origin: ['text'] })).toEqual([]);
+      expect(await store.actorEventCounts({ from: null, to: null, origin: ['text'] })).toEqual([]);
     });
 
     it('refuses a database written by a newer Entente', async () => {

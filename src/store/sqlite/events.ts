@@ -3,7 +3,7 @@
 // dataset-import.ts. Statements are prepared once per connection.
 import type Database from 'better-sqlite3';
 import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
-import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
+import { EventMentionSchema, type EventMention, type Modality } from '../../domain/mention.js';
 import type { AnalysisEvent, EventRecord, EventStatus } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
@@ -385,19 +385,31 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     },
 
     async actorEventCounts(c) {
-      if (c.modality.length === 0) throw new EntenteError('BAD_INPUT', 'actor counts: give at least one modality');
-      const params: unknown[] = [...c.modality];
-      const origin = c.origin?.length ? ` AND origin IN (${c.origin.map(() => '?').join(', ')})` : '';
-      params.push(...(c.origin ?? []));
-      const rows = !c.from && !c.to
-        // All time: the rollup counts each dated, unrejected event once per actor, as the count does; a few thousand rows, not millions.
-        ? db.prepare(`SELECT code, sum(events) AS n FROM rollup_actors WHERE modality IN (${c.modality.map(() => '?').join(', ')})${origin}
-            GROUP BY code HAVING sum(events) > 0`).all(...params)
-        // A window: a skip-scan of the (code, day_first) key, one range per actor.
-        : db.prepare(`SELECT code, count(*) AS n FROM event_actors WHERE day_first <> '' AND status <> 'rejected'
-            AND modality IN (${c.modality.map(() => '?').join(', ')})${origin}${c.from ? ' AND day_first >= ?' : ''}${c.to ? ' AND day_first <= ?' : ''}
-            GROUP BY code`).all(...params, ...[c.from, c.to].filter((d) => d));
-      return (rows as Array<{ code: string; n: number }>).map((r) => ({ code: r.code, events: r.n })).sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1));
+      const params: unknown[] = [];
+      const cond: string[] = [];
+      const list = (col: string, xs: readonly string[] | undefined) => {
+        if (!xs?.length) return;
+        cond.push(`${col} IN (${xs.map(() => '?').join(', ')})`);
+        params.push(...xs);
+      };
+      list('code', c.actors);
+      list('origin', c.origin);
+      let rows: unknown[];
+      if (!c.from && !c.to) {
+        // All time: the rollup counts each dated, unrejected event once per actor, as the count does; thousands of rows, not millions.
+        rows = db.prepare(`SELECT code, modality, sum(events) AS n FROM rollup_actors ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''}
+          GROUP BY code, modality HAVING sum(events) > 0`).all(...params);
+      } else {
+        // A window: one range of the (code, day_first) key per actor (a skip-scan when every actor is asked for).
+        cond.push(`day_first <> ''`, `status <> 'rejected'`);
+        for (const [op, day] of [['>=', c.from], ['<=', c.to]] as const) {
+          if (!day) continue;
+          cond.push(`day_first ${op} ?`);
+          params.push(day);
+        }
+        rows = db.prepare(`SELECT code, modality, count(*) AS n FROM event_actors WHERE ${cond.join(' AND ')} GROUP BY code, modality`).all(...params);
+      }
+      return (rows as Array<{ code: string; modality: Modality; n: number }>).map((r) => ({ code: r.code, modality: r.modality, events: r.n }));
     },
 
     async counts() {
