@@ -137,6 +137,15 @@ export interface DocumentDetail extends DocumentSummary {
   mentionSpans: Array<{ id: string; start: number; end: number; eventId: string; type: PloverType; modality: Modality; status: EventStatus }>;
 }
 
+/** A window for per-actor counts: first and last day (YYYY-MM-DD), null for all time. */
+export interface ActorCountQuery {
+  from: string | null;
+  to: string | null;
+  origin?: Origin[];
+  /** Only these actors; every actor when absent. */
+  actors?: string[];
+}
+
 export interface StoreCounts {
   documents: number;
   mentions: number;
@@ -159,6 +168,11 @@ export interface EventStore {
   timeline(actor: string, other: string | null, filter?: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
   search(q: string, page?: Page): Promise<PageResult<SearchHit>>;
   listActors(page?: Page): Promise<PageResult<ActorSummary>>;
+  /**
+   * Per actor and modality, the events the shared count looks at (services/count.ts): not
+   * rejected, dated, STARTING inside the window, with a chosen origin; zero rows left out.
+   */
+  actorEventCounts(q: ActorCountQuery): Promise<Array<{ code: string; modality: Modality; events: number }>>;
   getDocument(id: string): Promise<DocumentDetail | null>;
   listDocuments(page?: Page): Promise<PageResult<DocumentSummary>>;
   streamEvents(filter: EventFilter): AsyncIterable<EventDetail>;

@@ -100,3 +100,18 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path });
   return path;
 }
+
+/** How many of the visible elements matching `selector` overlap another (by their boxes in the page). */
+export async function labelOverlaps(page: Page, selector: string): Promise<{ labels: number; overlaps: number }> {
+  return page.locator(selector).evaluateAll((els) => {
+    const boxes = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+      }
+    return { labels: boxes.length, overlaps };
+  });
+}

@@ -10,7 +10,7 @@ import type { Shift } from '../../src/analysis/shifts.js';
 import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
 import type { LagCorrelation } from '../../src/analysis/spillover.js';
 import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
-import type { ExplainedCount } from '../../src/services/count.js';
+import type { ActorCounts, ExplainedCount } from '../../src/services/count.js';
 import type { ActorResolution } from '../../src/services/actor-input.js';
 import type { Overview } from '../../src/services/overview.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
@@ -54,7 +54,7 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
-export type { ExplainedCount, ActorResolution, SeriesResult };
+export type { ExplainedCount, ActorCounts, ActorResolution, SeriesResult };
 export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
@@ -164,6 +164,7 @@ export const api = {
   count: (q: { actor: string; with?: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<ExplainedCount>('GET', '/count', { query: q }),
   resolveActor: (q: string) => request<ActorResolution>('GET', '/actors/resolve', { query: { q } }),
   shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
+  actorCounts: (q: { from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<ActorCounts>('GET', '/actors/counts', { query: q }),
   network: (q: { from?: string; to?: string; minEvents?: number; at?: string; top?: number }) => request<NetworkResult>('GET', '/network', { query: q }),
   networkDiff: (q: { from1: string; to1: string; from2: string; to2: string; minEvents?: number }) => request<NetworkDiffResult>('GET', '/network/diff', { query: q }),
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),

@@ -5,7 +5,7 @@
 // the slow part, happens before and runs in parallel. importEvents lives in dataset-import.ts.
 import type pg from 'pg';
 import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, EventFilter } from '../event-store.js';
-import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
+import { EventMentionSchema, type EventMention, type Modality } from '../../domain/mention.js';
 import type { AnalysisEvent, EventRecord } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
@@ -346,6 +346,17 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
         start: r[4] as string, end: r[5] as string, modality: r[6] as AnalysisEvent['modality'], mentions: r[7] as number,
         intensity: r[8] as number, origin: r[9] as AnalysisEvent['origin'],
       }));
+    },
+
+    async actorEventCounts(c) {
+      const params: unknown[] = [];
+      const cond = [`day_first <> ''`, `status <> 'rejected'`];
+      if (c.actors?.length) cond.push(`code = ANY($${params.push(c.actors)})`);
+      if (c.origin?.length) cond.push(`origin = ANY($${params.push(c.origin)})`);
+      if (c.from) cond.push(`day_first >= $${params.push(c.from)}`);
+      if (c.to) cond.push(`day_first <= $${params.push(c.to)}`);
+      const rs = await rows<{ code: string; modality: Modality; n: number }>(read, `SELECT code, modality, count(*)::int AS n FROM event_actors WHERE ${cond.join(' AND ')} GROUP BY code, modality`, params);
+      return rs.map((r) => ({ code: r.code, modality: r.modality, events: r.n }));
     },
 
     async counts() {

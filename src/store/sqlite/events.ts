@@ -3,7 +3,7 @@
 // dataset-import.ts. Statements are prepared once per connection.
 import type Database from 'better-sqlite3';
 import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
-import { EventMentionSchema, type EventMention } from '../../domain/mention.js';
+import { EventMentionSchema, type EventMention, type Modality } from '../../domain/mention.js';
 import type { AnalysisEvent, EventRecord, EventStatus } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
@@ -382,6 +382,34 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
         start: r[4] as string, end: r[5] as string, modality: r[6] as AnalysisEvent['modality'], mentions: r[7] as number,
         intensity: r[8] as number, origin: r[9] as AnalysisEvent['origin'],
       }));
+    },
+
+    async actorEventCounts(c) {
+      const params: unknown[] = [];
+      const cond: string[] = [];
+      const list = (col: string, xs: readonly string[] | undefined) => {
+        if (!xs?.length) return;
+        cond.push(`${col} IN (${xs.map(() => '?').join(', ')})`);
+        params.push(...xs);
+      };
+      list('code', c.actors);
+      list('origin', c.origin);
+      let rows: unknown[];
+      if (!c.from && !c.to) {
+        // All time: the rollup counts each dated, unrejected event once per actor, as the count does; thousands of rows, not millions.
+        rows = db.prepare(`SELECT code, modality, sum(events) AS n FROM rollup_actors ${cond.length ? `WHERE ${cond.join(' AND ')}` : ''}
+          GROUP BY code, modality HAVING sum(events) > 0`).all(...params);
+      } else {
+        // A window: one range of the (code, day_first) key per actor (a skip-scan when every actor is asked for).
+        cond.push(`day_first <> ''`, `status <> 'rejected'`);
+        for (const [op, day] of [['>=', c.from], ['<=', c.to]] as const) {
+          if (!day) continue;
+          cond.push(`day_first ${op} ?`);
+          params.push(day);
+        }
+        rows = db.prepare(`SELECT code, modality, count(*) AS n FROM event_actors WHERE ${cond.join(' AND ')} GROUP BY code, modality`).all(...params);
+      }
+      return (rows as Array<{ code: string; modality: Modality; n: number }>).map((r) => ({ code: r.code, modality: r.modality, events: r.n }));
     },
 
     async counts() {
