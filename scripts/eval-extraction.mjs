@@ -2,7 +2,7 @@
 // Scores the built extractor (dist/) on the shared development gold and on the plain
 // sentences of test/fixtures, with the shared scorer. Prints micro figures, figures per
 // type, the confusion of types and what was missed. Run `npm run build` first.
-// usage: node scripts/eval-extraction.mjs [--missed] [--json] [--shared DIR]
+// usage: node scripts/eval-extraction.mjs [--missed] [--spurious] [--json] [--shared DIR]
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -26,6 +26,7 @@ const sum = { gold: 0, tp: 0, fp: 0, matched: 0, pairs: 0, date_ok: 0, modality_
 const perType = {};
 const confusion = {};
 const missed = [];
+const spurious = [];
 for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.gold.json')).sort()) {
   const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
   const text = readFileSync(join(textDir, gold.document), 'utf8');
@@ -39,6 +40,20 @@ for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.gold.json')).sor
     p.tp += c.tp; p.fp += c.fp; p.fn += c.fn;
   }
   for (const m of r.missed) missed.push(`${gold.document}: ${m}`);
+  // Spurious: predictions that fit no gold mention (required or optional) over their
+  // sentence, by the scorer's rule (type listed, actors direct or swapped for symmetric types).
+  const spans = new Map();
+  for (const g of gold.mentions) {
+    const at = text.indexOf(g.quote, spans.get(g.quote) ?? 0);
+    spans.set(g.quote, at + 1);
+    g.at = [at, at + g.quote.length];
+  }
+  for (const p of events) {
+    const fits = gold.mentions.some((g) => p.evidence.start < g.at[1] && g.at[0] < p.evidence.end && list(g.type).includes(p.type)
+      && ((list(g.source).includes(code(p.source)) && list(g.target ?? null).includes(code(p.target)))
+        || (['AGREE', 'CONSULT', 'COOPERATE'].some((t) => list(g.type).includes(t)) && list(g.source).includes(code(p.target)) && list(g.target ?? null).includes(code(p.source)))));
+    if (!fits) spurious.push(`${gold.document}: ${p.type} ${code(p.source)}->${code(p.target)} «${p.evidence.text.slice(0, 160)}» [${p.rule}]`);
+  }
   // Confusion: for each required gold mention, the type of a prediction over its quote
   // whose actors fit (or "none").
   let from = new Map();
@@ -95,4 +110,5 @@ if (args.includes('--json')) {
     for (const m of missed) console.log(`missed ${m}`);
     for (const m of plain.failed) console.log(`plain ${m}`);
   }
+  if (args.includes('--spurious')) for (const m of spurious) console.log(`spurious ${m}`);
 }

@@ -220,6 +220,28 @@ function infinitiveOwner(tokens: Token[], actors: ActorSpan[], t: Trigger): Acto
   return k >= 0 && (actors[k].possessive || tokens[i + 1]?.lower === "'s") ? actors[k] : null;
 }
 
+/**
+ * The subject of a "for X to do" infinitive: "an honour for me, the President of Ukraine,
+ * to address you", "it is time for Moscow to withdraw". X may carry an apposition set off
+ * by commas.
+ */
+function forInfinitiveSubject(tokens: Token[], actors: ActorSpan[], t: Trigger): ActorSpan | null {
+  let i = t.first - 1;
+  while (i >= 0 && ADVERBS.has(tokens[i].lower)) i--;
+  if (tokens[i]?.lower !== 'to') return null;
+  // Back over an apposition ", the President of Ukraine," to the actor after "for".
+  let j = i - 1;
+  if (tokens[j]?.lower === ',') {
+    j--;
+    while (j >= 0 && j >= i - 12 && tokens[j].lower !== ',' && !HARD_STOP.has(tokens[j].lower)) j--;
+    if (tokens[j]?.lower !== ',') return null;
+    j--;
+  }
+  const k = actorAt(actors, j);
+  if (k < 0) return null;
+  return tokens[actors[k].first - 1]?.lower === 'for' ? actors[k] : null;
+}
+
 /** "… between X and Y" within a few words after the trigger. */
 function betweenPair(tokens: Token[], actors: ActorSpan[], t: Trigger): [ActorSpan, ActorSpan] | null {
   for (let i = t.last + 1; i < tokens.length && i <= t.last + 3; i++) {
@@ -493,7 +515,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
       }
     } else {
       const owner = infinitiveOwner(tokens, actors, t);
-      const subj = owner ? { actor: owner, rule: 'possessor-infinitive' } : findSubject(tokens, actors, t.first - 1);
+      const forTo = owner ? null : forInfinitiveSubject(tokens, actors, t);
+      const subj = owner ? { actor: owner, rule: 'possessor-infinitive' } : forTo ? { actor: forTo, rule: 'for-infinitive' } : findSubject(tokens, actors, t.first - 1);
       const between = subj ? null : betweenPair(tokens, actors, t);
       if (subj) {
         source = subj.actor;
@@ -552,6 +575,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const subj = /\b(subject to|under)\b/.test(before) ? sentenceSubject(tokens, actors) : null;
     if (subj && subj.code !== source.code && subj.first < t.first) { target = subj; rule += '/sanctioned-subject'; }
   }
+  if (!target && ADDRESSED.has(t.type)) {
+    // "I call for the united efforts of … your partners": in a speech, a request or a word
+    // of thanks with no other party named goes to the audience addressed in the sentence.
+    const audience = actors.find((a) => a.via === 'addressee' && a.first > t.last && a.code !== source!.code);
+    if (audience) { target = audience; rule += '/addressee'; }
+  }
   if (target && target.code === source.code && t.type !== 'COERCE') target = null;
   // An attack with no one attacked is only an event when it is a launch or entering a war.
   // A named place the registry does not know ("invaded Korea") also makes it one.
@@ -568,6 +597,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality };
 }
+
+/** Speech acts that go to the audience of a speech when no other party is named. */
+const ADDRESSED = new Set<Trigger['type']>(['REQUEST', 'SUPPORT', 'CONSULT', 'AGREE']);
 
 /** The main subject of a sentence: its first actor outside a prepositional phrase. */
 export function sentenceSubject(tokens: Token[], actors: ActorSpan[]): ActorSpan | null {
