@@ -69,6 +69,28 @@ describe('entente start and serve', () => {
     expect(again.out).toMatch(/Starter dataset already loaded/);
     await stop(again.child);
   });
+  it('a session token left by a killed server stops working at the next start, and expires by itself', async () => {
+    const db = join(dir, 'killed.db');
+    const first = await launch(['serve', '--db', db, '--port', '0']);
+    const old = first.url.searchParams.get('token')!;
+    await new Promise<void>((resolve) => {
+      first.child.on('exit', () => resolve());
+      first.child.kill('SIGKILL');
+    });
+    // Nothing revoked it: the crash is what the next start has to clean up.
+    const store = await openStore({ db });
+    try {
+      expect(await store.verifyToken(old)).toMatchObject({ role: 'admin' });
+      expect(Date.parse((await store.verifyToken(old))!.expiresAt!) - Date.now()).toBeLessThanOrEqual(12 * 3_600_000);
+    } finally {
+      await store.close();
+    }
+    const second = await launch(['serve', '--db', db, '--port', '0']);
+    const me = (token: string) => fetch(new URL('/api/me', second.url), { headers: { authorization: `Bearer ${token}` } });
+    expect((await me(old)).status).toBe(401);
+    expect((await me(second.url.searchParams.get('token')!)).status).toBe(200);
+    await stop(second.child);
+  });
   it('serve --open lets anyone read, and only tokens write', async () => {
     const { child, url } = await launch(['serve', '--db', join(dir, 'serve.db'), '--port', '0', '--open']);
     expect((await fetch(new URL('/api/events', url))).status).toBe(200);
