@@ -29,7 +29,8 @@ function roleAtLeast(role: Role | null, needed: Role): boolean {
   return role !== null && RANK[role] >= RANK[needed];
 }
 
-function tokenOf(req: FastifyRequest): string | null {
+/** The token a request carries (header or `?token=`), or null. */
+export function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);

@@ -97,6 +97,33 @@ describe('alerts', () => {
     await t.store.addAlerts([{ watchId, kind: 'event', key: 'event:outside-1', title: 'raised outside', summary: 'by a CLI import', date: '2025-03-06', data: {} }]);
     expect(await reading).toMatch(/"title":"raised outside"/);
   });
+  it.each([
+    ['through the API', async (id: string) => { expect((await t.as('admin', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(200); }],
+    ['by another process (the store, as the CLI does)', async (id: string) => { expect(await t.store.revokeToken(id)).toBe(true); }],
+  ])('stops a stream whose token is revoked %s: no alert after it, the stream ends', async (_how, revoke) => {
+    const { token, info } = await t.store.createToken('viewer', 'stream test');
+    const stream = await fetch(`${base}/api/alerts/stream?token=${token}`);
+    expect(stream.status).toBe(200);
+    const reading = readStream(stream, /event: error\ndata: .*\n\n/, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await revoke(info.id);
+    const watchId = (await t.store.listWatches())[0].id;
+    await t.store.addAlerts([{ watchId, kind: 'event', key: `event:after-revoke-${info.id}`, title: 'after revocation', summary: 'must not arrive', date: '2025-03-07', data: {} }]);
+    const text = await reading;
+    expect(text).not.toContain('after revocation');
+    expect(text).toMatch(/event: error\ndata: \{"error":\{"code":"UNAUTHORIZED"/);
+    // Reconnecting with the same token is refused.
+    expect((await fetch(`${base}/api/alerts/stream?token=${token}`)).status).toBe(401);
+  });
+  it('keeps delivering on a stream whose token lives', async () => {
+    const { token } = await t.store.createToken('viewer', 'live stream');
+    const stream = await fetch(`${base}/api/alerts/stream`, { headers: { authorization: `Bearer ${token}` } });
+    const reading = readStream(stream, /event: alert\ndata: .*still live.*\n\n/, 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const watchId = (await t.store.listWatches())[0].id;
+    await t.store.addAlerts([{ watchId, kind: 'event', key: 'event:still-live', title: 'still live', summary: 'arrives', date: '2025-03-08', data: {} }]);
+    expect(await reading).toMatch(/"title":"still live"/);
+  });
   it('refuses a stream without a token', async () => {
     const res = await fetch(`${base}/api/alerts/stream`);
     expect(res.status).toBe(401);

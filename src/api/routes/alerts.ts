@@ -11,6 +11,7 @@ import { IdParams, actorText, pageOf, pageQuery } from '../schemas.js';
 import { actorCodeOf } from '../../services/actor-input.js';
 import { checkFetchUrl } from '../url-guard.js';
 import { SECURITY_HEADERS } from '../security-headers.js';
+import { tokenOf } from '../auth.js';
 
 const WatchSchema = z.object({
   id: z.string(), a: z.string(), b: z.string().nullable(), threshold: z.number(), webhook: z.string().nullable(),
@@ -33,6 +34,8 @@ const WatchBody = z.object({
 
 /** How often an idle stream sends a comment, so proxies and browsers keep it open. */
 const KEEPALIVE_MS = 25_000;
+/** How often an open stream checks that its token still lives (revoked by the API, the CLI or another server, or expired). */
+const RECHECK_MS = 5_000;
 
 export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
   const { store, settings } = ctx;
@@ -57,21 +60,45 @@ export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
     method: 'GET', url: '/api/alerts/stream', tag: 'alerts', access: 'read', produces: 'text/event-stream',
     summary: 'Server-sent events: one `alert` event per new alert (EventSource; pass ?token=)',
     handler: async ({ req, reply }) => {
+      // The token is checked again before each alert and every few seconds: a stream outlives
+      // the request that opened it, and must not outlive its token.
+      const secret = tokenOf(req);
+      const live = async () => secret === null || (await store.verifyToken(secret)) !== null;
       reply.hijack();
       const res = reply.raw;
       res.writeHead(200, { ...SECURITY_HEADERS, 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
       res.write('retry: 5000\n\n');
       const send = (a: Alert) => res.write(`id: ${a.id}\nevent: alert\ndata: ${JSON.stringify(a)}\n\n`);
-      const unsubscribe = await ctx.alerts.subscribe((a) => send(a as Alert));
+      let closed = false;
+      const revoked = () => {
+        if (closed) return;
+        closed = true;
+        const body = { error: { code: 'UNAUTHORIZED', message: 'the token of this stream was revoked or has expired' } };
+        res.end(`event: error\ndata: ${JSON.stringify(body)}\n\n`);
+      };
+      // One check at a time, in order, so alerts keep their order and none slips past a revocation.
+      let queue: Promise<void> = Promise.resolve();
+      const deliver = (alerts: Alert[]) => {
+        queue = queue.then(async () => {
+          if (closed) return;
+          if (!(await live().catch(() => true))) return revoked(); // a busy database is not a revocation
+          if (!closed) for (const a of alerts) send(a);
+        });
+        return queue;
+      };
+      const unsubscribe = await ctx.alerts.subscribe((a) => void deliver([a as Alert]));
       // A reconnecting EventSource names the last alert it saw: send what it missed.
       const last = Number(req.headers['last-event-id']);
       if (Number.isFinite(last) && last > 0) {
         const missed = (await store.listAlerts({}, { limit: 100 })).rows.filter((a) => Number(a.id) > last).reverse();
-        for (const a of missed) send(a);
+        void deliver(missed);
       }
       const ping = setInterval(() => res.write(': keep-alive\n\n'), KEEPALIVE_MS);
+      const recheck = setInterval(() => void deliver([]), RECHECK_MS);
       const end = () => {
+        closed = true;
         clearInterval(ping);
+        clearInterval(recheck);
         unsubscribe();
         ctx.streams.delete(res);
       };
