@@ -13,7 +13,7 @@ import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, Spil
 import type { ExplainedCount } from '../../src/services/count.js';
 import type { ActorResolution } from '../../src/services/actor-input.js';
 import type { Overview } from '../../src/services/overview.js';
-import type { Watch, Alert } from '../../src/store/watch-store.js';
+import type { Watch as StoredWatch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import type { SourceWire } from '../../src/api/source-schema.js';
 import { currentToken } from './token.js';
@@ -54,8 +54,11 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
+/** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
+export type Watch = StoredWatch & { webhookHost: string | null };
+
 export type { ExplainedCount, ActorResolution, SeriesResult };
-export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
+export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {

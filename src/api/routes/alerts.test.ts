@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { testApi, type TestApi } from '../../../test/api-app.js';
+import { createApp } from '../app.js';
 
 const json = { 'content-type': 'application/json' };
 
@@ -51,6 +53,39 @@ describe('watches', () => {
   ])('refuses %j', async (body, status) => {
     const r = await t.as('editor', { method: 'POST', url: '/api/watches', headers: json, payload: JSON.stringify(body) });
     expect(r.statusCode).toBe(status);
+  });
+});
+
+describe('webhook URLs', () => {
+  const secret = 'https://hooks.example.org/services/T000/B000/s3cr3tXYZ?key=abc';
+  it.each([
+    ['admin', secret],
+    ['editor', null],
+    ['viewer', null],
+  ] as const)('%s reads the webhook as %s, and its host', async (role, webhook) => {
+    const w = await t.store.addWatch({ a: 'USA', b: 'CHN', threshold: 7, webhook: secret, label: `hook for ${role}` });
+    const listed = (await t.as(role, { url: '/api/watches' })).json().rows.find((x: { id: string }) => x.id === w.id);
+    expect(listed).toMatchObject({ webhook, webhookHost: 'https://hooks.example.org' });
+    expect(JSON.stringify(listed).includes('s3cr3t')).toBe(role === 'admin');
+    await t.store.removeWatch(w.id);
+  });
+  it('a reader without a token under --open sees the host only', async () => {
+    const w = await t.store.addWatch({ a: 'USA', b: 'CHN', threshold: 7, webhook: secret, label: 'open' });
+    const app = await createApp({ store: t.store, settings: t.settings, open: true, webDir: join(t.dir, 'none') });
+    try {
+      const r = await app.inject({ url: '/api/watches' });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain('s3cr3t');
+      expect(r.json().rows.find((x: { id: string }) => x.id === w.id)).toMatchObject({ webhook: null, webhookHost: 'https://hooks.example.org' });
+    } finally {
+      await app.close();
+      await t.store.removeWatch(w.id);
+    }
+  });
+  it('a watch without a webhook has neither', async () => {
+    const made = await t.as('editor', { method: 'POST', url: '/api/watches', headers: json, payload: JSON.stringify({ a: 'USA', b: 'IRN' }) });
+    expect(made.json()).toMatchObject({ webhook: null, webhookHost: null });
+    await t.store.removeWatch(made.json().id);
   });
 });
 

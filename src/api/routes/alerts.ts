@@ -4,7 +4,8 @@
 import { z } from 'zod';
 import { EntenteError } from '../../domain/errors.js';
 import { addWatch, alertsToAtom } from '../../alerts/index.js';
-import type { Alert } from '../../store/watch-store.js';
+import type { Alert, Watch } from '../../store/watch-store.js';
+import type { Role } from '../../store/auth-store.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { IdParams, actorText, pageOf, pageQuery } from '../schemas.js';
@@ -14,7 +15,9 @@ import { SECURITY_HEADERS } from '../security-headers.js';
 import { tokenOf } from '../auth.js';
 
 const WatchSchema = z.object({
-  id: z.string(), a: z.string(), b: z.string().nullable(), threshold: z.number(), webhook: z.string().nullable(),
+  id: z.string(), a: z.string(), b: z.string().nullable(), threshold: z.number(),
+  webhook: z.string().nullable().describe('the full URL, for admins only (it often holds a secret); null for everyone else'),
+  webhookHost: z.string().nullable().describe('the webhook\'s scheme and host, for every reader'),
   label: z.string().nullable(), createdAt: z.string(), lastCheckedAt: z.string().nullable(),
 });
 
@@ -31,6 +34,21 @@ const WatchBody = z.object({
   webhook: z.url({ protocol: /^https?$/ }).max(2000).nullable().optional(),
   label: z.string().trim().max(200).optional(),
 }).strict();
+
+/** A webhook URL often carries a secret (a Slack or Teams hook, a key in the query): only admins
+ * read it whole; everyone else sees where alerts go, not how to post there. */
+export function watchView(w: Watch, role: Role | null): Watch & { webhookHost: string | null } {
+  let host: string | null = null;
+  if (w.webhook) {
+    try {
+      const u = new URL(w.webhook);
+      host = `${u.protocol}//${u.host}`;
+    } catch {
+      host = '(unreadable URL)';
+    }
+  }
+  return { ...w, webhook: role === 'admin' ? w.webhook : null, webhookHost: host };
+}
 
 /** How often an idle stream sends a comment, so proxies and browsers keep it open. */
 const KEEPALIVE_MS = 25_000;
@@ -108,12 +126,12 @@ export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
   });
   r.add({
     method: 'GET', url: '/api/watches', tag: 'alerts', access: 'read',
-    summary: 'Watchlists',
+    summary: 'Watchlists (webhook URLs in full for admins only; others get their host)',
     query: z.object(pageQuery),
     response: pageOf(WatchSchema),
-    handler: async ({ query }) => {
+    handler: async ({ query, req }) => {
       const all = await store.listWatches();
-      const rows = all.slice(query.offset, query.offset + query.limit);
+      const rows = all.slice(query.offset, query.offset + query.limit).map((w) => watchView(w, req.principal.role));
       return { rows, total: all.length, limit: query.limit, offset: query.offset, truncated: query.offset + rows.length < all.length };
     },
   });
@@ -122,7 +140,7 @@ export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
     summary: 'Watch a dyad: alert on new high-intensity events and shifts (what is already stored is the baseline)',
     body: WatchBody,
     response: WatchSchema,
-    handler: async ({ body, reply }) => {
+    handler: async ({ body, req, reply }) => {
       if (body.webhook) await checkFetchUrl(body.webhook, { allowPrivate: settings.allowPrivateFetch === 'true' });
       // Names resolve through the registry; an unknown actor is refused, never watched in vain.
       const a = await actorCodeOf(store, body.a, 'a');
@@ -130,7 +148,7 @@ export function alertRoutes(r: RouteTable, ctx: ApiContext): void {
       if (b === a) throw new EntenteError('BAD_INPUT', 'b: a watch needs two different actors (or * for all)');
       const w = await addWatch(store, { a, b, threshold: body.threshold, webhook: body.webhook ?? null, label: body.label ?? null });
       reply.status(201);
-      return w;
+      return watchView(w, req.principal.role);
     },
   });
   r.add({

@@ -139,7 +139,7 @@ function WatchTable({ watches, canEdit, onChange }: { watches: Watch[]; canEdit:
                 {w.label && <span className="muted small"> {w.label}</span>}
               </td>
               <td className="num">{w.threshold}</td>
-              <td className="small">{w.webhook ?? ''}</td>
+              <td className="small" title={w.webhook ? undefined : 'the full URL is shown to admins only'}>{w.webhook ?? w.webhookHost ?? ''}</td>
               <td>
                 {canEdit && (
                   <button type="button" className="linklike danger" onClick={() => remove(w.id)} aria-label={`remove watch ${w.a}-${w.b ?? '*'}`}>
