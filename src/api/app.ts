@@ -37,6 +37,8 @@ export interface AppOptions {
   writesPerMinute?: number;
   readsPerMinute?: number;
   ingestsPerMinute?: number;
+  /** Refused tokens per minute per address before it is refused outright until the minute ends (default 20). */
+  authFailuresPerMinute?: number;
   /** Log requests (the serve command turns this on). */
   logger?: boolean;
   /**
@@ -76,7 +78,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setErrorHandler(makeErrorHandler(maxUploadMb));
   addSecurityHeaders(app);
   if (opts.allowedHosts) checkHost(app, opts.allowedHosts);
-  addPrincipal(app, opts.store, open);
+  addPrincipal(app, opts.store, open, opts.authFailuresPerMinute);
   await app.register(fastifyRateLimit, {
     global: false,
     keyGenerator: (req) => req.principal?.tokenId ?? req.ip,
