@@ -36,7 +36,8 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
     if (prepare) await prepare(store);
     const stale = await revokeStaleSessions(store);
     if (stale.length) console.error(`entente: revoked ${stale.length} session token${stale.length === 1 ? '' : 's'} left by a server that stopped without revoking ${stale.length === 1 ? 'it' : 'them'} (${stale.join(', ')})`);
-    const app = await createApp({ store, settings, open, logger: false, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
+    const requestLog = settings.logRequests === 'false' ? undefined : (line: string) => void process.stderr.write(`${line}\n`);
+    const app = await createApp({ store, settings, open, logger: false, requestLog, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
     try {
       await app.listen({ port, host: settings.host });
     } catch (e) {
