@@ -49,7 +49,7 @@ describe('request log', () => {
     const entries = lines.map((l) => JSON.parse(l) as Record<string, unknown>);
     expect(entries[0]).toMatchObject({ level: 'error', method: 'GET', path: '/api/events?limit=3', status: 500 });
     const err = entries[0].error as { message: string; stack: string };
-    expect(err.message).toMatch(/not open|closed/i);
+    expect(err.message).toMatch(/not open|closed|after calling end/i);
     expect(err.stack).toMatch(/\n\s+at /);
     expect(entries.slice(1).map((e) => [e.level, e.path, e.status])).toEqual([
       ['info', '/api/events?limit=2', 200], ['info', '/api/events', 200], ['info', '/api/events', 401], ['info', '/api/nowhere', 404],
