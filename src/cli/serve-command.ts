@@ -34,7 +34,10 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
   let sessionToken: string | null = null;
   try {
     if (prepare) await prepare(store);
-    const stale = await revokeStaleSessions(store);
+    const stale = await revokeStaleSessions(store).catch((e: Error) => {
+      console.error(`entente: warning: could not revoke the session tokens of servers that died (${e.message}); they expire by themselves`);
+      return [];
+    });
     if (stale.length) console.error(`entente: revoked ${stale.length} session token${stale.length === 1 ? '' : 's'} left by a server that stopped without revoking ${stale.length === 1 ? 'it' : 'them'} (${stale.join(', ')})`);
     const requestLog = settings.logRequests === 'false' ? undefined : (line: string) => void process.stderr.write(`${line}\n`);
     const app = await createApp({ store, settings, open, logger: false, requestLog, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
