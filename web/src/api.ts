@@ -13,7 +13,7 @@ import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, Spil
 import type { ExplainedCount } from '../../src/services/count.js';
 import type { ActorResolution } from '../../src/services/actor-input.js';
 import type { Overview } from '../../src/services/overview.js';
-import type { Watch as StoredWatch, Alert } from '../../src/store/watch-store.js';
+import type { Watch, Alert } from '../../src/store/watch-store.js';
 import type { AuditEntry, EventCorrection } from '../../src/store/curation-store.js';
 import type { SourceWire } from '../../src/api/source-schema.js';
 import { currentToken } from './token.js';
@@ -55,10 +55,10 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 export type Actor = ActorSummary;
 
 /** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
-export type Watch = StoredWatch & { webhookHost: string | null };
+export type WatchView = Watch & { webhookHost: string | null };
 
 export type { ExplainedCount, ActorResolution, SeriesResult };
-export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Alert };
+export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {
@@ -172,8 +172,8 @@ export const api = {
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
   alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),
-  watches: () => request<Page<Watch>>('GET', '/watches', { query: { limit: 1000 } }),
-  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<Watch>('POST', '/watches', { json: w }),
+  watches: () => request<Page<WatchView>>('GET', '/watches', { query: { limit: 1000 } }),
+  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<WatchView>('POST', '/watches', { json: w }),
   deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
 
   ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
