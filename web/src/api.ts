@@ -54,9 +54,6 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
-/** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
-export type WatchView = Watch & { webhookHost: string | null };
-
 export type { ExplainedCount, ActorResolution, SeriesResult };
 export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
@@ -67,6 +64,9 @@ export interface IngestResult {
 }
 
 export type { AuditEntry, EventCorrection };
+
+/** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
+export type WatchView = Watch & { webhookHost: string | null };
 
 /** A followed source as GET /api/sources gives it. */
 export type Source = SourceWire;
