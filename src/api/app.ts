@@ -11,6 +11,7 @@ import { EntenteError } from '../domain/errors.js';
 import { makeErrorHandler } from './errors.js';
 import { addSecurityHeaders, checkHost, SECURITY_HEADERS } from './security-headers.js';
 import { addPrincipal } from './auth.js';
+import { addRequestLog, type LogSink } from './request-log.js';
 import { routeTable } from './route.js';
 import type { ApiContext } from './context.js';
 import { AlertBus } from './alert-bus.js';
@@ -37,8 +38,12 @@ export interface AppOptions {
   writesPerMinute?: number;
   readsPerMinute?: number;
   ingestsPerMinute?: number;
-  /** Log requests (the serve command turns this on). */
+  /** Refused tokens per minute per address before it is refused outright until the minute ends (default 20). */
+  authFailuresPerMinute?: number;
+  /** Fastify's own logger (pino), for library users who want it. */
   logger?: boolean;
+  /** Where the request log's JSON lines go (`entente serve`: stderr); none by default. */
+  requestLog?: LogSink;
   /**
    * Host names the server answers to (any port). A server on loopback sets them so that a web
    * page whose own name was re-pointed at 127.0.0.1 (DNS rebinding) cannot talk to it.
@@ -75,8 +80,9 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.setErrorHandler(makeErrorHandler(maxUploadMb));
   addSecurityHeaders(app);
+  if (opts.requestLog) addRequestLog(app, opts.requestLog);
   if (opts.allowedHosts) checkHost(app, opts.allowedHosts);
-  addPrincipal(app, opts.store, open);
+  addPrincipal(app, opts.store, open, opts.authFailuresPerMinute);
   await app.register(fastifyRateLimit, {
     global: false,
     keyGenerator: (req) => req.principal?.tokenId ?? req.ip,

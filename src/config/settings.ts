@@ -19,6 +19,8 @@ export const SETTINGS = [
   { name: 'fetchMaxMb', env: 'ENTENTE_FETCH_MAX_MB', default: '200', help: 'largest response `entente follow` accepts, in MB' },
   { name: 'hostIntervalMs', env: 'ENTENTE_HOST_INTERVAL_MS', default: '1000', help: 'least time between two requests of `entente follow` to one host' },
   { name: 'webhookTimeoutMs', env: 'ENTENTE_WEBHOOK_TIMEOUT_MS', default: '5000', help: 'timeout of one alert webhook delivery' },
+  { name: 'sessionHours', env: 'ENTENTE_SESSION_HOURS', default: '12', help: 'lifetime of the admin token `entente serve` prints, in hours (it is also revoked when the server stops)' },
+  { name: 'logRequests', env: 'ENTENTE_LOG_REQUESTS', default: 'true', help: '`entente serve` prints one JSON line per request to stderr (method, path without tokens, status, time; the stack of every 5xx)' },
   { name: 'debug', env: 'ENTENTE_DEBUG', default: 'false', help: 'print the stack trace of an unexpected error' },
 ] as const satisfies readonly SettingDef[];
 

@@ -65,6 +65,9 @@ export interface IngestResult {
 
 export type { AuditEntry, EventCorrection };
 
+/** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
+export type WatchView = Watch & { webhookHost: string | null };
+
 /** A followed source as GET /api/sources gives it. */
 export type Source = SourceWire;
 
@@ -170,8 +173,8 @@ export const api = {
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
   alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),
-  watches: () => request<Page<Watch>>('GET', '/watches', { query: { limit: 1000 } }),
-  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<Watch>('POST', '/watches', { json: w }),
+  watches: () => request<Page<WatchView>>('GET', '/watches', { query: { limit: 1000 } }),
+  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<WatchView>('POST', '/watches', { json: w }),
   deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
 
   ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
