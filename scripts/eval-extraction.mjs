@@ -2,7 +2,7 @@
 // Scores the built extractor (dist/) on the shared development gold and on the plain
 // sentences of test/fixtures, with the shared scorer. Prints micro figures, figures per
 // type, the confusion of types and what was missed. Run `npm run build` first.
-// usage: node scripts/eval-extraction.mjs [--missed] [--spurious] [--json] [--shared DIR]
+// usage: node scripts/eval-extraction.mjs [--missed] [--spurious] [--dates] [--json] [--shared DIR]
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,8 @@ const perType = {};
 const confusion = {};
 const missed = [];
 const spurious = [];
+const wrongDates = [];
+const dateRules = {};
 for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.gold.json')).sort()) {
   const gold = JSON.parse(readFileSync(join(goldDir, f), 'utf8'));
   const text = readFileSync(join(textDir, gold.document), 'utf8');
@@ -52,6 +54,18 @@ for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.gold.json')).sor
     const fits = gold.mentions.some((g) => p.evidence.start < g.at[1] && g.at[0] < p.evidence.end && list(g.type).includes(p.type)
       && ((list(g.source).includes(code(p.source)) && list(g.target ?? null).includes(code(p.target)))
         || (['AGREE', 'CONSULT', 'COOPERATE'].some((t) => list(g.type).includes(t)) && list(g.source).includes(code(p.target)) && list(g.target ?? null).includes(code(p.source)))));
+    const dateOf = (d) => (d ? [d.start, d.end ?? d.start] : null);
+    for (const g of gold.mentions) {
+      if (g.optional || !(p.evidence.start < g.at[1] && g.at[0] < p.evidence.end && list(g.type).includes(p.type))) continue;
+      const a = dateOf(p.date), b = dateOf(g.date);
+      const ok = !a || !b ? !a && !b : a[0] <= b[1].padEnd(10, '~') && b[0] <= a[1].padEnd(10, '~');
+      const dr = (p.rule.split('; ').find((x) => x.startsWith('date')) ?? 'date:?').replace(/-since$/, '');
+      const tally = (dateRules[dr] ??= { ok: 0, wrong: 0, goldNull: 0 });
+      tally[ok ? 'ok' : 'wrong']++;
+      if (!ok && !b) tally.goldNull++;
+      if (!ok) wrongDates.push(`${gold.document}: ${p.type} got ${a ? a.join('..') : 'null'} gold ${b ? b.join('..') : 'null'} «${g.quote.slice(0, 100)}» [${p.rule.split('; ').find((x) => x.startsWith('date')) ?? ''}]`);
+      break;
+    }
     if (!fits) spurious.push(`${gold.document}: ${p.type} ${code(p.source)}->${code(p.target)} «${p.evidence.text.slice(0, 160)}» [${p.rule}]`);
   }
   // Confusion: for each required gold mention, the type of a prediction over its quote
@@ -109,6 +123,10 @@ if (args.includes('--json')) {
   if (args.includes('--missed')) {
     for (const m of missed) console.log(`missed ${m}`);
     for (const m of plain.failed) console.log(`plain ${m}`);
+  }
+  if (args.includes('--dates')) {
+    for (const [r, c] of Object.entries(dateRules).sort()) console.log(`date rule ${r}: ${c.ok} right, ${c.wrong} wrong (${c.goldNull} where gold has none)`);
+    for (const m of wrongDates) console.log(`date ${m}`);
   }
   if (args.includes('--spurious')) for (const m of spurious) console.log(`spurious ${m}`);
 }
