@@ -14,6 +14,7 @@ import { addPrincipal } from './auth.js';
 import { routeTable } from './route.js';
 import type { ApiContext } from './context.js';
 import { AlertBus } from './alert-bus.js';
+import { IngestJobs } from './ingest-jobs.js';
 import { DEFAULT_WEB_DIR, serveWeb } from './web.js';
 import { metaRoutes } from './routes/meta.js';
 import { eventRoutes } from './routes/events.js';
@@ -28,6 +29,11 @@ import { checkWatches } from '../alerts/index.js';
 
 export interface AppOptions {
   store: Store;
+  /**
+   * Where the store was opened (its `db` setting). Given, API ingests run in a worker thread
+   * with its own connection to it; without it they run on the server's own thread.
+   */
+  db?: string;
   settings?: Settings;
   /** Reading needs no token (writing still does). */
   open?: boolean;
@@ -92,6 +98,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
     store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB, ingestsPerMinute: opts.ingestsPerMinute ?? 30,
     alerts: new AlertBus(async () => (await store.listAlerts({}, { limit: 100 })).rows),
     streams: new Set(),
+    ingestJobs: new IngestJobs({ db: opts.db ?? '', store }),
     afterIngest(_eventIds) {
       // Chained, so two quick ingests never check the same watch at once; never rejects.
       checking = checking.then(async () => {
@@ -105,6 +112,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const register of [metaRoutes, eventRoutes, documentRoutes, analysisRoutes, alertRoutes, ingestRoutes, curationRoutes, sourceRoutes, tokenRoutes]) register(table, ctx);
   await serveWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   app.addHook('preClose', async () => {
+    await ctx.ingestJobs.close();
     ctx.alerts.close();
     for (const res of ctx.streams) res.end();
     await checking;

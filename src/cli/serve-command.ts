@@ -32,7 +32,7 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
   let sessionToken: string | null = null;
   try {
     if (prepare) await prepare(store);
-    const app = await createApp({ store, settings, open, logger: false, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
+    const app = await createApp({ store, settings, db: settings.db, open, logger: false, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
     try {
       await app.listen({ port, host: settings.host });
     } catch (e) {
