@@ -68,6 +68,11 @@ export class IngestJobs {
     return { job, done };
   }
 
+  /** Every job still known, newest first. */
+  list(): IngestJob[] {
+    return [...this.jobs.values()].reverse();
+  }
+
   get(id: string): IngestJob | null {
     return this.jobs.get(id) ?? null;
   }

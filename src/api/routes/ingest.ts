@@ -11,7 +11,7 @@ import { eventRecords } from '../../ingest/documents/ingest-text.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { guardedFetch } from '../url-guard.js';
-import { EventSchema } from '../schemas.js';
+import { EventSchema, pageOf, pageQuery } from '../schemas.js';
 import type { IngestJob } from '../ingest-jobs.js';
 import type { IngestOutcome, RawIngest } from '../ingest-work.js';
 import type { Store } from '../../store/store.js';
@@ -130,6 +130,17 @@ export function ingestRoutes(r: RouteTable, ctx: ApiContext): void {
       const o = ingestJobs.outcome(job);
       reply.status(o.stored ? 201 : 200);
       return resultOf(store, o, Infinity);
+    },
+  });
+  r.add({
+    method: 'GET', url: '/api/ingest/jobs', tag: 'ingest', access: 'editor',
+    summary: 'Ingest jobs, newest first: those queued or running, and the latest 200 finished ones',
+    query: z.object(pageQuery),
+    response: pageOf(IngestJobSchema),
+    handler: async ({ query }) => {
+      const all = ingestJobs.list();
+      const rows = all.slice(query.offset, query.offset + query.limit).map((j) => jobJson(j, results.get(j)));
+      return { rows, total: all.length, limit: query.limit, offset: query.offset, truncated: query.offset + rows.length < all.length };
     },
   });
   r.add({
