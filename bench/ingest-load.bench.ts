@@ -68,6 +68,8 @@ async function server(dir: string, db: string, inWorker: boolean) {
   const store = await openStore(settings);
   const app = await createApp({ store, settings, db: inWorker ? db : undefined, webDir: join(dir, 'none'), readsPerMinute: 10_000_000, ingestsPerMinute: 1000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
+  // A loop held for minutes (the in-thread phase) must not close the readers' idle sockets.
+  app.server.keepAliveTimeout = 600_000;
   const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
   return { store, app, base, async close() { await app.close(); await store.close(); } };
 }

@@ -7,7 +7,9 @@ export function dbError(e: unknown, file: string): unknown {
   if (e instanceof EntenteError) return e;
   const code = (e as { code?: unknown }).code;
   if (typeof code !== 'string' || !code.startsWith('SQLITE_')) return e;
-  const why = code.startsWith('SQLITE_READONLY') ? 'the database is read-only (check the file\'s and its folder\'s permissions)'
+  const why = code === 'SQLITE_READONLY_DIRECTORY' || code === 'SQLITE_READONLY_CANTINIT'
+    ? `the database is in WAL mode and its folder is read-only: SQLite needs to create ${file}-shm beside it (open it once with write access, which leaves it readable from a read-only folder, or copy it to a writable one)`
+    : code.startsWith('SQLITE_READONLY') ? 'the database is read-only (check the file\'s and its folder\'s permissions)'
     : code.startsWith('SQLITE_CORRUPT') || code.startsWith('SQLITE_NOTADB') ? 'the database is damaged (run `entente check` to see what is wrong)'
       : code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED') ? 'the database is locked by another writer; try again when it is done'
         : code.startsWith('SQLITE_FULL') ? 'the disk is full'
