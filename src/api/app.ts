@@ -43,6 +43,8 @@ export interface AppOptions {
   writesPerMinute?: number;
   readsPerMinute?: number;
   ingestsPerMinute?: number;
+  /** Told of every database error a request met (answered 503 DB_ERROR); `serve` stops on a fatal one. */
+  onDatabaseError?: (e: EntenteError) => void;
   /** Log requests (the serve command turns this on). */
   logger?: boolean;
   /**
@@ -79,7 +81,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
       socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers}\r\n\r\n${body}`);
     },
   });
-  app.setErrorHandler(makeErrorHandler(maxUploadMb));
+  app.setErrorHandler(makeErrorHandler(maxUploadMb, opts.onDatabaseError));
   addSecurityHeaders(app);
   if (opts.allowedHosts) checkHost(app, opts.allowedHosts);
   addPrincipal(app, opts.store, open);
