@@ -1,11 +1,12 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '../../test/cli.js';
 import { openStore } from '../store/index.js';
+import { loadStarterDataset } from '../starter/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'entente-serve-'));
 const children: ChildProcess[] = [];
@@ -115,5 +116,39 @@ describe('entente start and serve', () => {
     blocker.close();
     expect(code).toBe(1);
     expect(err.trim()).toBe(`entente: port ${port} on 127.0.0.1 is in use; choose another with --port [CONFLICT]`);
+  });
+});
+
+describe('serve on a database damaged under it', () => {
+  it('answers 503 DB_ERROR, says why on stderr and stops with exit 1 (it answered 500 and kept listening)', async () => {
+    const db = join(dir, 'damaged.db');
+    const store = await openStore({ db });
+    await loadStarterDataset(store);
+    await store.close();
+    const { child, url } = await launch(['serve', '--db', db, '--port', '0', '--open']);
+    let err = '';
+    child.stderr!.on('data', (d) => { err += d; });
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    // Damage the second half of the file under the running server: the pages it has not
+    // read yet (events, search index) come back damaged.
+    const size = statSync(db).size;
+    const from = Math.floor(size / 2 / 4096) * 4096;
+    const fd = openSync(db, 'r+');
+    writeSync(fd, Buffer.alloc(size - from, 0x5a), 0, size - from, from);
+    closeSync(fd);
+    const statuses: number[] = [];
+    for (const path of ['/api/events?limit=1000&origin=curated', '/api/search?q=Russia', '/api/actors', '/api/overview']) {
+      const r = await fetch(new URL(path, url)).catch(() => null);
+      if (!r) break;
+      statuses.push(r.status);
+      if (r.status === 503) {
+        expect(((await r.json()) as { error: unknown }).error).toEqual({ code: 'DB_ERROR', message: expect.stringMatching(/^database unavailable: the database is damaged/) });
+        break;
+      }
+    }
+    expect(statuses).toContain(503);
+    expect(await exited).toBe(1);
+    expect(err).toMatch(/damaged.*\[DB_ERROR\]/);
+    expect(err).toMatch(/stopping the server/);
   });
 });

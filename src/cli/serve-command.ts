@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { loadSettings, settingHelp, type Settings } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { displayDb, openStore } from '../store/open-store.js';
+import { isFatalDbError } from '../store/sqlite/db-errors.js';
 import type { Store } from '../store/store.js';
 import { createApp } from '../api/index.js';
 import { createSessionToken, revokeStaleSessions, sessionHours } from './session-token.js';
@@ -32,6 +33,16 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
   const hours = sessionHours(settings.sessionHours);
   const store = await openStore(settings);
   let sessionToken: string | null = null;
+  // A damaged or vanished database stops the server (exit 1) instead of answering on with errors.
+  let fatal: EntenteError | null = null;
+  let stopNow = () => {};
+  const onDatabaseError = (e: EntenteError) => {
+    console.error(`entente: ${e.message} [${e.code}]`);
+    if (fatal || !isFatalDbError(e)) return;
+    fatal = e;
+    console.error('entente: stopping the server: the database cannot be trusted (run `entente check`)');
+    stopNow();
+  };
   try {
     if (prepare) await prepare(store);
     const stale = await revokeStaleSessions(store).catch((e: Error) => {
@@ -40,7 +51,7 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
     });
     if (stale.length) console.error(`entente: revoked ${stale.length} session token${stale.length === 1 ? '' : 's'} left by a server that stopped without revoking ${stale.length === 1 ? 'it' : 'them'} (${stale.join(', ')})`);
     const requestLog = settings.logRequests === 'false' ? undefined : (line: string) => void process.stderr.write(`${line}\n`);
-    const app = await createApp({ store, settings, open, logger: false, requestLog, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
+    const app = await createApp({ store, settings, db: settings.db, open, logger: false, requestLog, onDatabaseError, allowedHosts: LOOPBACK.has(settings.host) ? LOOPBACK_NAMES : undefined });
     try {
       await app.listen({ port, host: settings.host });
     } catch (e) {
@@ -70,6 +81,8 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
         following.abort();
         void Promise.all([app.close(), follower]).then(() => resolve());
       };
+      // After the failing request has been answered.
+      stopNow = () => setImmediate(stop);
       process.on('SIGINT', stop);
       process.on('SIGTERM', stop);
     });
@@ -77,6 +90,7 @@ export async function runServer({ settings, open, prepare, follow }: ServeOption
     if (sessionToken) await store.revokeToken(sessionToken).catch(() => undefined);
     await store.close();
   }
+  if (fatal) throw fatal;
 }
 
 export function registerServe(program: Command): void {

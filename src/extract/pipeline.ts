@@ -204,10 +204,11 @@ export function extractDocument(text: string, meta: ExtractMeta, opts: ExtractOp
  * The streaming form for huge texts: yields mentions (with clusters) as they are found,
  * holding only the document state; returns the document record at the end.
  */
-export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void } = {}): Generator<EventMention, Extraction['document']> {
+export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void; onSentence?: (end: number) => void } = {}): Generator<EventMention, Extraction['document']> {
   const state = new DocumentState();
   const clusters = new Clusterer();
   for (const s of splitSentences(text)) {
+    opts.onSentence?.(s.end);
     const trace: TraceLine[] | undefined = opts.trace ? [] : undefined;
     for (const m of extractSentence(s, meta.published, state, trace)) {
       clusters.assign(m);

@@ -60,7 +60,29 @@ export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResul
 /** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {
   document: { id: string; title: string | null; url: string | null; published: string | null; stored: boolean; mentions: number };
+  /** All of them for a small document; the first 100 for a large one (a background job). */
   events: EventRecord[];
+  eventCount: number;
+}
+
+/** GET /api/ingest/jobs/{id}: a large document's ingest, run in the background. */
+export interface IngestJob {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: { done: number; total: number };
+  result: IngestResult | null;
+  error: { code: string; message: string } | null;
+}
+
+/** A large document is answered with 202 and a job: follow it until it is done or failed. */
+async function ingested(answer: IngestResult | { job: IngestJob }): Promise<IngestResult> {
+  if (!('job' in answer)) return answer;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const j = await request<IngestJob>('GET', `/ingest/jobs/${enc(answer.job.id)}`);
+    if (j.status === 'done' && j.result) return j.result;
+    if (j.status === 'failed') throw new ApiError(400, j.error?.code ?? 'INTERNAL', j.error?.message ?? 'the ingest failed');
+  }
 }
 
 export type { AuditEntry, EventCorrection };
@@ -177,15 +199,15 @@ export const api = {
   addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<WatchView>('POST', '/watches', { json: w }),
   deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
 
-  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
-  ingestUrl: (fetchUrl: string) => request<IngestResult>('POST', '/ingest', { json: { fetchUrl } }),
+  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult | { job: IngestJob }>('POST', '/ingest', { json: doc }).then(ingested),
+  ingestUrl: (fetchUrl: string) => request<IngestResult | { job: IngestJob }>('POST', '/ingest', { json: { fetchUrl } }).then(ingested),
   ingestFile: (file: File, meta: { title?: string; published?: string } = {}) => {
     const form = new FormData();
     // Fields before the file: the server reads the parts in order.
     if (meta.title) form.append('title', meta.title);
     if (meta.published) form.append('published', meta.published);
     form.append('file', file, file.name);
-    return request<IngestResult>('POST', '/ingest', { form });
+    return request<IngestResult | { job: IngestJob }>('POST', '/ingest', { form }).then(ingested);
   },
 
   accept: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: reason ? { reason } : {} }),
