@@ -14,8 +14,17 @@ describe('inflect', () => {
     ['ally', ['ally', 'allies', 'allied', 'allying']],
     ['agree', ['agree', 'agrees', 'agreed', 'agreeing']],
     ['fight', ['fight', 'fights', 'fought', 'fighting']],
+    ['freeze', ['freezes', 'froze', 'frozen', 'freezing']],
+    ['hit', ['hits', 'hit', 'hitting']],
+    ['withhold', ['withholds', 'withheld', 'withholding']],
+    ['overthrow', ['overthrew', 'overthrown']],
+    ['relay', ['relays', 'relayed']],
   ])('%s', (lemma, forms) => {
     expect(inflect(lemma)).toEqual(expect.arrayContaining(forms));
+  });
+
+  it('does not read a regular verb as a prefixed irregular one', () => {
+    expect(inflect('relay')).not.toContain('relaid');
   });
 });
 
