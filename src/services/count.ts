@@ -68,9 +68,15 @@ export function explainCount(events: readonly AnalysisEvent[], scope: CountScope
     counted++;
     if (scope.by && placeEvent(e, scope.by) === null) spans++;
   }
+  return describeCount({ counted, modalities, byModality, spans, by: scope.by ?? null }, undated);
+}
+
+/** The explained count from its tallies (events or the store's rollups): what is left out, in one sentence. */
+export function describeCount(c: { counted: number; modalities: Modality[]; byModality: Partial<Record<Modality, number>>; spans: number; by: PeriodUnit | null }, undated: number | null): ExplainedCount {
+  const { counted, modalities, byModality, spans, by } = c;
+  const chosen = new Set<Modality>(modalities);
   const other = MODALITIES.filter((m) => !chosen.has(m) && byModality[m]);
   const otherModalities = other.reduce((s, m) => s + (byModality[m] ?? 0), 0);
-  const by = scope.by ?? null;
   const parts = [`${plural(counted, 'event')} counted (${modalities.map((m) => `${byModality[m] ?? 0} ${m}`).join(' + ')})`];
   if (otherModalities) parts.push(`${other.map((m) => `${byModality[m]} ${m}`).join(' + ')} not counted`);
   if (undated) parts.push(`${undated} undated not counted`);

@@ -28,11 +28,21 @@ export interface TieQuery {
   origin?: Origin[];
 }
 
+export interface UndatedQuery {
+  a: string;
+  /** null: every event of A. */
+  b: string | null;
+  origin?: Origin[];
+}
+
 export interface RollupStore {
   /** A dyad's (or an actor's) non-rejected dated events, tallied per period, type and modality. */
   dyadTallies(q: TallyQuery): Promise<PeriodTally[]>;
   /** The network ties of the events starting in a window of whole months. */
   windowTies(q: TieQuery): Promise<Tie[]>;
+  /** Non-rejected events with no date (every modality) naming A (and B, in any role): the
+   *  rollups hold dated events only, and the shared count says how many it leaves out. */
+  undatedEvents(q: UndatedQuery): Promise<number>;
   /** Recomputes the rollups from the events; the rows that differ (empty: no drift). */
   checkRollups(): Promise<RollupDrift[]>;
 }

@@ -2,7 +2,7 @@
 // (filling them from its events, in slices, with progress), the readers the analyses use,
 // and the drift check that recomputes every rollup from the events and compares.
 import type Database from 'better-sqlite3';
-import type { RollupStore, TallyQuery, TieQuery } from '../rollup-store.js';
+import type { RollupStore, TallyQuery, TieQuery, UndatedQuery } from '../rollup-store.js';
 import type { PeriodTally, RollupDrift, Tie } from '../../domain/rollup.js';
 import { EntenteError } from '../../domain/errors.js';
 import { MODALITIES } from '../../domain/mention.js';
@@ -118,6 +118,22 @@ export function rollupPart(db: Database.Database): RollupStore {
           sum(r.coop) AS coop, sum(r.conf) AS conf
         FROM rollup_ties r WHERE ${where.join(' AND ')} GROUP BY 1, 2 HAVING sum(r.events) <> 0`).all(params) as Array<{ lo: string; hi: string; events: number; mentions: number; weight: number; coop: number; conf: number }>;
       return rows.map((r): Tie => ({ a: r.lo, b: r.hi, events: r.events, mentions: r.mentions, weight: r.weight, cooperative: r.coop, conflictual: r.conf }));
+    },
+
+    async undatedEvents(q: UndatedQuery) {
+      // event_actors holds an undated event's day as '': a key range of the actor's rows.
+      const params: Record<string, unknown> = { a: q.a };
+      const where = ["a.code = @a", "a.day_first = ''", "a.status <> 'rejected'"];
+      const origins = checkList('origin', q.origin, ORIGINS);
+      if (origins) {
+        where.push(`a.origin IN (${origins.map((_, i) => `@origin${i}`).join(', ')})`);
+        origins.forEach((v, i) => (params[`origin${i}`] = v));
+      }
+      if (q.b !== null) {
+        where.push("EXISTS (SELECT 1 FROM event_actors b WHERE b.code = @b AND b.day_first = '' AND b.event_id = a.event_id)");
+        params.b = q.b;
+      }
+      return (db.prepare(`SELECT count(*) AS n FROM event_actors a WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
     },
 
     async checkRollups() {
