@@ -73,7 +73,10 @@ export function explainCount(events: readonly AnalysisEvent[], scope: CountScope
 
 /** The explained count from its tallies (events or the store's rollups): what is left out, in one sentence. */
 export function describeCount(c: { counted: number; modalities: Modality[]; byModality: Partial<Record<Modality, number>>; spans: number; by: PeriodUnit | null }, undated: number | null): ExplainedCount {
-  const { counted, modalities, byModality, spans, by } = c;
+  const { counted, modalities, spans, by } = c;
+  // In vocabulary order, whatever order the events or tallies came in.
+  const byModality: Partial<Record<Modality, number>> = {};
+  for (const m of MODALITIES) if (c.byModality[m] !== undefined) byModality[m] = c.byModality[m];
   const chosen = new Set<Modality>(modalities);
   const other = MODALITIES.filter((m) => !chosen.has(m) && byModality[m]);
   const otherModalities = other.reduce((s, m) => s + (byModality[m] ?? 0), 0);
