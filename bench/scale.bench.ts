@@ -71,7 +71,7 @@ async function measure(n: number, log: (s: string) => void): Promise<Figures> {
   if (!hasRollups) writeFileSync(note, JSON.stringify({ ms: openMs }));
   const firstOpenMs = existsSync(note) ? (JSON.parse(readFileSync(note, 'utf8')) as { ms: number }).ms : null;
   // The same path with no rollup methods answers from the events: the reference.
-  const plain: Store = { ...store, dyadTallies: undefined, windowTies: undefined, undatedEvents: undefined };
+  const plain: Store = { ...store, dyadTallies: undefined, windowTies: undefined, dyadCounts: undefined, undatedEvents: undefined };
   const raw = new Database(file);
   try {
     const events = (raw.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;

@@ -23,7 +23,7 @@ interface Filters {
   modality?: Modality[];
 }
 
-type RollupReader = Store & Pick<RollupStore, 'dyadTallies' | 'undatedEvents'>;
+type RollupReader = Store & Pick<RollupStore, 'dyadTallies' | 'dyadCounts' | 'undatedEvents'>;
 
 const EVERY = [...MODALITIES];
 const dayBefore = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
@@ -34,7 +34,7 @@ const chosenOf = (m: Modality[] | undefined): Modality[] => [...(m?.length ? m :
 
 /** Whether the rollups answer a series (or a count) of this dyad by this unit (null: no chart). */
 function fits(store: Store, dyad: Dyad, by: PeriodUnit | null): store is RollupReader {
-  return !!store.dyadTallies && !!store.undatedEvents && (by === null || TALLY_UNITS.includes(by)) && dyad.a !== dyad.b;
+  return !!store.dyadTallies && !!store.dyadCounts && !!store.undatedEvents && (by === null || TALLY_UNITS.includes(by)) && dyad.a !== dyad.b;
 }
 
 /** Store volume per period label over [first, last], as analysis.ts normalises. */
@@ -74,24 +74,43 @@ async function overlapTallies(store: RollupReader, dyad: Dyad, from: string | nu
 }
 
 /**
- * The shared count (count.ts) over undirected tallies of every modality overlapping [from, to]:
- * a month tally lies wholly inside the window, so its events start inside it.
+ * The shared count (count.ts) of an actor or pair over [from, to] (either may be null): events
+ * within one month from the rollups of the months the window holds whole, summed per modality;
+ * events spanning months from the rollups with their days; in a month a bound cuts, its events.
  */
-async function tallyCount(store: RollupReader, tallies: readonly PeriodTally[], q: { a: string; b: string | null; from: string | null; to: string | null; origin?: Origin[]; modality?: Modality[]; by: PeriodUnit | null }): Promise<ExplainedCount> {
+async function countOf(store: RollupReader, q: { a: string; b: string | null; from: string | null; to: string | null; origin?: Origin[]; modality?: Modality[]; by: PeriodUnit | null }): Promise<ExplainedCount> {
+  const { from, to } = q;
+  const cut: string[] = [];
+  let monthFrom = from?.slice(0, 7);
+  let monthTo = to?.slice(0, 7);
+  if (from && from !== monthStart(from)) {
+    cut.push(from.slice(0, 7));
+    monthFrom = dayAfter(monthEnd(from)).slice(0, 7);
+  }
+  if (to && to !== monthEnd(to)) {
+    if (!cut.includes(to.slice(0, 7))) cut.push(to.slice(0, 7));
+    monthTo = dayBefore(monthStart(to)).slice(0, 7);
+  }
+  const rows = await store.dyadCounts({ a: q.a, b: q.b, monthFrom, monthTo, from: from ?? undefined, to: to ?? undefined, origin: q.origin });
+  const dyad: Dyad = { a: q.a, b: q.b, directed: false };
+  for (const month of cut) {
+    for (const e of await monthEvents(store, dyad, month, q.origin, EVERY)) {
+      if ((!from || e.start >= from) && (!to || e.start <= to)) rows.push({ modality: e.modality, start: null, end: null, events: 1 });
+    }
+  }
   const modalities = chosenOf(q.modality);
   const chosen = new Set(modalities);
   const byModality: Partial<Record<Modality, number>> = {};
   let counted = 0;
   let spans = 0;
-  for (const t of tallies) {
-    if (t.events === 0) continue;
-    if (t.month === null && ((q.from && t.start! < q.from) || (q.to && t.start! > q.to))) continue;
-    byModality[t.modality] = (byModality[t.modality] ?? 0) + t.events;
-    if (!chosen.has(t.modality)) continue;
-    counted += t.events;
-    if (q.by && t.month === null && placeEvent({ start: t.start!, end: t.end! }, q.by) === null) spans += t.events;
+  for (const r of rows) {
+    byModality[r.modality] = (byModality[r.modality] ?? 0) + r.events;
+    if (!chosen.has(r.modality)) continue;
+    counted += r.events;
+    // Within one month: placed by month, quarter or year (fits() keeps out days and weeks).
+    if (q.by && r.start !== null && placeEvent({ start: r.start, end: r.end! }, q.by) === null) spans += r.events;
   }
-  const undated = q.from || q.to ? null : await store.undatedEvents({ a: q.a, b: q.b, origin: q.origin });
+  const undated = from || to ? null : await store.undatedEvents({ a: q.a, b: q.b, origin: q.origin });
   return describeCount({ counted, modalities, byModality, spans, by: q.by }, undated);
 }
 
@@ -101,8 +120,7 @@ export async function rollupCount(store: Store, q: { actor: string; with?: strin
   if (!fits(store, dyad, q.by ?? null)) return null;
   const from = q.from ? prefixStart(q.from) : null;
   const to = q.to ? prefixEnd(q.to) : null;
-  const tallies = await overlapTallies(store, dyad, from, to, q.origin, EVERY);
-  return tallyCount(store, tallies, { a: dyad.a, b: dyad.b, from, to, origin: q.origin, modality: q.modality, by: q.by ?? null });
+  return countOf(store, { a: dyad.a, b: dyad.b, from, to, origin: q.origin, modality: q.modality, by: q.by ?? null });
 }
 
 /** The series and its shared count from the rollups; null when the question needs the events. */
@@ -111,12 +129,8 @@ export async function rollupSeries(store: Store, dyad: Dyad, p: Filters & { by: 
   const qFrom = p.from ? prefixStart(p.from) : null;
   const qTo = p.to ? prefixEnd(p.to) : null;
   const modality = chosenOf(p.modality);
-  const chosen = new Set(modality);
-  const both = await overlapTallies(store, { ...dyad, directed: false }, qFrom, qTo, p.origin, EVERY);
-  const count = await tallyCount(store, both, { a: dyad.a, b: dyad.b, from: qFrom, to: qTo, origin: p.origin, modality: p.modality, by: p.by });
-  const tallies = dyad.directed
-    ? await overlapTallies(store, dyad, qFrom, qTo, p.origin, modality)
-    : both.filter((t) => chosen.has(t.modality));
+  const count = await countOf(store, { a: dyad.a, b: dyad.b, from: qFrom, to: qTo, origin: p.origin, modality: p.modality, by: p.by });
+  const tallies = await overlapTallies(store, dyad, qFrom, qTo, p.origin, modality);
   let from = qFrom ?? undefined;
   let to = qTo ?? undefined;
   if (!from || !to) {
