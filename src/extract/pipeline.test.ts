@@ -99,6 +99,9 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['rebels from a named group', 'Rebels from the M23 group shelled the outskirts of Goma.', 'ASSAULT M23->COD'],
     ["a leader's name for their government", 'The Modi government expelled a Canadian diplomat.', 'SANCTION IND->CAN'],
     ['"the administration" is the one named before', "The Trump administration imposed sanctions on Iran. China's cabinet met. The administration rejected China's claims.", 'REJECT USA->CHN'],
+    ['receiving a leader is a meeting', 'Xi Jinping received Vladimir Putin in Beijing.', 'CONSULT CHN->RUS'],
+    ['an aid package for a state', 'The Pentagon announced a new military aid package for Ukraine.', 'AID USA->UKR'],
+    ['a hand-lexicon event inside a converted phrase', 'Pakistan carried out airstrikes inside Iran in January.', 'ASSAULT PAK->IRN'],
     ['mutual fighting: one side', 'India and China clashed on their border.', 'ASSAULT IND->CHN'],
     ['mutual fighting: the other side', 'Indian and Chinese troops clashed in the Galwan Valley.', 'ASSAULT CHN->IND'],
     ['a nominal attack with an adjective actor', 'The Israeli strike on Beirut killed five people.', 'ASSAULT ISR->LBN'],
@@ -112,6 +115,8 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['a noun modifying a noun is no event', 'Pakistan detained two British aid workers.', /^AID/],
     ['a noun inside a noun phrase is no verb', 'Israeli forces raided the camp.', /^SANCTION/],
     ['intent verbs are modality, not events', 'Japan hopes to expand trade.', /^REQUEST/],
+    ['receiving a thing is no meeting', 'Kim received a letter from Putin.', /^CONSULT/],
+    ['labour strikes are no attack', 'The strikes led by the Kremlin\'s agents in Italy failed.', /^ASSAULT/],
   ])('must not: %s (%s)', (_name, text, bad) => {
     expect(events(text).filter((e) => bad.test(e))).toEqual([]);
   });
