@@ -9,6 +9,7 @@ import { EVENT_STATUSES, ORIGINS } from '../../domain/event.js';
 import { prefixEnd, prefixStart } from '../../domain/date-range.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type EventFilter, type Page } from '../event-store.js';
 import { maxSpanDays } from './event-index.js';
+import { LONG_SPAN_DAYS, longSpanTerm } from './core-schema.js';
 
 export interface FilterSql {
   /** FROM … WHERE …, with `e` the events table. */
@@ -20,7 +21,14 @@ export interface FilterSql {
   orderBy: string;
   /** Index rows of the driving actor (at least this many), or null without an actor. */
   driveRows: number | null;
+  /** With a start date and long events in the store: the same rows as two lists that each walk
+   *  one index in date order, [long events starting before the short ones, the rest]; a page
+   *  reads them one after the other instead of sorting the whole window. */
+  parts?: [FilterSql, FilterSql];
 }
+
+/** Which rows of a date window: all of them, the long events starting early, or the rest. */
+type WindowPart = 'all' | 'early' | 'late';
 
 /** Stop counting matches here: a larger total is reported as unknown (null). */
 export const COUNT_CAP = 100_000;
@@ -74,7 +82,7 @@ function shiftDay(day: string, days: number): string {
 /** event_actors' primary key (code, day_first, event_id): probes along it stay in date order. */
 const BY_ACTOR_DATE = 'INDEXED BY sqlite_autoindex_event_actors_1';
 
-export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
+export function filterSql(db: Database.Database, f: EventFilter, part: WindowPart = 'all'): FilterSql {
   const where: string[] = [];
   const params: Record<string, unknown> = {};
   const types = checkList('type', f.type, PLOVER_TYPES);
@@ -108,12 +116,21 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   const statuses = checkList('status', f.status, EVENT_STATUSES);
   if (statuses) inList('status', 'status', statuses);
   else if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
+  let split = false;
   if (from) {
     // day_last >= from alone would leave day_first, the indexed column, bounded above only, and
-    // walk every event before `to`: no event starts earlier than from minus the longest span.
-    where.push(`${t}.day_last >= @from`, `${t}.day_first >= @fromLow`);
+    // walk every event before `to`. No short event starts earlier than from minus LONG_SPAN_DAYS;
+    // the long ones that start earlier come from their partial index (core-schema.ts).
     params.from = prefixStart(from);
-    params.fromLow = shiftDay(params.from as string, -maxSpanDays(db));
+    const span = maxSpanDays(db);
+    split = span > LONG_SPAN_DAYS;
+    params.fromLow = shiftDay(params.from as string, -Math.min(span, LONG_SPAN_DAYS));
+    const late = `${t}.day_first >= @fromLow`;
+    const early = `${longSpanTerm(t)} AND ${t}.day_first < @fromLow`;
+    where.push(`${t}.day_last >= @from`);
+    if (!split || part === 'late') where.push(late);
+    else if (part === 'early') where.push(early);
+    else where.push(`(${late} OR (${early}))`);
   }
   if (to) {
     // Undated events have day_first NULL in events and '' in event_actors: neither passes.
@@ -124,7 +141,11 @@ export function filterSql(db: Database.Database, f: EventFilter): FilterSql {
   const cond = `WHERE ${where.join(' AND ')}`;
   // Newest first walks the same index backwards (undated events, which sort first, then come last).
   const dir = f.order === 'desc' ? ' DESC' : '';
-  return t === 'a'
-    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: `a.day_first${dir}, a.event_id${dir}`, driveRows }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: `e.day_first${dir}, e.id${dir}`, driveRows };
+  // The early part names its index: the planner would otherwise walk the date index from the start.
+  const by = part === 'early' ? (t === 'a' ? ' INDEXED BY event_actors_long_span' : ' INDEXED BY events_long_span') : '';
+  const s: FilterSql = t === 'a'
+    ? { from: `FROM event_actors a${by} JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a${by} ${cond}`, params, orderBy: `a.day_first${dir}, a.event_id${dir}`, driveRows }
+    : { from: `FROM events e${by} ${cond}`, countFrom: `FROM events e${by} ${cond}`, params, orderBy: `e.day_first${dir}, e.id${dir}`, driveRows };
+  if (split && part === 'all') s.parts = [filterSql(db, f, 'early'), filterSql(db, f, 'late')];
+  return s;
 }

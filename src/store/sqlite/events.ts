@@ -234,7 +234,19 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
   function listPage(f: EventFilter, p: { limit: number; offset: number }): PageResult<EventRecord> {
     const s = filterSql(db, f);
     // One row more than the page says whether more exist, even when the total is not counted.
-    const rows = db.prepare(`SELECT e.*, ${FIRST_SENTENCE} ${s.from} ORDER BY ${s.orderBy} LIMIT @limit OFFSET @offset`).all({ ...s.params, limit: p.limit + 1, offset: p.offset }) as EventRow[];
+    // A window split in two (event-query.ts) is read part after part, each in its index's order.
+    const parts = s.parts ? (f.order === 'desc' ? [s.parts[1], s.parts[0]] : s.parts) : [s];
+    const rows: EventRow[] = [];
+    let skip = p.offset;
+    for (const part of parts) {
+      const want = p.limit + 1 - rows.length;
+      if (want <= 0) break;
+      const got = db.prepare(`SELECT e.*, ${FIRST_SENTENCE} ${part.from} ORDER BY ${part.orderBy} LIMIT @limit OFFSET @offset`).all({ ...part.params, limit: want, offset: skip }) as EventRow[];
+      rows.push(...got);
+      // An empty read means the offset passed this part: skip its rows (at most `skip` counted).
+      if (got.length > 0) skip = 0;
+      else if (skip > 0) skip -= (db.prepare(`SELECT count(*) AS n FROM (SELECT 1 ${part.countFrom} LIMIT @cap)`).get({ ...part.params, cap: skip }) as { n: number }).n;
+    }
     const more = rows.length > p.limit;
     if (more) rows.pop();
     let total: number | null;
