@@ -82,6 +82,7 @@ export async function run(): Promise<string> {
       { name: 'Home (what the store holds)', path: '/', ready: '[data-testid=overview]' },
       { name: 'Network (latest year, top 30, labels placed)', path: '/network', ready: 'svg.link-chart text.node-label' },
       { name: `Dyad ${tie.source}–${tie.target} by year (chart and count)`, path: `/dyad?a=${tie.source}&b=${tie.target}&by=year`, ready: '.series-chart g.period' },
+      { name: 'Dyad, no pair chosen (busiest pairs, all time)', path: '/dyad', ready: '.busiest a.chip' },
       { name: `Timeline of ${tie.source} (first 200 events)`, path: `/timeline?actor=${tie.source}`, ready: 'li.tl-event' },
       { name: 'Events list, newest first', path: '/timeline?order=desc', ready: 'li.tl-event' },
       { name: 'Map (every actor, all time)', path: '/map', ready: 'svg.world .actor-circle' },

@@ -4,6 +4,7 @@
 import { MODALITIES } from '../domain/mention.js';
 import { ORIGINS, type Origin } from '../domain/event.js';
 import type { Store } from '../store/store.js';
+import { networkFor } from './analysis.js';
 
 export interface Overview {
   documents: number;
@@ -13,6 +14,17 @@ export interface Overview {
   /** First and last day of the dated events. */
   years: { from: string; to: string } | null;
   busiestActors: Array<{ code: string; name: string | null; events: number }>;
+  /** The pairs with the most events of all time, each counted as the network counts its tie. */
+  busiestDyads: Array<{ a: string; b: string; events: number }>;
+}
+
+/** The network's all-time ties from the rollups (one read of the tie table, no graph measures);
+ *  without rollups, the network's edges. Asserted and not rejected, as the network by default. */
+async function busiestDyadsOf(store: Store, n: number): Promise<Overview['busiestDyads']> {
+  const ties = store.windowTies
+    ? (await store.windowTies({ from: '0001-01-01', to: '9999-12-31', modality: ['asserted'] })).map((t) => ({ a: t.a, b: t.b, events: t.events }))
+    : (await networkFor(store, { from: '0001', to: '9999' })).edges.map((e) => ({ a: e.source, b: e.target, events: e.events }));
+  return ties.sort((x, y) => y.events - x.events || x.a.localeCompare(y.a) || x.b.localeCompare(y.b)).slice(0, n);
 }
 
 export async function overviewOf(store: Store): Promise<Overview> {
@@ -30,5 +42,5 @@ export async function overviewOf(store: Store): Promise<Overview> {
   const last = (await store.listEvents({ ...all, order: 'desc' }, { limit: 1 })).rows[0];
   const years = first?.date && last?.date ? { from: first.date.start, to: last.date.end } : null;
   const busiestActors = (await store.listActors({ limit: 8 })).rows.filter((a) => a.events > 0);
-  return { documents: counts.documents, events: counts.events, byOrigin, years, busiestActors };
+  return { documents: counts.documents, events: counts.events, byOrigin, years, busiestActors, busiestDyads: await busiestDyadsOf(store, 12) };
 }

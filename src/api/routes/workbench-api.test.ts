@@ -156,4 +156,17 @@ describe('overview', () => {
     expect(o.busiestActors.length).toBeGreaterThan(3);
     expect(o.busiestActors[0].events).toBeGreaterThanOrEqual(o.busiestActors[1].events);
   });
+
+  it('gives the busiest pairs with the counts the all-time network gives their ties', async () => {
+    const o = await get('/api/overview');
+    const net = await get('/api/network?from=0001&to=9999');
+    const edges = [...net.edges].sort((x: { events: number }, y: { events: number }) => y.events - x.events);
+    expect(o.busiestDyads.length).toBe(Math.min(12, edges.length));
+    expect(o.busiestDyads.length).toBeGreaterThan(1);
+    for (const d of o.busiestDyads) {
+      const e = net.edges.find((x: { source: string; target: string }) => (x.source === d.a && x.target === d.b) || (x.source === d.b && x.target === d.a));
+      expect(e?.events).toBe(d.events);
+    }
+    expect(o.busiestDyads.map((d: { events: number }) => d.events)).toEqual(edges.slice(0, o.busiestDyads.length).map((e: { events: number }) => e.events));
+  });
 });

@@ -45,10 +45,10 @@ export function DyadView() {
   );
 }
 
-/** With no dyad chosen, offer the ties with the most events. */
+/** With no dyad chosen, offer the ties with the most events (the overview's, not the whole network). */
 function BusiestDyads({ by }: { by: string }) {
-  const net = useApi(() => api.network({ from: '0001', to: '9999' }), []);
-  const top = [...(net.data?.edges ?? [])].sort((x, y) => y.events - x.events).slice(0, 12);
+  const net = useApi(() => api.overview(), []);
+  const top = (net.data?.busiestDyads ?? []).map((d) => ({ source: d.a, target: d.b, events: d.events }));
   return (
     <div className="busiest">
       <p className="muted">Pick two actors, or one of the busiest pairs:</p>
