@@ -1,5 +1,6 @@
 // The landing page: what this database holds (documents, events by origin, the years it
-// covers, the busiest actors) and where to start. Cheap on a large store: no analysis runs here.
+// covers, the busiest actors and pairs) and where to start. Cheap on a large store: no analysis
+// runs here; the pairs' counts are the all-time network's ties, read from the tie rollup.
 import { api } from '../api.js';
 import { href } from '../router.js';
 import { useApi } from '../use-api.js';
@@ -15,9 +16,6 @@ export function HomeView() {
       <ErrorLine error={o.error} />
       {o.loading && !o.data && <Loading what="summary" />}
       {o.data && <Summary o={o.data} />}
-      <p className="muted">
-        The busiest pairs are listed in <Link to="/dyad">Dyad</Link> until you pick one.
-      </p>
       <div className="panel start-here">
         <h2>Start here</h2>
         <ol>
@@ -70,6 +68,16 @@ function Summary({ o }: { o: Overview }) {
           {o.busiestActors.map((a) => (
             <Link key={a.code} to={href('/timeline', { actor: a.code })} className="chip">
               {a.name ?? a.code} ({a.events.toLocaleString('en')})
+            </Link>
+          ))}
+        </p>
+      )}
+      {o.busiestDyads.length > 0 && (
+        <p data-testid="busiest-dyads">
+          Busiest pairs (asserted events, all time):{' '}
+          {o.busiestDyads.slice(0, 8).map((d) => (
+            <Link key={`${d.a}|${d.b}`} to={href('/dyad', { a: d.a, b: d.b, by: 'year' })} className="chip">
+              {d.a} – {d.b} ({d.events.toLocaleString('en')})
             </Link>
           ))}
         </p>

@@ -26,15 +26,20 @@ const LARGE_STORE = 100_000;
 /** Ties listed in the table before "show all". */
 const TABLE_ROWS = 200;
 
-/** The first and last month with dated events, from the two ends of the timeline, and whether the store is large. */
-async function monthRange(): Promise<{ months: [string, string]; large: boolean } | null> {
-  const [head, tail] = await Promise.all([api.events({ limit: 50 }), api.events({ limit: 50, order: 'desc' })]);
+/** The first and last month with dated events, from the two ends of the timeline, whether the store is
+ *  large, and the latest year with an event starting no later than this year (where a large store opens). */
+async function monthRange(): Promise<{ months: [string, string]; large: boolean; openYear: number } | null> {
+  const thisYear = String(new Date().getUTCFullYear());
+  const [head, tail, past] = await Promise.all([api.events({ limit: 50 }), api.events({ limit: 50, order: 'desc' }), api.events({ to: thisYear, limit: 1, order: 'desc' })]);
   const firstDated = head.rows.find((e) => e.date);
   const lastDated = tail.rows.find((e) => e.date);
   if (!firstDated?.date || !lastDated?.date) return null;
   // The list counts up to a cap and says null beyond it.
   const large = head.total === null || head.total > LARGE_STORE;
-  return { months: [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(lastDated.date.end)[1].slice(0, 7)], large };
+  const months: [string, string] = [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(lastDated.date.end)[1].slice(0, 7)];
+  // One event misdated decades ahead (a text's "2055") would otherwise open a one-event chart.
+  const recent = past.rows[0]?.date;
+  return { months, large, openYear: Number((recent ? periodBounds(recent.start)[0] : months[1]).slice(0, 4)) };
 }
 
 /** The top N actors by events, the neighbours of expanded ones, and the ties among them. */
@@ -63,8 +68,8 @@ export function NetworkView() {
   const months = useMemo(() => (range.data ? monthsBetween(range.data.months[0], range.data.months[1]) : []), [range.data]);
   const month = months[Math.min(monthIndex, months.length - 1)];
   const span: [number, number] | null = range.data ? [Number(range.data.months[0].slice(0, 4)), Number(range.data.months[1].slice(0, 4))] : null;
-  // A large store opens on its latest year; a small one on all time.
-  const b: BrushState | null = brushState ?? (range.data && span ? { years: range.data.large ? [span[1], span[1]] : null, months: null } : null);
+  // A large store opens on its latest year up to this one; a small one on all time.
+  const b: BrushState | null = brushState ?? (range.data && span ? { years: range.data.large ? [range.data.openYear, range.data.openYear] : null, months: null } : null);
 
   useEffect(() => {
     if (months.length) setMonthIndex(months.length - 1);
@@ -162,7 +167,7 @@ export function NetworkView() {
           <p className="muted small network-summary" data-testid="network-summary">
             {shown.window.from === '0001-01-01' && shown.window.to === '9999-12-31' ? 'All time' : `${shown.window.from} – ${shown.window.to}`}: {shown.events} events counted ({shown.counting}).
             Showing {cut.nodes.length} of {shown.nodes.length} actors (the {Math.min(top, shown.nodes.length)} busiest{expanded.size ? ' and the neighbours of those you opened' : ''}) and {cut.edges.length} of {shown.edges.length} ties; the table lists every tie, busiest first.
-            {range.data?.large && !brushState && ' A large store opens on its latest year: widen the years with the brush.'}
+            {range.data?.large && !brushState && ' A large store opens on its latest year up to this one: widen the years with the brush.'}
             {shown.modularity !== null && ` ${shown.blocs.length} blocs, modularity ${shown.modularity.toFixed(2)}.`}
             {shown.balance.ratio !== null && ` ${Math.round(shown.balance.ratio * 100)}% of ${shown.balance.triangles} signed triangles balanced.`}{' '}
             {brush && (
