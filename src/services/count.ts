@@ -142,7 +142,8 @@ export async function actorCountsFor(store: Store, q: Omit<CountQuery, 'actor' |
   const modalities = chosenModalities(q.modality);
   const chosen = new Set(modalities);
   const byActor = new Map<string, number>();
-  for (const r of await store.actorEventCounts({ from, to, origin: q.origin })) {
+  // The store leaves out the modalities not chosen: the all-time rollup then sums half the rows.
+  for (const r of await store.actorEventCounts({ from, to, origin: q.origin, modality: modalities })) {
     if (chosen.has(r.modality)) byActor.set(r.code, (byActor.get(r.code) ?? 0) + r.events);
   }
   const actors = [...byActor].filter(([, n]) => n > 0).map(([code, events]) => ({ code, events })).sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1));

@@ -145,6 +145,8 @@ export interface ActorCountQuery {
   from: string | null;
   to: string | null;
   origin?: Origin[];
+  /** Only these modalities; every modality when absent. */
+  modality?: Modality[];
   /** Only these actors; every actor when absent. */
   actors?: string[];
 }

@@ -345,6 +345,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
         { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
       ]);
       expect(await store.actorEventCounts({ from: null, to: null, origin: ['text'] })).toEqual([]);
+      expect(await sorted({ from: null, to: null, modality: ['speculative'] })).toEqual([{ code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 }]);
+      expect(await sorted({ from: '2023-02-01', to: null, modality: ['asserted'] })).toEqual([{ code: 'PRK', modality: 'asserted', events: 1 }, { code: 'RUS', modality: 'asserted', events: 1 }]);
     });
 
     it('refuses a database written by a newer Entente', async () => {

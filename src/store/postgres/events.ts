@@ -370,6 +370,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       const cond = [`day_first <> ''`, `status <> 'rejected'`];
       if (c.actors?.length) cond.push(`code = ANY($${params.push(c.actors)})`);
       if (c.origin?.length) cond.push(`origin = ANY($${params.push(c.origin)})`);
+      if (c.modality?.length) cond.push(`modality = ANY($${params.push(c.modality)})`);
       if (c.from) cond.push(`day_first >= $${params.push(c.from)}`);
       if (c.to) cond.push(`day_first <= $${params.push(c.to)}`);
       const rs = await rows<{ code: string; modality: Modality; n: number }>(read, `SELECT code, modality, count(*)::int AS n FROM event_actors WHERE ${cond.join(' AND ')} GROUP BY code, modality`, params);

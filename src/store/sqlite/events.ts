@@ -422,6 +422,7 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       };
       list('code', c.actors);
       list('origin', c.origin);
+      list('modality', c.modality);
       let rows: unknown[];
       if (!c.from && !c.to) {
         // All time: the rollup counts each dated, unrejected event once per actor, as the count does; thousands of rows, not millions.
