@@ -95,9 +95,11 @@ export function MapView() {
   const drag = useRef<{ x: number; y: number; v: typeof view; sx: number } | null>(null);
   // Half-typed dates ("19") are not sent: the query waits for a whole ISO prefix.
   const [qFrom, qTo] = [from, to].map((d) => (ISO_PREFIX.test(d) ? d : ''));
-  // Dots for the events that carry coordinates (at most 1000 read); circles from the shared count.
-  const events = useApi(() => api.events({ from: qFrom || undefined, to: qTo || undefined, limit: 1000 }), [qFrom, qTo]);
+  // Circles from the shared count; then dots for the events that carry coordinates (at most 1000
+  // read), asked for once the counts are in so the server answers the circles first.
   const counted = useApi(() => api.actorCounts({ from: qFrom || undefined, to: qTo || undefined }), [qFrom, qTo]);
+  const countsIn = counted.data !== null;
+  const events = useApi(() => (countsIn ? api.events({ from: qFrom || undefined, to: qTo || undefined, limit: 1000 }) : Promise.resolve(null)), [qFrom, qTo, countsIn]);
   const { actors } = useSession();
   const [hover, setHover] = useState<string | null>(null);
   const [fit, setFit] = useState<'actors' | 'world'>('actors');
@@ -111,6 +113,8 @@ export function MapView() {
   const placesKey = onMap.map((p) => p.code).join(',');
   const projection = useMemo(() => (fit === 'world' ? worldProjection : fitTo(onMap.map((p) => p.place!.lonlat))), [fit, placesKey]);
   const path = geoPath(projection);
+  // The country outlines change with the projection only, not with every hover or data arrival.
+  const outlines = useMemo(() => countries.map((f) => path(f) ?? ''), [projection]);
   /** Screen position; a historical state sits just below its successor, so both stay visible. */
   const at = (p: Place): [number, number] => {
     const xy = projection(p.lonlat) ?? [0, 0];
@@ -195,7 +199,7 @@ export function MapView() {
           <g transform={`translate(${view.tx},${view.ty}) scale(${view.k})`}>
           <path d={path({ type: 'Sphere' }) ?? ''} className="sphere" />
           {countries.map((f, i) => (
-            <path key={String(f.id ?? i)} d={path(f) ?? ''} className={`country${counts.has(NUMERIC_TO_ALPHA3[String(f.id)] ?? '') ? ' active' : ''}`}>
+            <path key={String(f.id ?? i)} d={outlines[i]} className={`country${counts.has(NUMERIC_TO_ALPHA3[String(f.id)] ?? '') ? ' active' : ''}`}>
               <title>{f.properties.name}</title>
             </path>
           ))}
