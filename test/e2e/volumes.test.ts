@@ -238,6 +238,14 @@ describe('the workbench on a GDELT-sized store', { timeout: 120_000 }, () => {
     expect(text).toMatch(/curated \d+/);
     await page.getByRole('heading', { name: 'Start here' }).waitFor();
     await screenshot(page, 'volumes-home');
+    // The busiest pair's number is the count its dyad page gives (all time, asserted).
+    const pair = page.getByTestId('busiest-dyads').locator('a.chip').first();
+    const listed = Number((await pair.innerText()).match(/\(([\d,]+)\)/)![1].replace(/,/g, ''));
+    expect(listed).toBeGreaterThan(0);
+    await pair.click();
+    await page.waitForURL(/\/dyad\?/);
+    await page.getByTestId('count-line').waitFor();
+    expect(await countOf(page)).toBe(listed);
   });
 
   it('a stale token link opens the sign-in box with the reason', async () => {
