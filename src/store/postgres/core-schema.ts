@@ -7,6 +7,13 @@
 // Counters are kept as insert-only delta rows (summed on read, compacted now and then): many
 // concurrent writers then never queue on one hot counter row, nor deadlock over two.
 import type { Migration } from './migrate.js';
+import { LONG_SPAN_DAYS } from '../sqlite/core-schema.js';
+
+/** The term that picks long events of table alias `t` ('' for bare columns, as in an index). */
+export const longSpanTerm = (t: string): string => {
+  const c = t ? `${t}.` : '';
+  return `entente_span_days(${c}day_first, ${c}day_last) > ${LONG_SPAN_DAYS}`;
+};
 
 /** Characters of a document that full-text search covers: a tsvector holds at most 1 MB. */
 export const FTS_DOCUMENT_CHARS = 500_000;
@@ -242,4 +249,19 @@ CREATE FUNCTION entente_compact_counters() RETURNS void LANGUAGE sql AS $f$
 $f$;
 `;
 
-export const coreMigrations: Migration[] = [{ id: '001-core', sql: core }];
+// Events longer than LONG_SPAN_DAYS (wars, eras) get partial indexes, so a date window reads the
+// short events from from − LONG_SPAN_DAYS and the long ones from these, instead of every event back
+// to the longest span (event-query.ts; as in sqlite/core-schema.ts). text::date is immutable for
+// the ISO days stored here; other text (years before 0001) gives no span.
+const longSpanIndexes = `
+CREATE FUNCTION entente_span_days(first text, last text) RETURNS integer LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $f$
+  SELECT CASE WHEN first ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND last ~ '^[0-9]{4}-[0-9]{2}-[0-9]{2}$' AND first >= '0001' THEN last::date - first::date END
+$f$;
+CREATE INDEX events_long_span ON events (day_first) WHERE ${longSpanTerm('')};
+CREATE INDEX event_actors_long_span ON event_actors (code, day_first) WHERE ${longSpanTerm('')};
+`;
+
+export const coreMigrations: Migration[] = [
+  { id: '001-core', sql: core },
+  { id: '002-long-span-indexes', sql: longSpanIndexes },
+];

@@ -9,6 +9,8 @@ import { ORIGINS } from '../../domain/event.js';
 import { prefixEnd, prefixStart } from '../../domain/date-range.js';
 import type { EventFilter } from '../event-store.js';
 import { Params, one, type Db } from './sql.js';
+import { LONG_SPAN_DAYS } from '../sqlite/core-schema.js';
+import { longSpanTerm } from './core-schema.js';
 
 export { COUNT_BUDGET, COUNT_CAP, normalizePage } from '../sqlite/event-query.js';
 
@@ -23,6 +25,9 @@ export interface PgFilterSql {
   byActor: boolean;
   /** Index rows of the driving actor, or null without an actor. */
   driveRows: number | null;
+  /** With a start date and long events in the store: the same rows as [long events starting before
+   *  the short ones, the rest], each read in its index's date order (sqlite/event-query.ts). */
+  parts?: [PgFilterSql, PgFilterSql];
 }
 
 function checkList<T extends string>(field: string, values: readonly string[] | undefined, allowed: readonly T[]): T[] | undefined {
@@ -52,7 +57,7 @@ function shiftDay(day: string, days: number): string {
   return days === 0 ? day : new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function filterSql(db: Db, f: EventFilter, params = new Params()): Promise<PgFilterSql> {
+export async function filterSql(db: Db, f: EventFilter, params = new Params(), part: 'all' | 'early' | 'late' = 'all'): Promise<PgFilterSql> {
   const where: string[] = [];
   const types = checkList('type', f.type, PLOVER_TYPES);
   const modality = checkList('modality', f.modality ?? ['asserted'], MODALITIES)!;
@@ -86,11 +91,20 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   if (f.status?.length && statuses!.length !== f.status.length) throw new EntenteError('BAD_INPUT', `status must be among ${EVENT_STATUSES.join(', ')}`, { field: 'status' });
   if (statuses) where.push(`${t}.status IN (${params.list(statuses)})`);
   else if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
+  let split = false;
   if (from) {
-    // day_last >= from alone leaves day_first bounded above only: no event starts earlier than
-    // from minus the longest span.
+    // day_last >= from alone leaves day_first bounded above only: no short event starts earlier
+    // than from minus LONG_SPAN_DAYS, and the long ones that do come from their partial index.
     const start = prefixStart(from);
-    where.push(`${t}.day_last >= ${params.add(start)}`, `${t}.day_first >= ${params.add(shiftDay(start, -(await maxSpanDays(db))))}`);
+    const span = await maxSpanDays(db);
+    split = span > LONG_SPAN_DAYS;
+    where.push(`${t}.day_last >= ${params.add(start)}`);
+    const low = params.add(shiftDay(start, -Math.min(span, LONG_SPAN_DAYS)));
+    const late = `${t}.day_first >= ${low}`;
+    const early = `${longSpanTerm(t)} AND ${t}.day_first < ${low}`;
+    if (!split || part === 'late') where.push(late);
+    else if (part === 'early') where.push(early);
+    else where.push(`(${late} OR (${early}))`);
   }
   if (to) {
     where.push(`${t}.day_first <= ${params.add(prefixEnd(to))}`);
@@ -99,7 +113,9 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   const cond = `WHERE ${where.join(' AND ')}`;
   // Newest first on request (undated events then come last).
   const desc = f.order === 'desc';
-  return t === 'a'
+  const s: PgFilterSql = t === 'a'
     ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
     : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
+  if (split && part === 'all') s.parts = [await filterSql(db, f, new Params(), 'early'), await filterSql(db, f, new Params(), 'late')];
+  return s;
 }

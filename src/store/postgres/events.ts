@@ -198,16 +198,28 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
 export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEvents'> {
   async function listPage(db: Db, f: EventFilter, p: { limit: number; offset: number }): Promise<PageResult<EventRecord>> {
     const s = await filterSql(db, f);
-    const lim = s.params.add(p.limit + 1);
-    const off = s.params.add(p.offset);
-    const rs = await rows<PgEventRow>(db, `SELECT e.*, ${FIRST_SENTENCE} ${s.from} ORDER BY ${s.orderBy} LIMIT ${lim} OFFSET ${off}`, s.params.values);
+    // A window split in two (event-query.ts) is read part after part, each in its index's order.
+    const parts = s.parts ? (f.order === 'desc' ? [s.parts[1], s.parts[0]] : s.parts) : [s];
+    const rs: PgEventRow[] = [];
+    let skip = p.offset;
+    for (const part of parts) {
+      const want = p.limit + 1 - rs.length;
+      if (want <= 0) break;
+      const values = [...part.params.values, want, skip];
+      const n = part.params.values.length;
+      const got = await rows<PgEventRow>(db, `SELECT e.*, ${FIRST_SENTENCE} ${part.from} ORDER BY ${part.orderBy} LIMIT $${n + 1} OFFSET $${n + 2}`, values);
+      rs.push(...got);
+      // An empty read means the offset passed this part: skip its rows (at most `skip` counted).
+      if (got.length > 0) skip = 0;
+      else if (skip > 0) skip -= (await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${part.countFrom} LIMIT $${n + 1}) x`, [...part.params.values, skip]))!.n;
+    }
     const more = rs.length > p.limit;
     if (more) rs.pop();
     let total: number | null;
     if (!more && (rs.length > 0 || p.offset === 0)) total = p.offset + rs.length;
     else if (s.driveRows !== null && s.driveRows > COUNT_BUDGET) total = null;
     else {
-      const values = s.params.values.slice(0, -2);
+      const values = s.params.values;
       const n = (await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM (SELECT 1 ${s.countFrom} LIMIT ${COUNT_CAP}) x`, values))!.n;
       total = n >= COUNT_CAP ? null : n;
     }
