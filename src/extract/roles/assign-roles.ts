@@ -323,7 +323,14 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
 /** The noun phrase starting at token `i` (tags known): [first, last], or null. */
 function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number] | null {
   let j = i;
-  while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+  for (;;) {
+    while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+    // "United Nations Security Council (UNSC) resolutions": an abbreviation in brackets
+    // inside the phrase.
+    const close = j > i && tokens[j]?.lower === '(' ? tokens.findIndex((x, k) => k > j && k <= j + 4 && x.lower === ')') : -1;
+    if (close < 0 || !['NOUN', 'PROPN'].includes(tags[close + 1] ?? '')) break;
+    j = close + 1;
+  }
   return j > i ? [i, j - 1] : null;
 }
 
