@@ -105,7 +105,10 @@ function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth
     return j >= 0 && PREPOSITIONS.has(tokens[j].lower) ? tokens[j].lower : null;
   }
   if (PREPOSITIONS.has(w.lower)) return w.lower;
-  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && depth < 3) {
+  // A list goes on after a comma only while "and", "or" or another comma follows: in
+  // "speaking to Japan and Korea, Trump praised" Trump opens the main clause.
+  const listGoesOn = w.lower !== ',' || [',', 'and', 'or'].includes(tokens[a.last + 1]?.lower ?? '');
+  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && listGoesOn && depth < 3) {
     const k = actorAt(actors, w.index - 1);
     if (k >= 0) return governingPrep(tokens, actors, actors[k], depth + 1);
   }
