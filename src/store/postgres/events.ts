@@ -17,6 +17,7 @@ import { dateOf, eventRecord, mentionDetail, type PgEventRow, type PgMentionRow 
 import { FTS_DOCUMENT_CHARS } from './core-schema.js';
 import { one, rows, transaction, type Db } from './sql.js';
 import type { Pools } from './pools.js';
+import { eventYearCache } from './partitions.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
 const CANDIDATE_SLACK_DAYS = 2;
@@ -94,13 +95,18 @@ async function candidatesFor(c: pg.PoolClient, m: EventMention, clusterEventId: 
   return [...out.values()].map(candidate);
 }
 
-async function storeMention(c: pg.PoolClient, documentId: string, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): Promise<string> {
+type EnsureYears = ReturnType<typeof eventYearCache>['ensure'];
+
+async function storeMention(c: pg.PoolClient, years: EnsureYears, documentId: string, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): Promise<string> {
   const clusterEventId = m.cluster ? clusters.get(m.cluster) ?? null : null;
   const decision = decideMerge(
     { type: m.type, source: m.source.code, target: m.target?.code ?? null, date: m.date, modality: m.modality, clusterEventId },
     await candidatesFor(c, m, clusterEventId),
   );
   let eventId: string;
+  // The event's (new) first day may open a year without a partition yet.
+  const newFirst = decision.action === 'new' ? bounds(m.date)[3] : decision.update ? bounds(decision.update.date)[3] : null;
+  await years(c, [newFirst]);
   if (decision.action === 'new') {
     const r = await c.query<{ id: string }>({
       name: 'entente-insert-event',
@@ -150,7 +156,7 @@ async function storeMention(c: pg.PoolClient, documentId: string, published: str
   return eventId;
 }
 
-async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult> {
+async function addDocumentTx(c: pg.PoolClient, years: EnsureYears, doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult> {
   await c.query('SELECT pg_advisory_xact_lock($1)', [TEXT_MERGE_LOCK]);
   const hash = doc.hash ?? contentHash(doc.text);
   const existing = await one<{ id: string }>(c, 'SELECT id FROM documents WHERE hash = $1', [hash]);
@@ -176,7 +182,7 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
       const issue = parsed.error.issues[0];
       throw new EntenteError('BAD_INPUT', `mention ${i}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
     }
-    const id = await storeMention(c, documentId, published, parsed.data, clusters, indexed);
+    const id = await storeMention(c, years, documentId, published, parsed.data, clusters, indexed);
     actors.add(parsed.data.source.code);
     if (parsed.data.target) actors.add(parsed.data.target.code);
     if (!seen.has(id)) {
@@ -190,6 +196,7 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
 }
 
 export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEvents'> {
+  const years = eventYearCache();
   async function listPage(db: Db, f: EventFilter, p: { limit: number; offset: number }): Promise<PageResult<EventRecord>> {
     const s = await filterSql(db, f);
     const lim = s.params.add(p.limit + 1);
@@ -225,7 +232,12 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async addDocument(doc, mentions) {
       if (typeof doc.text !== 'string' || doc.text.length === 0) throw new EntenteError('BAD_INPUT', 'document text is empty');
       // A list can be stored again after a deadlock; a lazy stream is consumed once.
-      return transaction(primary, (c) => addDocumentTx(c, doc, mentions), { retry: Array.isArray(mentions) });
+      try {
+        return await transaction(primary, (c) => addDocumentTx(c, years.ensure, doc, mentions), { retry: Array.isArray(mentions) });
+      } catch (e) {
+        years.forget();
+        throw e;
+      }
     },
 
     async findDocument(hash) {
@@ -338,7 +350,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       const s = await filterSql(read, filter);
       const cols = 'e.id::text, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin';
       const sql = s.byActor
-        ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom}) AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
+        ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom})${s.eventDays} AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
         : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
       const res = await read.query({ text: sql, values: s.params.values, rowMode: 'array' });
       return (res.rows as unknown[][]).map((r): AnalysisEvent => ({

@@ -9,6 +9,7 @@ import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
 import { migrate } from './migrate.js';
 import { coreMigrations } from './core-schema.js';
+import { partitionMigrations } from './partitions.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
 import { authPart, authMigrations } from './auth.js';
@@ -19,7 +20,7 @@ import { compactor } from './compact.js';
 import { replicaPool } from './replicas.js';
 import type { Pools } from './pools.js';
 
-export const postgresMigrations = [...coreMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations];
+export const postgresMigrations = [...coreMigrations, ...partitionMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations];
 
 export interface PostgresStoreOptions {
   /** Read replicas (streaming standbys of the primary) for list, series, network and search reads. */
