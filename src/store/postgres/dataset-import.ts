@@ -139,7 +139,7 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
         RETURNING id, external_id, origin`);
       // GDELT mentions imported before their event count into it as it lands.
       const gdelt = ins.rows.filter((r) => r.origin === 'gdelt');
-      if (gdelt.length) {
+      if (gdelt.length && (await c.query('SELECT 1 FROM gdelt_mentions LIMIT 1')).rowCount) {
         await c.query(`UPDATE events e SET mention_count = e.mention_count + m.n FROM (
             SELECT global_event_id::text AS gid, count(*)::int AS n FROM gdelt_mentions
             WHERE global_event_id = ANY ($1::bigint[]) AND mention_time > event_time GROUP BY 1) m
