@@ -10,6 +10,7 @@
 // as in SQLite, whatever the database's locale.
 import type { Migration } from './migrate.js';
 import type { Db } from './sql.js';
+import { EVENT_TRIGGER_FUNCTIONS_INSERTED, EVENT_TRIGGER_FUNCTIONS_UPDATED } from './core-schema.js';
 
 /** pg_advisory_xact_lock key held while partitions are created. */
 export const PARTITION_LOCK = 0x70617274;
@@ -152,6 +153,8 @@ CREATE UNIQUE INDEX events_origin_external ON events (origin, external_id, day_f
 CREATE INDEX events_day ON events (day_first NULLS FIRST, id);
 ALTER TABLE event_actors ADD PRIMARY KEY (code, day_first, event_id);
 CREATE INDEX event_actors_event ON event_actors (event_id);
+${EVENT_TRIGGER_FUNCTIONS_INSERTED}
+${EVENT_TRIGGER_FUNCTIONS_UPDATED}
 ${TRIGGERS}
 
 -- Takes a year out of events and event_actors (and gdelt_mentions): the partitions become plain
