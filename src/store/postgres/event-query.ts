@@ -51,7 +51,13 @@ export async function maxSpanDays(db: Db): Promise<number> {
 }
 
 function shiftDay(day: string, days: number): string {
-  return days === 0 ? day : new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  if (days === 0) return day;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  // Years before 0000 (stored as "-0500-…") are outside Date.parse's four-digit form: no lower
+  // bound ('' is below every day in the C collation), as on SQLite.
+  if (Number.isNaN(ms)) return '';
+  const shifted = new Date(ms + days * 86_400_000);
+  return shifted.getUTCFullYear() < 0 ? '' : shifted.toISOString().slice(0, 10);
 }
 
 export async function filterSql(db: Db, f: EventFilter, params = new Params()): Promise<PgFilterSql> {
