@@ -221,11 +221,26 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
   }
 
-  /** Words only, so user text is never read as query syntax; every word must match. */
-  function tsWords(text: string): string {
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return words.join(' ');
+  /**
+   * The analyst's search text as a tsquery, as SQLite reads it (sqlite/events.ts searchQuery):
+   * every word must match, `"a phrase"` matches its words in order (<->), and OR between terms
+   * matches either. Words are quoted lexemes, so no other text is ever read as query syntax.
+   */
+  function tsQuery(text: string): string {
+    const terms: string[] = [];
+    for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
+      if (m[2] === 'OR') {
+        if (terms.length && terms[terms.length - 1] !== '|') terms.push('|');
+        continue;
+      }
+      const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (!words.length) continue;
+      if (terms.length && terms[terms.length - 1] !== '|') terms.push('&');
+      terms.push(`(${words.map((w) => `'${w}'`).join(' <-> ')})`);
+    }
+    while (terms.length && terms[terms.length - 1] === '|') terms.pop();
+    if (terms.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
+    return terms.join(' ');
   }
 
   return {
@@ -270,23 +285,23 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
 
     async search(text, pg) {
       const p = normalizePage(pg);
-      const q = tsWords(text);
-      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
-      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
+      const q = tsQuery(text);
+      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ to_tsquery('simple', $1)", [q]))!.n;
+      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ to_tsquery('simple', $1)", [q]))!.n;
       const out: SearchHit[] = [];
       if (p.offset < nd) {
         const docs = await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
-            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), websearch_to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
-          FROM documents d WHERE d.tsv @@ websearch_to_tsquery('simple', $1)
-          ORDER BY ts_rank(d.tsv, websearch_to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
+            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
+          FROM documents d WHERE d.tsv @@ to_tsquery('simple', $1)
+          ORDER BY ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
         for (const d of docs) out.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
       }
       const left = p.limit - out.length;
       if (left > 0 && nm > 0) {
         const ms = await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
-            ts_headline('simple', m.sentence, websearch_to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
-          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ websearch_to_tsquery('simple', $1)
-          ORDER BY ts_rank(m.tsv, websearch_to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
+            ts_headline('simple', m.sentence, to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
+          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ to_tsquery('simple', $1)
+          ORDER BY ts_rank(m.tsv, to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
         for (const m of ms) out.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
       }
       return page(out, nd + nm, p.limit, p.offset);
