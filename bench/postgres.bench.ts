@@ -179,8 +179,20 @@ function scaleTable(figs: ScaleFigures[]): string {
   ].join('\n');
 }
 
+/** BENCH_PG_ROWS=0: the scale part alone. */
+async function scaleOnly(): Promise<string> {
+  const pg = cluster();
+  try {
+    execFileSync(join(pg.bin, 'psql'), [pg.url, '-qc', 'CREATE DATABASE scale']);
+    return scaleTable(await scale(pg.url.replace(/\/entente_test$/, '/scale'), (s) => console.error(s)));
+  } finally {
+    pg.stop();
+  }
+}
+
 export async function run(): Promise<string> {
   mkdirSync(work, { recursive: true });
+  if (ROWS === 0) return scaleOnly();
   const file = join(work, `gdelt-${ROWS}.export.CSV`);
   if (!existsSync(file) || !existsSync(`${file}.done`)) {
     await writeRepeatedGdelt(sources, file, ROWS);

@@ -21,8 +21,6 @@ export interface PgFilterSql {
   orderBy: string;
   /** Whether event_actors drives the query (an actor is named). */
   byActor: boolean;
-  /** Conditions on `e`'s days (" AND …") that keep a join to events in the window's partitions. */
-  eventDays: string;
   /** Index rows of the driving actor, or null without an actor. */
   driveRows: number | null;
 }
@@ -59,6 +57,13 @@ function shiftDay(day: string, days: number): string {
   const shifted = new Date(ms + days * 86_400_000);
   return shifted.getUTCFullYear() < 0 ? '' : shifted.toISOString().slice(0, 10);
 }
+
+/**
+ * The event of an event_actors row `a`, looked up in its own year partition (run-time pruning on
+ * day_first; undated in the default one): a per-row probe the planner cannot turn into a hash join
+ * over every partition, so a dyad page reads only the rows it shows.
+ */
+const EVENT_OF_ROW = `SELECT * FROM events e WHERE e.id = a.event_id AND (e.day_first = a.day_first OR (a.day_first = '' AND e.day_first IS NULL))`;
 
 export async function filterSql(db: Db, f: EventFilter, params = new Params()): Promise<PgFilterSql> {
   const where: string[] = [];
@@ -118,6 +123,6 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   const cond = `WHERE ${where.join(' AND ')}`;
   const onDays = t === 'a' ? eventDays.map((x) => ` AND ${x}`).join('') : '';
   return t === 'a'
-    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id${onDays} ${cond}`, countFrom: `FROM event_actors a ${cond}`, eventDays: onDays, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, eventDays: '', params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
+    ? { from: `FROM event_actors a CROSS JOIN LATERAL (${EVENT_OF_ROW}${onDays} LIMIT 1) e ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
+    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
 }

@@ -365,7 +365,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       const s = await filterSql(read, filter);
       const cols = 'e.id::text, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin';
       const sql = s.byActor
-        ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom})${s.eventDays} AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
+        ? `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
         : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
       const res = await read.query({ text: sql, values: s.params.values, rowMode: 'array' });
       return (res.rows as unknown[][]).map((r): AnalysisEvent => ({
