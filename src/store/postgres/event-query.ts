@@ -15,6 +15,11 @@ export { COUNT_BUDGET, COUNT_CAP, normalizePage } from '../sqlite/event-query.js
 export interface PgFilterSql {
   /** FROM … WHERE …, with `e` the events table. */
   from: string;
+  /**
+   * The dated rows for a series or network (every row, no page): joined on the partition column
+   * too, so the planner may hash-join or probe per row, whichever reads less.
+   */
+  analysisFrom: string;
   /** The same rows without the events table, when the index alone can count them. */
   countFrom: string;
   params: Params;
@@ -123,6 +128,6 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   const cond = `WHERE ${where.join(' AND ')}`;
   const onDays = t === 'a' ? eventDays.map((x) => ` AND ${x}`).join('') : '';
   return t === 'a'
-    ? { from: `FROM event_actors a CROSS JOIN LATERAL (${EVENT_OF_ROW}${onDays} LIMIT 1) e ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
+    ? { from: `FROM event_actors a CROSS JOIN LATERAL (${EVENT_OF_ROW}${onDays} LIMIT 1) e ${cond}`, analysisFrom: `FROM event_actors a JOIN events e ON e.id = a.event_id AND e.day_first = a.day_first${onDays} ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
+    : { from: `FROM events e ${cond}`, analysisFrom: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
 }

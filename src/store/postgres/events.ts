@@ -364,9 +364,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async analysisEvents(filter) {
       const s = await filterSql(read, filter);
       const cols = 'e.id::text, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin';
-      const sql = s.byActor
-        ? `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
-        : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
+      const sql = `SELECT ${cols} ${s.analysisFrom} AND e.day_first IS NOT NULL ORDER BY ${s.byActor ? 'e.day_first, e.id' : s.orderBy}`;
       const res = await read.query({ text: sql, values: s.params.values, rowMode: 'array' });
       return (res.rows as unknown[][]).map((r): AnalysisEvent => ({
         id: r[0] as string, type: r[1] as AnalysisEvent['type'], sources: r[2] as string[], targets: r[3] as string[],
