@@ -14,7 +14,7 @@ export function registerSearch(program: Command): void {
   addPageOptions(cmd, 20);
   cmd.action(async (text: string, opts: PageOptions) => {
     const format = parseFormat(opts.format);
-    const store = await openStore(loadSettings({ db: opts.db }));
+    const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
     try {
       const page = await store.search(text, pageOf(opts));
       const { rows, ...meta } = page;

@@ -52,6 +52,16 @@ function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
   return r.role ? { code: r.code, role: r.role, name: a.name } : { code: r.code, name: a.name };
 }
 
+/** Tokens past the last trigger that roles may read (its object, a later "by" agent). */
+const TAG_AFTER = 20;
+
+/** The last token to tag: a clause end past the last trigger's reach, or the sentence end. */
+function tagWindowEnd(tokens: ReturnType<typeof tokenize>, triggers: { last: number }[]): number {
+  let end = Math.max(...triggers.map((t) => t.last)) + TAG_AFTER;
+  while (end < tokens.length - 1 && !/^[;:.!?]$/.test(tokens[end].text)) end++;
+  return end;
+}
+
 /** Sentences longer than this (chunks of text with no full stop) cite only the clause. */
 const LONG_SENTENCE = 600;
 
@@ -101,8 +111,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   };
   if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
   // Part-of-speech tags only for sentences with a trigger match (tags then refine them).
-  if (findTriggers(tokens).length === 0) { noteSubject(); return []; }
-  const tags = posTags(s.text, tokens);
+  const untagged = findTriggers(tokens);
+  if (untagged.length === 0) { noteSubject(); return []; }
+  const tags = posTags(s.text, tokens, tagWindowEnd(tokens, untagged));
   const triggers = findTriggers(tokens, tags);
   if (triggers.length === 0) { noteSubject(); return []; }
   // Dates (chrono-node is the costly part) only once a trigger has its actors.
@@ -130,7 +141,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
     // part of the main event, not an event of its own.
-    if (mod.cue === 'to-infinitive') { note('events', () => `${words}: purpose clause, dropped`); continue; }
+    // "an honour for me to address you" names its own subject: not a purpose clause.
+    if (mod.cue === 'to-infinitive' && !roles.rule.startsWith('for-infinitive')) { note('events', () => `${words}: purpose clause, dropped`); continue; }
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
@@ -160,6 +172,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       rule: `trigger:${t.hand ? "" : "cameo "}${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
     };
     out.push(m);
+    if (roles.mutual && m.target) {
+      note('roles', () => `${words}: mutual, also ${m.target!.code} → ${m.source.code}`);
+      out.push({ ...m, source: m.target, target: m.source });
+    }
   }
   noteSubject();
   return out;
@@ -193,10 +209,11 @@ export function extractDocument(text: string, meta: ExtractMeta, opts: ExtractOp
  * The streaming form for huge texts: yields mentions (with clusters) as they are found,
  * holding only the document state; returns the document record at the end.
  */
-export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void } = {}): Generator<EventMention, Extraction['document']> {
+export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void; onSentence?: (end: number) => void } = {}): Generator<EventMention, Extraction['document']> {
   const state = new DocumentState();
   const clusters = new Clusterer();
   for (const s of splitSentences(text)) {
+    opts.onSentence?.(s.end);
     const trace: TraceLine[] | undefined = opts.trace ? [] : undefined;
     for (const m of extractSentence(s, meta.published, state, trace)) {
       clusters.assign(m);

@@ -1,7 +1,7 @@
 // Reading a whole input with a ceiling: files, special files (/dev/zero, FIFOs) and stdin are
 // read in chunks and refused with TOO_LARGE as soon as they pass the limit, so an endless
 // input costs at most the limit in memory. stat() sizes cannot be trusted (a device says 0).
-import { createReadStream } from 'node:fs';
+import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { EntenteError } from '../domain/errors.js';
 
@@ -41,8 +41,36 @@ export async function readStreamBounded(stream: Readable, name: string, maxBytes
   return Buffer.concat(chunks, total);
 }
 
-/** A file's bytes ("-" is stdin), read in chunks up to maxBytes. */
-export function readFileBounded(file: string, maxBytes = MAX_DOCUMENT_BYTES): Promise<Buffer> {
+/** A regular file's bytes in one read, or null for a special file (its size says nothing). */
+function readRegularFile(file: string, maxBytes: number): Buffer | null {
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw inputError(e, file);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (st.isDirectory()) throw inputError(Object.assign(new Error('is a directory'), { code: 'EISDIR' }), file);
+    if (!st.isFile()) return null;
+    if (st.size > maxBytes) throw new EntenteError('TOO_LARGE', `${file}: more than the ${mb(maxBytes)} a document may have`, { limit: maxBytes });
+    const buf = Buffer.allocUnsafe(st.size);
+    let got = 0;
+    while (got < st.size) {
+      const n = readSync(fd, buf, got, st.size - got, got);
+      if (n === 0) break;
+      got += n;
+    }
+    return got === st.size ? buf : buf.subarray(0, got);
+  } catch (e) {
+    throw inputError(e, file);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** A file's bytes ("-" is stdin): a regular file in one read, anything else in chunks up to maxBytes. */
+export async function readFileBounded(file: string, maxBytes = MAX_DOCUMENT_BYTES): Promise<Buffer> {
   if (file === '-') return readStreamBounded(process.stdin, 'stdin', maxBytes);
-  return readStreamBounded(createReadStream(file, { highWaterMark: 1 << 20 }), file, maxBytes);
+  return readRegularFile(file, maxBytes) ?? readStreamBounded(createReadStream(file, { highWaterMark: 1 << 16 }), file, maxBytes);
 }

@@ -8,7 +8,7 @@ import { openStore } from '../store/open-store.js';
 import type { Store } from '../store/store.js';
 import type { AnalysisEvent, DatasetEventInput } from '../domain/event.js';
 import type { Modality } from '../domain/mention.js';
-import { countFor, explainCount } from './count.js';
+import { actorCountsFor, countFor, explainCount } from './count.js';
 import { networkFor, seriesFor } from './analysis.js';
 
 let k = 0;
@@ -81,5 +81,21 @@ describe('one count across the views (real SQLite)', () => {
     const none = await seriesFor(store, { a: 'SUN', b: 'PRK', by: 'month' });
     expect(none.points).toEqual([]);
     expect(none.unplaced).toBe(2);
+  });
+  it('every actor\'s map count is its own count, for all time and for windows', async () => {
+    // A rejected event, and one starting before the window it reaches into, are counted by neither.
+    await store.importEvents([row('USA', 'RUS', '2023-06-30', '2023-07-02'), row('USA', 'PRK', '2023-07-15')]);
+    const rejected = (await store.listEvents({ actor: 'USA', with: 'PRK' })).rows[0];
+    await store.setEventStatus(rejected.id, 'rejected', { tokenId: null, role: 'editor', reason: 'test' });
+    const cases = [{}, { from: '2023-07', to: '2023-12' }, { from: '2023-07-01' }, { to: '2023-06-30' }, { modality: ['asserted', 'speculative'] as Modality[] }, { origin: ['text' as const] }];
+    for (const q of cases) {
+      const all = await actorCountsFor(store, q);
+      expect(all.actors.length).toBeGreaterThan(q.origin ? -1 : 1);
+      for (const code of ['RUS', 'PRK', 'UKR', 'USA', 'SUN']) {
+        const one = await countFor(store, { actor: code, ...q });
+        expect({ q, code, n: all.actors.find((a) => a.code === code)?.events ?? 0 }).toEqual({ q, code, n: one.counted });
+      }
+    }
+    expect((await actorCountsFor(store, {})).actors.find((a) => a.code === 'USA')?.events).toBe(1);
   });
 });

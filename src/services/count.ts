@@ -54,20 +54,26 @@ const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? o
  * number of undated ones when the caller knows it.
  */
 export function explainCount(events: readonly AnalysisEvent[], scope: CountScope, undated: number | null = null): ExplainedCount {
-  const modalities = [...(scope.modalities?.length ? scope.modalities : (['asserted'] as Modality[]))];
-  const chosen = new Set<Modality>(modalities);
+  const chosen = new Set<Modality>(chosenModalities(scope.modalities));
   const dyad = { a: scope.actor, b: scope.with, directed: false };
   const byModality: Partial<Record<Modality, number>> = {};
-  let counted = 0;
   let spans = 0;
   for (const e of events) {
     if (!inDyad(e, dyad)) continue;
     if ((scope.from && e.start < scope.from) || (scope.to && e.start > scope.to)) continue;
     byModality[e.modality] = (byModality[e.modality] ?? 0) + 1;
-    if (!chosen.has(e.modality)) continue;
-    counted++;
-    if (scope.by && placeEvent(e, scope.by) === null) spans++;
+    if (chosen.has(e.modality) && scope.by && placeEvent(e, scope.by) === null) spans++;
   }
+  return explainTallies(byModality, scope, undated, spans);
+}
+
+const chosenModalities = (m: readonly Modality[] | undefined): Modality[] => [...(m?.length ? m : (['asserted'] as Modality[]))];
+
+/** The explained count from the number of events per modality (and, for a per-period chart, how many span periods). */
+export function explainTallies(byModality: Partial<Record<Modality, number>>, scope: CountScope, undated: number | null, spans = 0): ExplainedCount {
+  const modalities = chosenModalities(scope.modalities);
+  const chosen = new Set<Modality>(modalities);
+  const counted = modalities.reduce((sum, m) => sum + (byModality[m] ?? 0), 0);
   const other = MODALITIES.filter((m) => !chosen.has(m) && byModality[m]);
   const otherModalities = other.reduce((s, m) => s + (byModality[m] ?? 0), 0);
   const by = scope.by ?? null;
@@ -99,6 +105,15 @@ export async function countFor(store: Store, q: CountQuery, events?: readonly An
   const from = q.from ? prefixStart(q.from) : null;
   const to = q.to ? prefixEnd(q.to) : null;
   const other = q.with ?? null;
+  if (!events && !other && !q.by) {
+    // One actor against everyone, no periods: tallies per modality from the store, not every event read.
+    const rows = await store.actorEventCounts({ from, to, origin: q.origin, actors: [q.actor] });
+    const byModality: Partial<Record<Modality, number>> = {};
+    for (const r of rows) byModality[r.modality] = (byModality[r.modality] ?? 0) + r.events;
+    const dated = rows.reduce((sum, r) => sum + r.events, 0);
+    const undated = !from && !to ? await undatedOf(store, q.actor, null, q.origin, dated) : null;
+    return explainTallies(byModality, { actor: q.actor, with: null, from, to, modalities: q.modality }, undated);
+  }
   const all = events ?? await store.analysisEvents({ actor: q.actor, with: other ?? undefined, from: from ?? undefined, to: to ?? undefined, origin: q.origin, modality: [...MODALITIES] });
   let undated: number | null = null;
   if (!from && !to) {
@@ -106,4 +121,27 @@ export async function countFor(store: Store, q: CountQuery, events?: readonly An
     undated = await undatedOf(store, q.actor, other, q.origin, all.length);
   }
   return explainCount(all, { actor: q.actor, with: other, from, to, modalities: q.modality, by: q.by ?? null }, undated);
+}
+
+export interface ActorCounts {
+  /** First and last day, or null for all time. */
+  window: { from: string | null; to: string | null };
+  modalities: Modality[];
+  definition: string;
+  /** Busiest first; an actor's number is what countFor(actor) counts for the same filters. */
+  actors: Array<{ code: string; events: number }>;
+}
+
+/** Every actor's count by the shared definition, for the map (one query, not one per actor). */
+export async function actorCountsFor(store: Store, q: Omit<CountQuery, 'actor' | 'with' | 'by'>): Promise<ActorCounts> {
+  const from = q.from ? prefixStart(q.from) : null;
+  const to = q.to ? prefixEnd(q.to) : null;
+  const modalities = chosenModalities(q.modality);
+  const chosen = new Set(modalities);
+  const byActor = new Map<string, number>();
+  for (const r of await store.actorEventCounts({ from, to, origin: q.origin })) {
+    if (chosen.has(r.modality)) byActor.set(r.code, (byActor.get(r.code) ?? 0) + r.events);
+  }
+  const actors = [...byActor].filter(([, n]) => n > 0).map(([code, events]) => ({ code, events })).sort((a, b) => b.events - a.events || (a.code < b.code ? -1 : 1));
+  return { window: { from, to }, modalities, definition: COUNT_DEFINITION, actors };
 }

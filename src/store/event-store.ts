@@ -101,7 +101,10 @@ export interface EventVersion {
 }
 
 export interface EventDetail extends EventRecord {
+  /** Every mention, or the page of them asked for (see mentionPage). */
   mentions: MentionDetail[];
+  /** How many mentions the event has and which of them `mentions` holds. */
+  mentionPage: { total: number; limit: number; offset: number; truncated: boolean };
   /** Each distinct version when the event is disputed; empty otherwise. */
   versions: EventVersion[];
 }
@@ -137,6 +140,15 @@ export interface DocumentDetail extends DocumentSummary {
   mentionSpans: Array<{ id: string; start: number; end: number; eventId: string; type: PloverType; modality: Modality; status: EventStatus }>;
 }
 
+/** A window for per-actor counts: first and last day (YYYY-MM-DD), null for all time. */
+export interface ActorCountQuery {
+  from: string | null;
+  to: string | null;
+  origin?: Origin[];
+  /** Only these actors; every actor when absent. */
+  actors?: string[];
+}
+
 export interface StoreCounts {
   documents: number;
   mentions: number;
@@ -154,11 +166,17 @@ export interface EventStore {
   /** Registry actors (code and name); names of actors met in data are kept too. */
   registerActors(actors: Array<{ code: string; name: string }>): Promise<void>;
   listEvents(filter: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
-  getEvent(id: string): Promise<EventDetail | null>;
+  /** One event; with `mentions`, only that page of its mentions (in document order), else all of them. */
+  getEvent(id: string, mentions?: Page): Promise<EventDetail | null>;
   /** An actor's (or a dyad's, when `other` is given) events in date order. */
   timeline(actor: string, other: string | null, filter?: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
   search(q: string, page?: Page): Promise<PageResult<SearchHit>>;
   listActors(page?: Page): Promise<PageResult<ActorSummary>>;
+  /**
+   * Per actor and modality, the events the shared count looks at (services/count.ts): not
+   * rejected, dated, STARTING inside the window, with a chosen origin; zero rows left out.
+   */
+  actorEventCounts(q: ActorCountQuery): Promise<Array<{ code: string; modality: Modality; events: number }>>;
   getDocument(id: string): Promise<DocumentDetail | null>;
   listDocuments(page?: Page): Promise<PageResult<DocumentSummary>>;
   streamEvents(filter: EventFilter): AsyncIterable<EventDetail>;

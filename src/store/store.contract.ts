@@ -225,8 +225,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect(b.eventIds).toEqual([id]);
       const after = (await store.getEvent(id))!;
       expect(after.mentions).toHaveLength(2);
-      const { mentions: _m1, ...restBefore } = before;
-      const { mentions: _m2, ...restAfter } = after;
+      const { mentions: _m1, mentionPage: _p1, ...restBefore } = before;
+      const { mentions: _m2, mentionPage: _p2, ...restAfter } = after;
       expect(restAfter).toEqual(restBefore);
       expect((await store.listEvents({ modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
       expect((await store.listEvents({ actor: 'PRK', with: 'RUS', modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
@@ -312,6 +312,34 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect(t.sourceUrl).toBeNull();
       expect(t.summary).toBe(detail.mentions[0].sentence.replace(/\s+/g, ' ').trim());
       expect(detail.summary).toBe(t.summary);
+    });
+
+    it('counts each actor\'s events by the shared rule: dated, not rejected, starting in the window', async () => {
+      const row = (id: string, sources: string[], targets: string[], date: DateRange | null, modality: Modality = 'asserted'): DatasetEventInput => ({
+        origin: 'gdelt', externalId: id, type: 'CONSULT', mode: null, sources, targets, date, dateKind: 'event', modality,
+        mentionCount: 1, reportedAt: null, location: null, sourceUrl: null, attrs: {},
+      });
+      await store.importEvents([
+        row('1', ['PRK'], ['RUS'], day('2023-01-10')), row('2', ['RUS', 'PRK'], ['RUS'], day('2023-02-10')),
+        row('3', ['RUS'], ['UKR'], { start: '2022-12-20', end: '2023-01-05', granularity: 'range' }), row('4', ['RUS'], ['UKR'], null),
+        row('5', ['RUS'], ['UKR'], day('2023-03-01'), 'speculative'), row('6', ['USA'], ['RUS'], day('2023-01-20')),
+      ]);
+      const usa = (await store.listEvents({ actor: 'USA' })).rows[0];
+      await store.setEventStatus(usa.id, 'rejected', { tokenId: null, role: 'editor' });
+      const sorted = async (q: Parameters<Store['actorEventCounts']>[0]) =>
+        (await store.actorEventCounts(q)).sort((x, y) => (x.code + x.modality < y.code + y.modality ? -1 : 1));
+      expect(await sorted({ from: null, to: null })).toEqual([
+        { code: 'PRK', modality: 'asserted', events: 2 }, { code: 'RUS', modality: 'asserted', events: 3 },
+        { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'asserted', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
+      ]);
+      expect(await sorted({ from: '2023-01-01', to: '2023-12-31', actors: ['RUS', 'UKR'] })).toEqual([
+        { code: 'RUS', modality: 'asserted', events: 2 }, { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
+      ]);
+      expect(await sorted({ from: '2023-02-01', to: null, origin: ['gdelt'] })).toEqual([
+        { code: 'PRK', modality: 'asserted', events: 1 }, { code: 'RUS', modality: 'asserted', events: 1 },
+        { code: 'RUS', modality: 'speculative', events: 1 }, { code: 'UKR', modality: 'speculative', events: 1 },
+      ]);
+      expect(await store.actorEventCounts({ from: null, to: null, origin: ['text'] })).toEqual([]);
     });
 
     it('refuses a database written by a newer Entente', async () => {

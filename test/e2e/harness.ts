@@ -44,7 +44,7 @@ export async function startWorkbench(): Promise<Workbench> {
     admin: (await store.createToken('admin', 'e2e admin')).token,
   };
   // Generous limits: one test run makes a few hundred requests from one address.
-  const app: FastifyInstance = await createApp({ store, settings, webDir: webDist, writesPerMinute: 10_000, readsPerMinute: 100_000 });
+  const app: FastifyInstance = await createApp({ store, settings, db: settings.db, webDir: webDist, writesPerMinute: 10_000, readsPerMinute: 100_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server did not bind a TCP port');
@@ -99,4 +99,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(artifactsDir, `${name}.png`);
   await page.screenshot({ path });
   return path;
+}
+
+/** How many of the visible elements matching `selector` overlap another (by their boxes in the page). */
+export async function labelOverlaps(page: Page, selector: string): Promise<{ labels: number; overlaps: number }> {
+  return page.locator(selector).evaluateAll((els) => {
+    const boxes = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
+    let overlaps = 0;
+    for (let i = 0; i < boxes.length; i++)
+      for (let j = i + 1; j < boxes.length; j++) {
+        const a = boxes[i];
+        const b = boxes[j];
+        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
+      }
+    return { labels: boxes.length, overlaps };
+  });
 }

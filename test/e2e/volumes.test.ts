@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { DatasetEventInput } from '../../src/domain/event.js';
 import { PLOVER_TYPES } from '../../src/domain/plover.js';
-import { launchBrowser, openSession, screenshot, startWorkbench, type Watched, type Workbench } from './harness.js';
+import { labelOverlaps, launchBrowser, openSession, screenshot, startWorkbench, type Watched, type Workbench } from './harness.js';
 
 let wb: Workbench;
 let browser: Browser;
@@ -43,20 +43,6 @@ function gdeltRows(): DatasetEventInput[] {
   }
   for (const [a, b] of pairs) for (let k = 0; k < 18; k++) add(a, b, i++);
   return rows;
-}
-
-async function labelOverlaps(page: Page, selector: string): Promise<{ labels: number; overlaps: number }> {
-  return page.locator(selector).evaluateAll((els) => {
-    const boxes = els.map((e) => e.getBoundingClientRect()).filter((r) => r.width > 0);
-    let overlaps = 0;
-    for (let i = 0; i < boxes.length; i++)
-      for (let j = i + 1; j < boxes.length; j++) {
-        const a = boxes[i];
-        const b = boxes[j];
-        if (a.left < b.right - 0.5 && b.left < a.right - 0.5 && a.top < b.bottom - 0.5 && b.top < a.bottom - 0.5) overlaps++;
-      }
-    return { labels: boxes.length, overlaps };
-  });
 }
 
 const countOf = async (page: Page) => Number(await page.getByTestId('count-line').first().getAttribute('data-counted'));
@@ -188,6 +174,36 @@ describe('the workbench on a GDELT-sized store', { timeout: 120_000 }, () => {
     await page.getByRole('button', { name: 'zoom in' }).click();
     expect((await labelOverlaps(page, 'svg.world text.actor-code')).overlaps).toBe(0);
     await screenshot(page, 'volumes-map');
+  });
+
+  it('the map counts as every view: an actor\'s number is its timeline\'s, for the same dates', async () => {
+    const { page } = s;
+    for (const dates of [{}, { from: '2025-03', to: '2025-08' }] as Array<Record<string, string>>) {
+      await page.goto(`${wb.url}/map?${new URLSearchParams(dates)}`);
+      await page.locator('.map-side tr[data-row-actor]').first().waitFor();
+      const rows = await page.locator('.map-side tr[data-row-actor]').evaluateAll((rs) => rs.slice(0, 3).map((r) => [r.getAttribute('data-row-actor')!, Number(r.querySelector('[data-count]')!.getAttribute('data-count'))] as const));
+      expect(rows.length).toBe(3);
+      for (const [code, n] of rows) {
+        // The circle's link keeps the dates, so the timeline counts the same window.
+        await page.locator(`.map-side tr[data-row-actor="${code}"] a`).click();
+        await page.waitForURL(new RegExp(`actor=${code}`));
+        await expect.poll(() => page.getByTestId('count-line').first().getAttribute('data-counted').then(Number)).toBe(n);
+        await page.goBack();
+      }
+    }
+  });
+
+  it('the network\'s date brush gives month detail when zoomed to a few years', async () => {
+    const { page } = s;
+    await page.goto(`${wb.url}/network`);
+    await page.locator('svg.link-chart .node').first().waitFor();
+    expect(await page.getByLabel('from month').count()).toBe(0);
+    await page.getByRole('button', { name: 'months…' }).click();
+    await page.getByLabel('from month').fill('2');
+    await page.getByLabel('to month').fill('4');
+    await page.getByTestId('brush-label').filter({ hasText: '2025-03–2025-05' }).waitFor();
+    await expect.poll(() => page.getByTestId('network-summary').innerText()).toContain('2025-03-01 – 2025-05-31');
+    await screenshot(page, 'volumes-network-months');
   });
 
   it('the Reader shows a corrected event corrected and a rejected one struck through', async () => {

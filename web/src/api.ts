@@ -10,7 +10,7 @@ import type { Shift } from '../../src/analysis/shifts.js';
 import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
 import type { LagCorrelation } from '../../src/analysis/spillover.js';
 import type { NetworkDiffResult, NetworkResult, SeriesResult, ShiftsResult, SpilloverResult } from '../../src/services/analysis.js';
-import type { ExplainedCount } from '../../src/services/count.js';
+import type { ActorCounts, ExplainedCount } from '../../src/services/count.js';
 import type { ActorResolution } from '../../src/services/actor-input.js';
 import type { Overview } from '../../src/services/overview.js';
 import type { Watch, Alert } from '../../src/store/watch-store.js';
@@ -54,16 +54,41 @@ export interface DocumentDetail extends Omit<StoredDocument, 'mentions' | 'menti
 
 export type Actor = ActorSummary;
 
-export type { ExplainedCount, ActorResolution, SeriesResult };
+export type { ExplainedCount, ActorCounts, ActorResolution, SeriesResult };
 export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResult, NetworkDiffResult, SpilloverResult, LagCorrelation, Watch, Alert };
 
 /** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {
   document: { id: string; title: string | null; url: string | null; published: string | null; stored: boolean; mentions: number };
+  /** All of them for a small document; the first 100 for a large one (a background job). */
   events: EventRecord[];
+  eventCount: number;
+}
+
+/** GET /api/ingest/jobs/{id}: a large document's ingest, run in the background. */
+export interface IngestJob {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: { done: number; total: number };
+  result: IngestResult | null;
+  error: { code: string; message: string } | null;
+}
+
+/** A large document is answered with 202 and a job: follow it until it is done or failed. */
+async function ingested(answer: IngestResult | { job: IngestJob }): Promise<IngestResult> {
+  if (!('job' in answer)) return answer;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const j = await request<IngestJob>('GET', `/ingest/jobs/${enc(answer.job.id)}`);
+    if (j.status === 'done' && j.result) return j.result;
+    if (j.status === 'failed') throw new ApiError(400, j.error?.code ?? 'INTERNAL', j.error?.message ?? 'the ingest failed');
+  }
 }
 
 export type { AuditEntry, EventCorrection };
+
+/** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
+export type WatchView = Watch & { webhookHost: string | null };
 
 /** A followed source as GET /api/sources gives it. */
 export type Source = SourceWire;
@@ -164,24 +189,25 @@ export const api = {
   count: (q: { actor: string; with?: string; by?: string; from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<ExplainedCount>('GET', '/count', { query: q }),
   resolveActor: (q: string) => request<ActorResolution>('GET', '/actors/resolve', { query: { q } }),
   shifts: (q: { a: string; b: string; by?: string; from?: string; to?: string }) => request<ShiftsResult>('GET', '/shifts', { query: q }),
+  actorCounts: (q: { from?: string; to?: string; origin?: string[]; modality?: string[] }) => request<ActorCounts>('GET', '/actors/counts', { query: q }),
   network: (q: { from?: string; to?: string; minEvents?: number; at?: string; top?: number }) => request<NetworkResult>('GET', '/network', { query: q }),
   networkDiff: (q: { from1: string; to1: string; from2: string; to2: string; minEvents?: number }) => request<NetworkDiffResult>('GET', '/network/diff', { query: q }),
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
   alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),
-  watches: () => request<Page<Watch>>('GET', '/watches', { query: { limit: 1000 } }),
-  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<Watch>('POST', '/watches', { json: w }),
+  watches: () => request<Page<WatchView>>('GET', '/watches', { query: { limit: 1000 } }),
+  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<WatchView>('POST', '/watches', { json: w }),
   deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
 
-  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
-  ingestUrl: (fetchUrl: string) => request<IngestResult>('POST', '/ingest', { json: { fetchUrl } }),
+  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult | { job: IngestJob }>('POST', '/ingest', { json: doc }).then(ingested),
+  ingestUrl: (fetchUrl: string) => request<IngestResult | { job: IngestJob }>('POST', '/ingest', { json: { fetchUrl } }).then(ingested),
   ingestFile: (file: File, meta: { title?: string; published?: string } = {}) => {
     const form = new FormData();
     // Fields before the file: the server reads the parts in order.
     if (meta.title) form.append('title', meta.title);
     if (meta.published) form.append('published', meta.published);
     form.append('file', file, file.name);
-    return request<IngestResult>('POST', '/ingest', { form });
+    return request<IngestResult | { job: IngestJob }>('POST', '/ingest', { form }).then(ingested);
   },
 
   accept: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: reason ? { reason } : {} }),

@@ -6,7 +6,7 @@ import { IsoPrefix, MODALITIES } from '../../domain/mention.js';
 import { ORIGINS } from '../../domain/event.js';
 import { PERIOD_UNITS } from '../../analysis/periods.js';
 import { networkDiffFor, networkFor, seriesFor, shiftsFor, spilloverFor } from '../../services/analysis.js';
-import { countFor } from '../../services/count.js';
+import { actorCountsFor, countFor } from '../../services/count.js';
 import { EntenteError } from '../../domain/errors.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
@@ -103,6 +103,18 @@ export function analysisRoutes(r: RouteTable, { store }: ApiContext): void {
       const { a, b } = await pairOf(q.actor, q.with);
       return countFor(store, { actor: a, with: b, from: q.from, to: q.to, origin: q.origin, modality: q.modality, by: q.by });
     },
+  });
+  r.add({
+    method: 'GET', url: '/api/actors/counts', tag: 'analysis', access: 'read',
+    summary: "Every actor's count by the same definition as /api/count (for the map), busiest first",
+    query: z.object(filters),
+    response: z.object({
+      window: z.object({ from: z.string().nullable(), to: z.string().nullable() }),
+      modalities: z.array(z.enum(MODALITIES)),
+      definition: z.string(),
+      actors: z.array(z.object({ code: z.string(), events: z.number().int() })),
+    }),
+    handler: async ({ query: q }) => actorCountsFor(store, q),
   });
   r.add({
     method: 'GET', url: '/api/network', tag: 'analysis', access: 'read',

@@ -93,6 +93,16 @@ describe('sources and counts', () => {
       expect(c.text).toContain(`${c.counted} event`);
     }
   });
+  it('the map\'s per-actor counts equal /api/count for each actor and the same filters', async () => {
+    for (const q of ['', 'from=1950&to=1991', 'from=2022-02&modality=asserted,speculative']) {
+      const all = await get(`/api/actors/counts?${q}`);
+      expect(all.actors.length).toBeGreaterThan(3);
+      for (const code of ['RUS', 'PRK', 'SUN', 'UN']) {
+        const c = await get(`/api/count?actor=${code}&${q}`);
+        expect({ q, code, n: all.actors.find((a: { code: string }) => a.code === code)?.events ?? 0 }).toEqual({ q, code, n: c.counted });
+      }
+    }
+  });
   it('the network keeps the top N actors and says how many there were', async () => {
     const n = await get('/api/network?from=0001&to=9999&top=5');
     expect(n.nodes).toHaveLength(5);

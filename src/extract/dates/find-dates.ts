@@ -14,7 +14,13 @@ const PERIODS: Period[] = readTsv(import.meta.url, './data/periods.tsv').map((r)
   start: r.start, end: r.end || null,
 }));
 
-const MONTH_WORD = /\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last|ago|next)\b/i;
+// Month names as news writes them (capitalised: "may" the verb and "march" the noun are
+// not months), weekdays and relative words.
+const MONTH = /\b(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|JANUARY|FEBRUARY|MARCH|APRIL|MAY|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)\b/;
+const RELATIVE = /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|tonight|last|ago|next)\b/i;
+const hasDateWord = (t: string) => MONTH.test(t) || RELATIVE.test(t);
+const MONTHS_G = new RegExp(MONTH.source, 'g');
+const RELATIVE_G = new RegExp(RELATIVE.source, 'gi');
 const UNITS: Record<string, number> = { day: 1 / 30, days: 1 / 30, week: 7 / 30, weeks: 7 / 30, month: 1, months: 1, year: 12, years: 12, decade: 120, decades: 120 };
 const NUMBER_WORDS: Record<string, number> = { a: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, few: 3, several: 3 };
 
@@ -38,6 +44,71 @@ function minPrefix(a: string, b: string | null): string {
   if (!b) return a;
   return prefixEnd(a) <= prefixEnd(b) ? a : b;
 }
+
+type ChronoHit = Pick<chrono.ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+
+/** Characters either side of a date word that chrono reads ("from the night of May 28"). */
+const WINDOW = 48;
+
+/**
+ * chrono-node's results over the windows of text around month, weekday and relative words,
+ * with sentence offsets: chrono runs every pattern over all it is given, so a long sentence
+ * costs as much as its length, while the windows cost as much as its dates.
+ */
+function chronoAround(text: string, ref: Date): ChronoHit[] {
+  const spans: Array<[number, number]> = [];
+  const words = [...text.matchAll(MONTHS_G), ...text.matchAll(RELATIVE_G)].sort((x, y) => x.index! - y.index!);
+  for (const m of words) {
+    let a = Math.max(0, m.index! - WINDOW), b = Math.min(text.length, m.index! + m[0].length + WINDOW);
+    while (a > 0 && /\S/.test(text[a - 1])) a--;
+    while (b < text.length && /\S/.test(text[b])) b++;
+    const last = spans.at(-1);
+    if (last && a <= last[1]) last[1] = b;
+    else spans.push([a, b]);
+  }
+  const out: ChronoHit[] = [];
+  for (const [a, b] of spans) {
+    for (const r of chrono.parse(text.slice(a, b), { instant: ref, timezone: 0 }, { forwardDate: false })) {
+      out.push({ index: r.index + a, text: r.text, start: r.start, end: r.end });
+    }
+  }
+  return out;
+}
+
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the week holding `iso` (a day). */
+function monday(iso: string): string {
+  const wd = (new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(iso, -wd);
+}
+
+const YEAR_PARTS: Record<string, [string, string]> = { early: ['01', '03'], mid: ['05', '08'], late: ['10', '12'] };
+
+/**
+ * Vague spans, resolved as the annotation codebook reads them: "recently" about three
+ * months, "in recent months" five, "in recent years" five years, "last week" the previous
+ * Monday–Sunday, "early this year" January–March, "earlier this year/month/week" from its
+ * start to publication.
+ */
+const VAGUE: Array<{ name: string; re: RegExp; span: (pub: string, m: RegExpMatchArray) => [string, string] }> = [
+  { name: 'recently', re: /\b(?:(?:very|more|most|only|just|until) )?(?:recently|lately)\b/g, span: (pub) => [monthsBefore(pub, 3), pub] },
+  { name: 'recent', re: /\b(?:in|over|during) (?:the )?recent (days|weeks|months|years)\b/g,
+    span: (pub, m) => m[1] === 'days' ? [addDays(pub, -7), pub] : m[1] === 'weeks' ? [addDays(pub, -30), pub] : m[1] === 'months' ? [monthsBefore(pub, 5), pub] : [String(Number(pub.slice(0, 4)) - 5), pub] },
+  { name: 'year-part', re: /\b(early|mid|late)[- ](this|last|next) year\b/g, span: (pub, m) => {
+    const y = Number(pub.slice(0, 4)) + (m[2] === 'last' ? -1 : m[2] === 'next' ? 1 : 0);
+    const [a, b] = YEAR_PARTS[m[1]];
+    return [`${y}-${a}`, `${y}-${b}`];
+  } },
+  { name: 'last-week', re: /\blast week\b/g, span: (pub) => [addDays(monday(pub), -7), addDays(monday(pub), -1)] },
+  { name: 'this-week', re: /\b(?:earlier )?this week\b/g, span: (pub) => [monday(pub), pub] },
+  { name: 'this-month', re: /\b(?:earlier )?this month\b/g, span: (pub) => [pub.slice(0, 7), pub] },
+  { name: 'this-year', re: /\b(earlier )?this year\b/g, span: (pub, m) => [pub.slice(0, 4), m[1] ? pub : pub.slice(0, 4)] },
+];
 
 /** Every date expression in `text` (a sentence); `published` is YYYY-MM-DD or null. */
 export function findDates(text: string, published: string | null): DateFinding[] {
@@ -109,13 +180,23 @@ export function findDates(text: string, published: string | null): DateFinding[]
     }
   }
 
+  // Vague spans as the codebook reads them: "recently", "last week", "early this year".
+  if (pub) {
+    for (const v of VAGUE) {
+      for (const m of lower.matchAll(v.re)) {
+        const s = m.index!, e = s + m[0].length;
+        if (!free(s, e)) continue;
+        const [a, b] = v.span(pub, m);
+        add(s, e, range(a, b), `vague-${v.name}`);
+      }
+    }
+  }
+
   // Explicit dates through chrono-node.
   const ref = pub ? new Date(`${pub}T12:00:00Z`) : new Date(Date.UTC(2000, 0, 1));
-  // chrono is the slow part: only sentences with a month, weekday or relative word need it.
-  const results = MONTH_WORD.test(text) ? chrono.parse(text, { instant: ref, timezone: 0 }, { forwardDate: false }) : [];
-  for (const res of results) {
+  for (const res of chronoAround(text, ref)) {
     const s = res.index, e = s + res.text.length;
-    if (!free(s, e) || !MONTH_WORD.test(res.text)) continue;
+    if (!free(s, e) || !hasDateWord(res.text)) continue;
     // "last year", "on Tuesday" mean nothing without a publication date.
     if (!pub && /\b(last|next|this|ago|yesterday|today|tonight|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/i.test(res.text)) continue;
     const k = res.start;

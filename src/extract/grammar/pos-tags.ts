@@ -26,12 +26,17 @@ function load(): Wink {
 
 const CACHE = new WeakMap<Token[], Pos[]>();
 
-/** One tag per token of `tokens` (tokenised from `text`); cached per token array. */
-export function posTags(text: string, tokens: Token[]): Pos[] {
+/**
+ * One tag per token of `tokens` (tokenised from `text`); cached per token array. Tagging
+ * is the pipeline's costliest step, so only tokens up to `upto` (inclusive) are tagged:
+ * the tagger reads the text to the end of that token, and later tokens get `X`.
+ */
+export function posTags(text: string, tokens: Token[], upto = tokens.length - 1): Pos[] {
   const hit = CACHE.get(tokens);
   if (hit) return hit;
   const w = load();
-  const doc = w.readDoc(text);
+  const last = Math.min(upto, tokens.length - 1);
+  const doc = w.readDoc(last >= 0 ? text.slice(0, tokens[last].end) : text);
   const values = doc.tokens().out(w.its.value);
   const tags = doc.tokens().out(w.its.pos) as Pos[];
   // Character span of each tagger token in the text.

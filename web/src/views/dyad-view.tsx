@@ -119,7 +119,9 @@ function DyadPicker({ a, b, onPick }: { a: string; b: string; onPick: (a: string
 
 function DyadSeries({ a, b, by, period, onPeriod }: { a: string; b: string; by: string; period: string | null; onPeriod: (p: string) => void }) {
   const series = useApi(() => api.series({ a, b, by }), [a, b, by]);
-  const shifts = useApi(() => api.shifts({ a, b, by }), [a, b, by]);
+  // Shifts (the heavier call) are asked for once the series is drawn, so the chart does not wait behind them.
+  const drawn = series.data !== null;
+  const shifts = useApi(() => (drawn ? api.shifts({ a, b, by }) : Promise.resolve(null)), [a, b, by, drawn]);
   const points = series.data?.points ?? [];
   const shiftRows = shifts.data?.shifts ?? [];
   const { actors } = useSession();

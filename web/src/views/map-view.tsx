@@ -95,22 +95,16 @@ export function MapView() {
   const drag = useRef<{ x: number; y: number; v: typeof view; sx: number } | null>(null);
   // Half-typed dates ("19") are not sent: the query waits for a whole ISO prefix.
   const [qFrom, qTo] = [from, to].map((d) => (ISO_PREFIX.test(d) ? d : ''));
+  // Dots for the events that carry coordinates (at most 1000 read); circles from the shared count.
   const events = useApi(() => api.events({ from: qFrom || undefined, to: qTo || undefined, limit: 1000 }), [qFrom, qTo]);
+  const counted = useApi(() => api.actorCounts({ from: qFrom || undefined, to: qTo || undefined }), [qFrom, qTo]);
   const { actors } = useSession();
   const [hover, setHover] = useState<string | null>(null);
   const [fit, setFit] = useState<'actors' | 'world'>('actors');
+  const dates = { from: qFrom || undefined, to: qTo || undefined };
 
-  // Without dates, the store's own counts cover every event; with dates, count the events read.
-  const whole = !qFrom && !qTo && actors.size > 0;
-  const counts = useMemo(() => {
-    const m = new Map<string, number>();
-    if (whole) {
-      for (const a of actors.values()) if (a.events > 0) m.set(a.code, a.events);
-      return m;
-    }
-    for (const e of events.data?.rows ?? []) for (const c of new Set([...e.sources, ...e.targets])) m.set(c, (m.get(c) ?? 0) + 1);
-    return m;
-  }, [events.data, whole, actors]);
+  // Each actor's number is the count every view shares (GET /api/actors/counts = GET /api/count per actor).
+  const counts = useMemo(() => new Map((counted.data?.actors ?? []).map((a) => [a.code, a.events])), [counted.data]);
   const placed = [...counts].map(([code, n]) => ({ code, n, place: placeOf(code) })).sort((a, b) => b.n - a.n);
   const onMap = placed.filter((p) => p.place);
   const offMap = placed.filter((p) => !p.place);
@@ -181,11 +175,11 @@ export function MapView() {
           </button>
         </span>
         <span className="muted small">
-          Circle area = events involving the actor{!whole && events.data?.truncated ? ` (first ${events.data.rows.length} of ${events.data.total ?? 'many'} events in these dates)` : ''}. Click a circle for its timeline.
+          Circle area = events naming the actor, counted as in every view ({counted.data ? counted.data.modalities.join(', ') : 'asserted'}, not rejected, dated, starting in these dates; the number its timeline gives). Click a circle for its timeline.
         </span>
       </div>
-      <ErrorLine error={events.error} />
-      {events.loading && !events.data && <Loading what="events" />}
+      <ErrorLine error={counted.error ?? events.error} />
+      {counted.loading && !counted.data && <Loading what="counts" />}
       <div className="map-body">
         <svg
           className="world"
@@ -220,13 +214,13 @@ export function MapView() {
               key={code}
               className={`actor-circle${hover === code ? ' hover' : ''}${place!.historical ? ' historical' : ''}`}
               data-actor={code}
-              onClick={() => navigate(href('/timeline', { actor: code }))}
+              onClick={() => navigate(href('/timeline', { actor: code, ...dates }))}
               onMouseEnter={() => setHover(code)}
               onMouseLeave={() => setHover(null)}
               tabIndex={0}
               role="link"
               aria-label={`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events; opens its timeline`}
-              onKeyDown={(e) => e.key === 'Enter' && navigate(href('/timeline', { actor: code }))}
+              onKeyDown={(e) => e.key === 'Enter' && navigate(href('/timeline', { actor: code, ...dates }))}
             >
               <circle cx={cx} cy={cy} r={(4 + 18 * Math.sqrt(n / max)) / Math.sqrt(view.k)} fill={blocColor(code)} />
               <title>{`${actors.get(code)?.name ?? COUNTRY_NAMES.get(code) ?? code}: ${n} events`}</title>
@@ -244,15 +238,16 @@ export function MapView() {
         </svg>
         <aside className="map-side">
           <h2>Actors</h2>
+          {located.length > 0 && events.data?.truncated && <p className="muted small">Dots: events with coordinates among the first {events.data.rows.length} of these dates.</p>}
           <table className="compact">
             <tbody>
               {placed.slice(0, 40).map((p) => (
-                <tr key={p.code} className={hover === p.code ? 'hover' : ''} onMouseEnter={() => setHover(p.code)} onMouseLeave={() => setHover(null)}>
+                <tr key={p.code} data-row-actor={p.code} className={hover === p.code ? 'hover' : ''} onMouseEnter={() => setHover(p.code)} onMouseLeave={() => setHover(null)}>
                   <td>
-                    <Link to={href('/timeline', { actor: p.code })}>{p.code}</Link>
+                    <Link to={href('/timeline', { actor: p.code, ...dates })}>{p.code}</Link>
                   </td>
                   <td className="name">{actors.get(p.code)?.name ?? COUNTRY_NAMES.get(p.code) ?? ''}</td>
-                  <td className="num">{p.n}</td>
+                  <td className="num" data-count={p.n}>{p.n}</td>
                   <td className="muted small">{p.place ? (p.place.historical ? 'historical' : '') : 'not on map'}</td>
                 </tr>
               ))}

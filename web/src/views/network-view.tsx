@@ -14,20 +14,27 @@ import { Link } from '../components/link.js';
 import { NetworkDiff } from '../components/network-diff.js';
 import { LinkChart, tieColor } from '../components/link-chart.js';
 import { resolveActorInput, unresolvedMessage } from '../actor-resolve.js';
+import { brushWindow, hasMonthDetail, monthsOfYears, type BrushState } from '../brush.js';
 
 type Mode = 'all' | 'month' | 'cumulative';
 
 /** All time, as the API needs a window: every four-digit year. */
 const ALL_TIME = { from: '0001', to: '9999' };
 const DEFAULT_TOP = 30;
+/** Above this many events the chart opens on the latest year: all time over millions is a hairball and slow to compute. */
+const LARGE_STORE = 100_000;
+/** Ties listed in the table before "show all". */
+const TABLE_ROWS = 200;
 
-/** The first and last month with dated events, from the two ends of the timeline. */
-async function monthRange(): Promise<[string, string] | null> {
+/** The first and last month with dated events, from the two ends of the timeline, and whether the store is large. */
+async function monthRange(): Promise<{ months: [string, string]; large: boolean } | null> {
   const [head, tail] = await Promise.all([api.events({ limit: 50 }), api.events({ limit: 50, order: 'desc' })]);
   const firstDated = head.rows.find((e) => e.date);
   const lastDated = tail.rows.find((e) => e.date);
   if (!firstDated?.date || !lastDated?.date) return null;
-  return [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(lastDated.date.end)[1].slice(0, 7)];
+  // The list counts up to a cap and says null beyond it.
+  const large = head.total === null || head.total > LARGE_STORE;
+  return { months: [periodBounds(firstDated.date.start)[0].slice(0, 7), periodBounds(lastDated.date.end)[1].slice(0, 7)], large };
 }
 
 /** The top N actors by events, the neighbours of expanded ones, and the ties among them. */
@@ -47,23 +54,25 @@ export function NetworkView() {
   const [top, setTop] = useState(DEFAULT_TOP);
   const [monthIndex, setMonthIndex] = useState(0);
   const [playing, setPlaying] = useState(false);
-  const [years, setYears] = useState<[number, number] | null>(null);
+  const [brushState, setBrush] = useState<BrushState | null>(null);
   const [expanded, setExpanded] = useState<Set<string>>(new Set());
   const [selected, setSelected] = useState<string | null>(null);
   const [focus, setFocus] = useState<string | null>(null);
   const { actors } = useSession();
   const range = useApi(monthRange, []);
-  const months = useMemo(() => (range.data ? monthsBetween(range.data[0], range.data[1]) : []), [range.data]);
+  const months = useMemo(() => (range.data ? monthsBetween(range.data.months[0], range.data.months[1]) : []), [range.data]);
   const month = months[Math.min(monthIndex, months.length - 1)];
-  const span: [number, number] | null = range.data ? [Number(range.data[0].slice(0, 4)), Number(range.data[1].slice(0, 4))] : null;
+  const span: [number, number] | null = range.data ? [Number(range.data.months[0].slice(0, 4)), Number(range.data.months[1].slice(0, 4))] : null;
+  // A large store opens on its latest year; a small one on all time.
+  const b: BrushState | null = brushState ?? (range.data && span ? { years: range.data.large ? [span[1], span[1]] : null, months: null } : null);
 
   useEffect(() => {
     if (months.length) setMonthIndex(months.length - 1);
   }, [months]);
 
-  // The brush: a range of years (all time when untouched).
-  const brush = years && span && (years[0] > span[0] || years[1] < span[1]) ? { from: String(years[0]).padStart(4, '0'), to: String(years[1]).padStart(4, '0') } : null;
-  const allTime = useApi(() => api.network({ ...(brush ?? ALL_TIME), minEvents }), [minEvents, brush?.from, brush?.to]);
+  // The brush: a range of years, with months when zoomed in (all time when untouched on a small store).
+  const brush = b && span ? brushWindow(span, b) : null;
+  const allTime = useApi(async () => (b ? api.network({ ...(brush ?? ALL_TIME), minEvents }) : null), [minEvents, !!b, brush?.from, brush?.to]);
   const windowed = useApi(async () => {
     if (mode === 'all' || !month) return null;
     const [, to] = periodBounds(month);
@@ -126,7 +135,7 @@ export function NetworkView() {
             <output className="month-label">{month}</output>
           </>
         )}
-        {mode === 'all' && span && <YearBrush span={span} value={years ?? span} onChange={setYears} />}
+        {mode === 'all' && span && b && <DateBrush span={span} value={b} onChange={setBrush} />}
         <label>
           top{' '}
           <input type="number" min={2} max={1000} value={top} onChange={(e) => setTop(Math.min(1000, Math.max(2, Number(e.target.value) || DEFAULT_TOP)))} className="narrow" aria-label="top actors" />
@@ -152,7 +161,8 @@ export function NetworkView() {
         <>
           <p className="muted small network-summary" data-testid="network-summary">
             {shown.window.from === '0001-01-01' && shown.window.to === '9999-12-31' ? 'All time' : `${shown.window.from} – ${shown.window.to}`}: {shown.events} events counted ({shown.counting}).
-            Showing {cut.nodes.length} of {shown.nodes.length} actors (the {Math.min(top, shown.nodes.length)} busiest{expanded.size ? ' and the neighbours of those you opened' : ''}) and {cut.edges.length} of {shown.edges.length} ties; the table lists every tie.
+            Showing {cut.nodes.length} of {shown.nodes.length} actors (the {Math.min(top, shown.nodes.length)} busiest{expanded.size ? ' and the neighbours of those you opened' : ''}) and {cut.edges.length} of {shown.edges.length} ties; the table lists every tie, busiest first.
+            {range.data?.large && !brushState && ' A large store opens on its latest year: widen the years with the brush.'}
             {shown.modularity !== null && ` ${shown.blocs.length} blocs, modularity ${shown.modularity.toFixed(2)}.`}
             {shown.balance.ratio !== null && ` ${Math.round(shown.balance.ratio * 100)}% of ${shown.balance.triangles} signed triangles balanced.`}{' '}
             {brush && (
@@ -176,15 +186,36 @@ export function NetworkView() {
   );
 }
 
-/** Two sliders over the years the store covers; the window is every day from the first year to the last. */
-function YearBrush({ span, value, onChange }: { span: [number, number]; value: [number, number]; onChange: (v: [number, number]) => void }) {
+/**
+ * Two sliders over the years the store covers; once the years chosen are few (zoomed in), two
+ * more over their months. The window is every day from the first year (month) to the last.
+ */
+function DateBrush({ span, value, onChange }: { span: [number, number]; value: BrushState; onChange: (v: BrushState) => void }) {
+  const years = value.years ?? span;
+  const setYears = (y: [number, number]) => onChange({ years: y, months: null });
+  const detail = hasMonthDetail(years);
+  const months = detail ? monthsOfYears(years[0], years[1]) : [];
+  const m = value.months ?? [0, months.length - 1];
+  const setMonths = (x: [number, number]) => onChange({ years, months: x });
   return (
-    <span className="year-brush" role="group" aria-label="years">
-      <input type="range" min={span[0]} max={span[1]} value={value[0]} onChange={(e) => onChange([Math.min(Number(e.target.value), value[1]), value[1]])} aria-label="from year" />
-      <input type="range" min={span[0]} max={span[1]} value={value[1]} onChange={(e) => onChange([value[0], Math.max(Number(e.target.value), value[0])])} aria-label="to year" />
-      <output className="year-label">
-        {value[0]}–{value[1]}
+    <span className="year-brush" role="group" aria-label="dates">
+      <input type="range" min={span[0]} max={span[1]} value={years[0]} onChange={(e) => setYears([Math.min(Number(e.target.value), years[1]), years[1]])} aria-label="from year" />
+      <input type="range" min={span[0]} max={span[1]} value={years[1]} onChange={(e) => setYears([years[0], Math.max(Number(e.target.value), years[0])])} aria-label="to year" />
+      <output className="year-label" data-testid="brush-label">
+        {brushWindow(span, value) ? `${brushWindow(span, value)!.from}–${brushWindow(span, value)!.to}` : `${span[0]}–${span[1]}`}
       </output>
+      {detail && (
+        <span className="month-brush" role="group" aria-label="months">
+          months{' '}
+          <input type="range" min={0} max={months.length - 1} value={m[0]} onChange={(e) => setMonths([Math.min(Number(e.target.value), m[1]), m[1]])} aria-label="from month" aria-valuetext={months[m[0]]} />
+          <input type="range" min={0} max={months.length - 1} value={m[1]} onChange={(e) => setMonths([m[0], Math.max(Number(e.target.value), m[0])])} aria-label="to month" aria-valuetext={months[m[1]]} />
+        </span>
+      )}
+      {!detail && (
+        <button type="button" className="small" onClick={() => setYears([years[1], years[1]])} title="narrow to the last year chosen, with months">
+          months…
+        </button>
+      )}
     </span>
   );
 }
@@ -261,7 +292,10 @@ function Selected({ id, net, names }: { id: string; net: NetworkResult; names: M
 }
 
 function EdgeTable({ network }: { network: NetworkResult }) {
-  const edges = [...network.edges].sort((a, b) => b.events - a.events);
+  const [all, setAll] = useState(false);
+  const sorted = useMemo(() => [...network.edges].sort((a, b) => b.events - a.events), [network]);
+  // Thousands of rows cost the page more than the chart; the busiest come first.
+  const edges = all ? sorted : sorted.slice(0, TABLE_ROWS);
   return (
     <div className="edge-table-wrap">
       <table className="edges" aria-label="ties">
@@ -290,6 +324,11 @@ function EdgeTable({ network }: { network: NetworkResult }) {
         </tbody>
       </table>
       {edges.length === 0 && <p className="muted">No ties in this window.</p>}
+      {edges.length < sorted.length && (
+        <button type="button" className="small" onClick={() => setAll(true)}>
+          show all {sorted.length.toLocaleString('en-US')} ties
+        </button>
+      )}
     </div>
   );
 }

@@ -65,7 +65,8 @@ export function TimelineView() {
         />
       )}
       {filter.actor && <ActorHeader code={filter.actor.toUpperCase()} other={filter.with.toUpperCase()} />}
-      {filter.actor && (
+      {/* The strip reads every event of the actor: asked for once the list is shown, so the list does not wait behind it. */}
+      {filter.actor && data.data && (
         <YearStrip
           actor={filter.actor.toUpperCase()}
           other={filter.with.toUpperCase()}
