@@ -68,7 +68,11 @@ function actorAt(actors: ActorSpan[], i: number): number {
 /** The word before an actor, skipping determiners: tells objects of prepositions apart. */
 function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower: string; index: number } {
   let i = a.first - 1;
-  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text) || (a.kind === 'person' && TITLES.has(tokens[i].lower)))) i--;
+  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text) || (a.kind === 'person' && TITLES.has(tokens[i].lower)))) {
+    // "In 1950 North Korea invaded": a year closes the phrase before the actor.
+    if (/^(1\d{3}|20\d{2})$/.test(tokens[i].text) && /^\p{Lu}/u.test(tokens[a.first].text)) return { lower: '', index: i };
+    i--;
+  }
   // A possessor chain: "North Korea's Kim" — the head's context is the possessor's.
   if (i >= 0 && tokens[i].lower === "'s") {
     const k = actorAt(actors, i - 1);
