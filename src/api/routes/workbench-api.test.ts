@@ -133,9 +133,7 @@ describe('search', () => {
     expect((await get('/api/search/actors?q=PRK')).actors).toEqual([{ code: 'PRK', name: 'North Korea' }]);
     expect((await get('/api/search/actors?q=Ukraine%20OR%20%22North%20Korea%22')).actors.map((a: { code: string }) => a.code)).toEqual(['UKR', 'PRK']);
   });
-  // PostgreSQL reads the query with websearch_to_tsquery, whose phrases do not yet keep word
-  // order here (docs/postgres.md, "Not done yet").
-  it.skipIf(process.env.ENTENTE_TEST_STORE === 'postgres')('finds documents by phrase and by either word', async () => {
+  it('finds documents by phrase and by either word', async () => {
     // Words no other test's document holds (a store may be shared by several test files).
     const text = 'Pyongyang hosted a delegation. The quokka treaty was signed in June.';
     const r = await t.as('editor', { method: 'POST', url: '/api/ingest', headers: json, payload: { text, title: 'Treaty note', published: '2024-06-20' } });

@@ -10,6 +10,8 @@ describe('chooseDate', () => {
     ['an explicit date wins', 'Germany invaded Poland in 1939.', 'ASSAULT 1939..1939 date:year'],
     ['an undated asserted act: the week before publication', 'Trump praised Japan.', 'SUPPORT 2017-11-01..2017-11-08 date:publication-week'],
     ['a present perfect states no time', 'Trump has praised Japan.', 'SUPPORT null date:none'],
+    ['an episode date carries to the next act', 'In 1950 North Korea invaded South Korea. Its troops shelled Seoul.', 'ASSAULT 1950..1950 date:episode'],
+    ['a present perfect runs from the episode to publication', 'In 1950 North Korea invaded South Korea. China has praised North Korea.', 'SUPPORT 1950..2017-11-08 date:episode-to-publication'],
     ['a plan on a weekday is the coming one', 'Trump and Xi were scheduled to hold talks on Thursday.', 'CONSULT 2017-11-09..2017-11-09 date:chrono-weekday-ahead'],
     ['a past weekday is the last one', 'Trump and Xi held talks on Tuesday.', 'CONSULT 2017-11-07..2017-11-07 date:chrono'],
   ])('%s', (_name, text, want) => {

@@ -31,6 +31,10 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     return { date: best.f.range, rule: `date:${best.f.rule}`, finding: best.f };
   }
   if (hypothetical) return { date: null, rule: 'date:none-hypothetical' };
+  // "have responded with sanctions": a present perfect runs from the episode up to now.
+  if (episode && presentPerfect(tokens, t) && published && published >= episode.start) {
+    return { date: { start: episode.start, end: published, granularity: 'range' }, rule: 'date:episode-to-publication' };
+  }
   if (episode) return { date: episode, rule: 'date:episode' };
   const fallback = publicationFallback(text, tokens, t, modality, published);
   if (fallback) return fallback;
@@ -50,6 +54,10 @@ function shiftDays(r: DateRange, days: number): DateRange {
 /** Words that place an undated event in an unspecified past, not around publication. */
 const OLD_PAST = /\b(?:in the past|previously|formerly|historically|traditionally|long been|once|decades|centuries|years ago|history)\b/i;
 const PERFECT = new Set(['has', 'have', "'ve", 'had']);
+
+function presentPerfect(tokens: Token[], t: Trigger): boolean {
+  return tokens.slice(Math.max(0, t.first - 4), t.first).some((x) => x.lower === 'has' || x.lower === 'have' || x.lower === "'ve");
+}
 
 /**
  * An asserted event with no date of its own and no episode: a report tells what happened

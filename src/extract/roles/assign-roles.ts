@@ -68,7 +68,11 @@ function actorAt(actors: ActorSpan[], i: number): number {
 /** The word before an actor, skipping determiners: tells objects of prepositions apart. */
 function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower: string; index: number } {
   let i = a.first - 1;
-  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text) || (a.kind === 'person' && TITLES.has(tokens[i].lower)))) i--;
+  while (i >= 0 && (SKIPPABLE.has(tokens[i].lower) || /^\p{N}/u.test(tokens[i].text) || (a.kind === 'person' && TITLES.has(tokens[i].lower)))) {
+    // "In 1950 North Korea invaded": a year closes the phrase before the actor.
+    if (/^(1\d{3}|20\d{2})$/.test(tokens[i].text) && /^\p{Lu}/u.test(tokens[a.first].text)) return { lower: '', index: i };
+    i--;
+  }
   // A possessor chain: "North Korea's Kim" — the head's context is the possessor's.
   if (i >= 0 && tokens[i].lower === "'s") {
     const k = actorAt(actors, i - 1);
@@ -105,7 +109,10 @@ function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth
     return j >= 0 && PREPOSITIONS.has(tokens[j].lower) ? tokens[j].lower : null;
   }
   if (PREPOSITIONS.has(w.lower)) return w.lower;
-  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && depth < 3) {
+  // A list goes on after a comma only while "and", "or" or another comma follows: in
+  // "speaking to Japan and Korea, Trump praised" Trump opens the main clause.
+  const listGoesOn = w.lower !== ',' || [',', 'and', 'or'].includes(tokens[a.last + 1]?.lower ?? '');
+  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && listGoesOn && depth < 3) {
     const k = actorAt(actors, w.index - 1);
     if (k >= 0) return governingPrep(tokens, actors, actors[k], depth + 1);
   }
@@ -323,7 +330,14 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
 /** The noun phrase starting at token `i` (tags known): [first, last], or null. */
 function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number] | null {
   let j = i;
-  while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+  for (;;) {
+    while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+    // "United Nations Security Council (UNSC) resolutions": an abbreviation in brackets
+    // inside the phrase.
+    const close = j > i && tokens[j]?.lower === '(' ? tokens.findIndex((x, k) => k > j && k <= j + 4 && x.lower === ')') : -1;
+    if (close < 0 || !['NOUN', 'PROPN'].includes(tags[close + 1] ?? '')) break;
+    j = close + 1;
+  }
   return j > i ? [i, j - 1] : null;
 }
 

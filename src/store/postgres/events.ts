@@ -17,6 +17,7 @@ import { dateOf, eventRecord, mentionDetail, type PgEventRow, type PgMentionRow 
 import { FTS_DOCUMENT_CHARS } from './core-schema.js';
 import { one, rows, transaction, type Db } from './sql.js';
 import type { Pools } from './pools.js';
+import { eventYearCache } from './partitions.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
 const CANDIDATE_SLACK_DAYS = 2;
@@ -100,13 +101,18 @@ async function candidatesFor(c: pg.PoolClient, m: EventMention, clusterEventId: 
   return [...out.values()].map(candidate);
 }
 
-async function storeMention(c: pg.PoolClient, documentId: string, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): Promise<string> {
+type EnsureYears = ReturnType<typeof eventYearCache>['ensure'];
+
+async function storeMention(c: pg.PoolClient, years: EnsureYears, documentId: string, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): Promise<string> {
   const clusterEventId = m.cluster ? clusters.get(m.cluster) ?? null : null;
   const decision = decideMerge(
     { type: m.type, source: m.source.code, target: m.target?.code ?? null, date: m.date, modality: m.modality, clusterEventId },
     await candidatesFor(c, m, clusterEventId),
   );
   let eventId: string;
+  // The event's (new) first day may open a year without a partition yet.
+  const newFirst = decision.action === 'new' ? bounds(m.date)[3] : decision.update ? bounds(decision.update.date)[3] : null;
+  await years(c, [newFirst]);
   if (decision.action === 'new') {
     const r = await c.query<{ id: string }>({
       name: 'entente-insert-event',
@@ -156,7 +162,7 @@ async function storeMention(c: pg.PoolClient, documentId: string, published: str
   return eventId;
 }
 
-async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult> {
+async function addDocumentTx(c: pg.PoolClient, years: EnsureYears, doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult> {
   await c.query('SELECT pg_advisory_xact_lock($1)', [TEXT_MERGE_LOCK]);
   const hash = doc.hash ?? contentHash(doc.text);
   const existing = await one<{ id: string }>(c, 'SELECT id FROM documents WHERE hash = $1', [hash]);
@@ -182,7 +188,7 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
       const issue = parsed.error.issues[0];
       throw new EntenteError('BAD_INPUT', `mention ${i}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
     }
-    const id = await storeMention(c, documentId, published, parsed.data, clusters, indexed);
+    const id = await storeMention(c, years, documentId, published, parsed.data, clusters, indexed);
     actors.add(parsed.data.source.code);
     if (parsed.data.target) actors.add(parsed.data.target.code);
     if (!seen.has(id)) {
@@ -196,6 +202,7 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
 }
 
 export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEvents'> {
+  const years = eventYearCache();
   async function listPage(db: Db, f: EventFilter, p: { limit: number; offset: number }): Promise<PageResult<EventRecord>> {
     const s = await filterSql(db, f);
     // A window split in two (event-query.ts) is read part after part, each in its index's order.
@@ -243,18 +250,38 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     return { ...rec, mentions, mentionPage: { total, limit: p.limit, offset: p.offset, truncated: p.offset + mentions.length < total }, versions };
   }
 
-  /** Words only, so user text is never read as query syntax; every word must match. */
-  function tsWords(text: string): string {
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return words.join(' ');
+  /**
+   * The analyst's search text as a tsquery, as SQLite reads it (sqlite/events.ts searchQuery):
+   * every word must match, `"a phrase"` matches its words in order (<->), and OR between terms
+   * matches either. Words are quoted lexemes, so no other text is ever read as query syntax.
+   */
+  function tsQuery(text: string): string {
+    const terms: string[] = [];
+    for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
+      if (m[2] === 'OR') {
+        if (terms.length && terms[terms.length - 1] !== '|') terms.push('|');
+        continue;
+      }
+      const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu) ?? [];
+      if (!words.length) continue;
+      if (terms.length && terms[terms.length - 1] !== '|') terms.push('&');
+      terms.push(`(${words.map((w) => `'${w}'`).join(' <-> ')})`);
+    }
+    while (terms.length && terms[terms.length - 1] === '|') terms.pop();
+    if (terms.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
+    return terms.join(' ');
   }
 
   return {
     async addDocument(doc, mentions) {
       if (typeof doc.text !== 'string' || doc.text.length === 0) throw new EntenteError('BAD_INPUT', 'document text is empty');
       // A list can be stored again after a deadlock; a lazy stream is consumed once.
-      return transaction(primary, (c) => addDocumentTx(c, doc, mentions), { retry: Array.isArray(mentions) });
+      try {
+        return await transaction(primary, (c) => addDocumentTx(c, years.ensure, doc, mentions), { retry: Array.isArray(mentions) });
+      } catch (e) {
+        years.forget();
+        throw e;
+      }
     },
 
     async findDocument(hash) {
@@ -287,23 +314,23 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
 
     async search(text, pg) {
       const p = normalizePage(pg);
-      const q = tsWords(text);
-      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
-      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
+      const q = tsQuery(text);
+      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ to_tsquery('simple', $1)", [q]))!.n;
+      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ to_tsquery('simple', $1)", [q]))!.n;
       const out: SearchHit[] = [];
       if (p.offset < nd) {
         const docs = await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
-            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), websearch_to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
-          FROM documents d WHERE d.tsv @@ websearch_to_tsquery('simple', $1)
-          ORDER BY ts_rank(d.tsv, websearch_to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
+            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
+          FROM documents d WHERE d.tsv @@ to_tsquery('simple', $1)
+          ORDER BY ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
         for (const d of docs) out.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
       }
       const left = p.limit - out.length;
       if (left > 0 && nm > 0) {
         const ms = await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
-            ts_headline('simple', m.sentence, websearch_to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
-          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ websearch_to_tsquery('simple', $1)
-          ORDER BY ts_rank(m.tsv, websearch_to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
+            ts_headline('simple', m.sentence, to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
+          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ to_tsquery('simple', $1)
+          ORDER BY ts_rank(m.tsv, to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
         for (const m of ms) out.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
       }
       return page(out, nd + nm, p.limit, p.offset);
@@ -366,9 +393,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async analysisEvents(filter) {
       const s = await filterSql(read, filter);
       const cols = 'e.id::text, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin';
-      const sql = s.byActor
-        ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom}) AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
-        : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
+      const sql = `SELECT ${cols} ${s.analysisFrom} AND e.day_first IS NOT NULL ORDER BY ${s.byActor ? 'e.day_first, e.id' : s.orderBy}`;
       const res = await read.query({ text: sql, values: s.params.values, rowMode: 'array' });
       return (res.rows as unknown[][]).map((r): AnalysisEvent => ({
         id: r[0] as string, type: r[1] as AnalysisEvent['type'], sources: r[2] as string[], targets: r[3] as string[],
