@@ -16,6 +16,9 @@ import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query
 import { dateOf, eventRecord, mentionDetail, type PgEventRow, type PgMentionRow } from './rows.js';
 import { FTS_DOCUMENT_CHARS } from './core-schema.js';
 import { one, rows, transaction, type Db } from './sql.js';
+import { checkKinds, eventHit, pageSlices, searchTerms, websearchQuery, type SearchKind } from '../search.js';
+import { queryWords } from '../snippet.js';
+import { EVENT_TEXT, EVENT_TSV } from './event-search.js';
 import type { Pools } from './pools.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
@@ -214,12 +217,35 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
   }
 
-  /** Words only, so user text is never read as query syntax; every word must match. */
-  function tsWords(text: string): string {
-    const words = text.match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return words.join(' ');
+  /** The query for websearch_to_tsquery (../search.ts: every word, "a phrase", a OR b); words only, so user text is never read as other syntax. */
+  function tsQuery(text: string): string {
+    const terms = searchTerms(text);
+    if (terms.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
+    return websearchQuery(terms);
   }
+
+  const TSQ = "websearch_to_tsquery('simple', $1)";
+  const count: Record<SearchKind, (q: string) => Promise<number>> = {
+    document: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM documents WHERE tsv @@ ${TSQ}`, [q]))!.n,
+    mention: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM mentions WHERE tsv @@ ${TSQ}`, [q]))!.n,
+    event: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM events e WHERE ${EVENT_TSV} @@ ${TSQ}`, [q]))!.n,
+  };
+  const hits: Record<SearchKind, (q: string, words: string[], limit: number, offset: number) => Promise<SearchHit[]>> = {
+    document: async (q, _words, limit, offset) => (await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
+        ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), ${TSQ}, '${HEADLINE(16)}') AS snip
+      FROM documents d WHERE d.tsv @@ ${TSQ}
+      ORDER BY ts_rank(d.tsv, ${TSQ}) DESC, d.id LIMIT $2 OFFSET $3`, [q, limit, offset]))
+      .map((d) => ({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip })),
+    mention: async (q, _words, limit, offset) => (await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
+        ts_headline('simple', m.sentence, ${TSQ}, '${HEADLINE(24)}') AS snip
+      FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ ${TSQ}
+      ORDER BY ts_rank(m.tsv, ${TSQ}) DESC, m.id LIMIT $2 OFFSET $3`, [q, limit, offset]))
+      .map((m) => ({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip })),
+    // The most recently stored first, as on SQLite; the snippet is cut in TypeScript (one line per event).
+    event: async (q, words, limit, offset) => (await rows<PgEventRow & { search_text: string }>(read, `SELECT e.*, ${FIRST_SENTENCE}, ${EVENT_TEXT} AS search_text
+      FROM events e WHERE ${EVENT_TSV} @@ ${TSQ} ORDER BY e.id DESC LIMIT $2 OFFSET $3`, [q, limit, offset]))
+      .map((r) => eventHit(eventRecord(r), r.search_text, words)),
+  };
 
   return {
     async addDocument(doc, mentions) {
@@ -256,28 +282,15 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       return listPage(read, { ...filter, actor, with: other ?? undefined }, normalizePage(pg));
     },
 
-    async search(text, pg) {
+    async search(text, pg, kinds) {
       const p = normalizePage(pg);
-      const q = tsWords(text);
-      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
-      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ websearch_to_tsquery('simple', $1)", [q]))!.n;
+      const q = tsQuery(text);
+      const words = queryWords(text);
+      const counts: Array<[SearchKind, number]> = [];
+      for (const k of checkKinds(kinds)) counts.push([k, await count[k](q)]);
       const out: SearchHit[] = [];
-      if (p.offset < nd) {
-        const docs = await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
-            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), websearch_to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
-          FROM documents d WHERE d.tsv @@ websearch_to_tsquery('simple', $1)
-          ORDER BY ts_rank(d.tsv, websearch_to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
-        for (const d of docs) out.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
-      }
-      const left = p.limit - out.length;
-      if (left > 0 && nm > 0) {
-        const ms = await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
-            ts_headline('simple', m.sentence, websearch_to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
-          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ websearch_to_tsquery('simple', $1)
-          ORDER BY ts_rank(m.tsv, websearch_to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
-        for (const m of ms) out.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
-      }
-      return page(out, nd + nm, p.limit, p.offset);
+      for (const s of pageSlices(counts, p)) out.push(...(await hits[s.kind](q, words, s.limit, s.offset)));
+      return page(out, counts.reduce((n, [, c]) => n + c, 0), p.limit, p.offset);
     },
 
     async listActors(pg) {

@@ -1,6 +1,6 @@
-// `entente check` for SQLite: page integrity, foreign keys, the full-text indexes and the
-// derived tables (event_actors, actor_counts) against the tables they derive from. Each check
-// is one entry of SQLITE_CHECKS; a new derived table adds its own entry here.
+// `entente check` for SQLite: page integrity, foreign keys, the full-text indexes (documents,
+// mentions, events) and the derived tables (event_actors, actor_counts) against the tables
+// they derive from. Each check is one entry of SQLITE_CHECKS; a new derived table adds its own entry here.
 import type Database from 'better-sqlite3';
 import type { CheckResult, CheckStore } from '../check-store.js';
 
@@ -43,6 +43,20 @@ export const SQLITE_CHECKS: SqliteCheck[] = [
         }
       }
       return out;
+    },
+  },
+  {
+    name: 'event_search',
+    ok: 'the search index of events matches the events\' text',
+    run: (db) => {
+      // Checked against its content (the event_text view): an event missing from the index,
+      // or indexed with text it no longer has, is drift.
+      try {
+        db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)").run();
+        return [];
+      } catch (e) {
+        return [`events_fts: the index differs from the events' text (${(e as Error).message})`];
+      }
     },
   },
   {
