@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { importDataset } from '../../src/ingest/datasets/index.js';
+import { importDataset, isDatasetStore } from '../../src/ingest/datasets/index.js';
 import { sharedDir } from '../cli.js';
 import { launchBrowser, openSession, screenshot, startWorkbench, type Watched, type Workbench } from './harness.js';
 
@@ -15,6 +15,7 @@ let s: Watched;
 
 beforeAll(async () => {
   wb = await startWorkbench();
+  if (!isDatasetStore(wb.store)) throw new Error('the workbench store cannot import datasets');
   const report = await importDataset(wb.store, 'gdelt', [join(sharedDir, 'data', 'gdelt-v2-events', '20191024143000.export.CSV')]);
   expect(report.imported).toBeGreaterThan(1000);
   browser = await launchBrowser();
