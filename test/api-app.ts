@@ -32,7 +32,7 @@ export async function testApi(opts: { starter?: boolean; settings?: Partial<Sett
     editor: (await store.createToken('editor')).token,
     admin: (await store.createToken('admin')).token,
   };
-  const app = await createApp({ store, settings, webDir: join(dir, 'no-web'), writesPerMinute: 10_000, readsPerMinute: 100_000, ingestsPerMinute: 10_000, ...opts.app });
+  const app = await createApp({ store, settings, db: settings.db, webDir: join(dir, 'no-web'), writesPerMinute: 10_000, readsPerMinute: 100_000, ingestsPerMinute: 10_000, authFailuresPerMinute: 10_000, ...opts.app });
   return {
     app, store, settings, dir, tokens,
     as(role, o) {

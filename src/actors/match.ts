@@ -123,12 +123,17 @@ function surnameAlone(text: string, t: Tokens, i: number, after: number, nextIsC
   if (nextIsCap && !roleAfter(text, t, after)) return false;
   if (i === 0) return true;
   const prev = keyAt(t, i - 1);
+  // "the Trump administration", "the Modi government": a leader's name for their government.
+  if (prev === 'the' && GOVERNMENT_NOUNS.has(after < t.count ? keyAt(t, after) : '')) return true;
   if (prev === 'the' || prev === 'a') return false;
   const p = t.start[i - 1];
   const c = text[p];
   const prevIsCapWord = c !== c.toLowerCase() && t.end[i - 1] - p > 1 && t.start[i] - t.end[i - 1] <= 1;
   return !prevIsCapWord || registry().titles.has(prev) || PATRONYMIC.test(prev) || isSentenceStart(text, t, i - 1);
 }
+
+/** Nouns after a leader's surname that make the phrase their government. */
+const GOVERNMENT_NOUNS = new Set(['administration', 'government', 'cabinet', 'regime', 'presidency']);
 
 /** East Slavic patronymics: "Sergei Viktorovich Lavrov" is still Lavrov. */
 const PATRONYMIC = /(?:ovich|evich|yevich|ich|ovna|evna|ichna)$/;

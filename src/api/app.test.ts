@@ -120,13 +120,15 @@ describe('errors', () => {
     expect(r.statusCode).toBe(500);
     expect(r.json()).toEqual({ error: { code: 'INTERNAL', message: 'internal error' } });
   });
-  it('keeps the code but not the message of a store failure', async () => {
-    const locked = { ...t.store, listActors: async () => { throw new EntenteError('DB_ERROR', 'SELECT * FROM actors: database is locked (/home/x/secret.db)'); } };
-    const app = await createApp({ store: locked, settings: t.settings, open: true, webDir: join(t.dir, 'none') });
+  it('answers a database failure with 503 DB_ERROR and its reason, but not the message (SQL, path)', async () => {
+    const locked = { ...t.store, listActors: async () => { throw new EntenteError('DB_ERROR', 'SELECT * FROM actors: database is locked (/home/x/secret.db)', { sqlite: 'SQLITE_BUSY', why: 'the database is locked by another writer; try again when it is done' }); } };
+    const seen: EntenteError[] = [];
+    const app = await createApp({ store: locked, settings: t.settings, open: true, webDir: join(t.dir, 'none'), onDatabaseError: (e) => seen.push(e) });
     const r = await app.inject({ url: '/api/actors' });
     await app.close();
-    expect(r.statusCode).toBe(500);
-    expect(r.json()).toEqual({ error: { code: 'DB_ERROR', message: 'internal error' } });
+    expect(r.statusCode).toBe(503);
+    expect(r.json()).toEqual({ error: { code: 'DB_ERROR', message: 'database unavailable: the database is locked by another writer; try again when it is done' } });
+    expect(seen.map((e) => e.details?.sqlite)).toEqual(['SQLITE_BUSY']);
   });
 });
 

@@ -11,9 +11,11 @@ import { EntenteError } from '../domain/errors.js';
 import { makeErrorHandler } from './errors.js';
 import { addSecurityHeaders, checkHost, SECURITY_HEADERS } from './security-headers.js';
 import { addPrincipal } from './auth.js';
+import { addRequestLog, type LogSink } from './request-log.js';
 import { routeTable } from './route.js';
 import type { ApiContext } from './context.js';
 import { AlertBus } from './alert-bus.js';
+import { IngestJobs } from './ingest-jobs.js';
 import { DEFAULT_WEB_DIR, serveWeb } from './web.js';
 import { metaRoutes } from './routes/meta.js';
 import { eventRoutes } from './routes/events.js';
@@ -28,6 +30,11 @@ import { checkWatches } from '../alerts/index.js';
 
 export interface AppOptions {
   store: Store;
+  /**
+   * Where the store was opened (its `db` setting). Given, API ingests run in a worker thread
+   * with its own connection to it; without it they run on the server's own thread.
+   */
+  db?: string;
   settings?: Settings;
   /** Reading needs no token (writing still does). */
   open?: boolean;
@@ -37,8 +44,14 @@ export interface AppOptions {
   writesPerMinute?: number;
   readsPerMinute?: number;
   ingestsPerMinute?: number;
-  /** Log requests (the serve command turns this on). */
+  /** Refused tokens per minute per address before it is refused outright until the minute ends (default 20). */
+  authFailuresPerMinute?: number;
+  /** Told of every database error a request met (answered 503 DB_ERROR); `serve` stops on a fatal one. */
+  onDatabaseError?: (e: EntenteError) => void;
+  /** Fastify's own logger (pino), for library users who want it. */
   logger?: boolean;
+  /** Where the request log's JSON lines go (`entente serve`: stderr); none by default. */
+  requestLog?: LogSink;
   /**
    * Host names the server answers to (any port). A server on loopback sets them so that a web
    * page whose own name was re-pointed at 127.0.0.1 (DNS rebinding) cannot talk to it.
@@ -73,10 +86,11 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
       socket.end(`HTTP/1.1 ${status} ${tooLarge ? 'Request Header Fields Too Large' : 'Bad Request'}\r\n${headers}\r\n\r\n${body}`);
     },
   });
-  app.setErrorHandler(makeErrorHandler(maxUploadMb));
+  app.setErrorHandler(makeErrorHandler(maxUploadMb, opts.onDatabaseError));
   addSecurityHeaders(app);
+  if (opts.requestLog) addRequestLog(app, opts.requestLog);
   if (opts.allowedHosts) checkHost(app, opts.allowedHosts);
-  addPrincipal(app, opts.store, open);
+  addPrincipal(app, opts.store, open, opts.authFailuresPerMinute);
   await app.register(fastifyRateLimit, {
     global: false,
     keyGenerator: (req) => req.principal?.tokenId ?? req.ip,
@@ -92,6 +106,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
     store, settings, open, version: VERSION, maxUploadBytes: maxUploadMb * MB, ingestsPerMinute: opts.ingestsPerMinute ?? 30,
     alerts: new AlertBus(async () => (await store.listAlerts({}, { limit: 100 })).rows),
     streams: new Set(),
+    ingestJobs: new IngestJobs({ db: opts.db ?? '', store }),
     afterIngest(_eventIds) {
       // Chained, so two quick ingests never check the same watch at once; never rejects.
       checking = checking.then(async () => {
@@ -105,6 +120,7 @@ export async function createApp(opts: AppOptions): Promise<FastifyInstance> {
   for (const register of [metaRoutes, eventRoutes, documentRoutes, analysisRoutes, alertRoutes, ingestRoutes, curationRoutes, sourceRoutes, tokenRoutes]) register(table, ctx);
   await serveWeb(app, opts.webDir ?? DEFAULT_WEB_DIR);
   app.addHook('preClose', async () => {
+    await ctx.ingestJobs.close();
     ctx.alerts.close();
     for (const res of ctx.streams) res.end();
     await checking;

@@ -131,3 +131,34 @@ describe('rate limits', () => {
     }
   });
 });
+
+describe('failed authentication', () => {
+  it('answers 429 with Retry-After to an address past 5 refused tokens a minute, whatever token it sends next; other addresses and requests without a token go on', async () => {
+    const app = await createApp({ store: t.store, settings: t.settings, webDir: join(t.dir, 'none'), authFailuresPerMinute: 5 });
+    try {
+      const from = (remoteAddress: string, token: string | null, url = '/api/events') =>
+        app.inject({ url, remoteAddress, headers: token ? { authorization: `Bearer ${token}` } : {} });
+      for (let i = 0; i < 5; i++) {
+        const r = await from('203.0.113.7', `ent_guess${i}`);
+        expect(r.statusCode).toBe(401);
+        expect(r.json().error.code).toBe('UNAUTHORIZED');
+      }
+      for (const token of ['ent_guess5', t.tokens.viewer]) {
+        const r = await from('203.0.113.7', token);
+        expect(r.statusCode).toBe(429);
+        expect(r.json()).toEqual({ error: { code: 'RATE_LIMITED', message: expect.stringContaining('failed sign-ins') } });
+        expect(Number(r.headers['retry-after'])).toBeGreaterThan(0);
+        expect(Number(r.headers['retry-after'])).toBeLessThanOrEqual(60);
+      }
+      // A ?token= guess counts the same and is refused the same.
+      expect((await app.inject({ url: '/api/events?token=ent_x', remoteAddress: '203.0.113.7' })).statusCode).toBe(429);
+      expect((await from('203.0.113.7', null, '/api/health')).statusCode).toBe(200);
+      expect((await from('203.0.113.8', t.tokens.viewer)).statusCode).toBe(200);
+      // Malformed Authorization headers count as failures too.
+      for (let i = 0; i < 5; i++) expect((await app.inject({ url: '/api/events', remoteAddress: '203.0.113.9', headers: { authorization: 'Basic x' } })).statusCode).toBe(401);
+      expect((await from('203.0.113.9', t.tokens.viewer)).statusCode).toBe(429);
+    } finally {
+      await app.close();
+    }
+  });
+});

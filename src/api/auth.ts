@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 
 import { EntenteError } from '../domain/errors.js';
 import type { Role } from '../store/auth-store.js';
 import type { Store } from '../store/store.js';
+import { AuthFailures } from './auth-failures.js';
 
 export type Access = 'public' | 'read' | 'editor' | 'admin';
 
@@ -29,7 +30,8 @@ function roleAtLeast(role: Role | null, needed: Role): boolean {
   return role !== null && RANK[role] >= RANK[needed];
 }
 
-function tokenOf(req: FastifyRequest): string | null {
+/** The token a request carries (header or `?token=`), or null. */
+export function tokenOf(req: FastifyRequest): string | null {
   const header = req.headers.authorization;
   if (header) {
     const m = /^Bearer\s+(\S+)\s*$/i.exec(header);
@@ -40,19 +42,40 @@ function tokenOf(req: FastifyRequest): string | null {
   return typeof q === 'string' && q ? q : null;
 }
 
-/** Resolves the caller once per request; a token that is given but unknown is refused outright. */
-export function addPrincipal(app: FastifyInstance, store: Store, open: boolean): void {
+/**
+ * Resolves the caller once per request; a token that is given but unknown is refused outright.
+ * An address with more than `failuresPerMinute` refused tokens in a minute is refused (429) until
+ * the minute is over, whatever token it sends.
+ */
+export function addPrincipal(app: FastifyInstance, store: Store, open: boolean, failuresPerMinute = 20): void {
   app.decorate('openReads', open);
   app.decorateRequest('principal', null as unknown as Principal);
-  app.addHook('onRequest', async (req) => {
+  const failures = new AuthFailures(failuresPerMinute);
+  app.addHook('onRequest', async (req, reply) => {
     req.principal = { tokenId: null, role: null };
     // The workbench's pages need no principal: a stale `?token=` link must open the app (whose
     // sign-in box says why), not a JSON 401. Only the API checks tokens.
     if (!req.url.startsWith('/api/')) return;
-    const token = tokenOf(req);
+    const hasToken = req.headers.authorization !== undefined || /[?&]token=/.test(req.url);
+    const wait = hasToken ? failures.blockedFor(req.ip) : 0;
+    if (wait > 0) {
+      const seconds = Math.ceil(wait / 1000);
+      void reply.header('retry-after', String(seconds));
+      throw new EntenteError('RATE_LIMITED', `too many failed sign-ins from this address: at most ${failuresPerMinute} a minute; retry in ${seconds} s`);
+    }
+    let token: string | null;
+    try {
+      token = tokenOf(req);
+    } catch (e) {
+      failures.fail(req.ip);
+      throw e;
+    }
     if (!token) return;
     const info = await store.verifyToken(token);
-    if (!info) throw new EntenteError('UNAUTHORIZED', 'unknown or revoked token');
+    if (!info) {
+      failures.fail(req.ip);
+      throw new EntenteError('UNAUTHORIZED', 'unknown, revoked or expired token');
+    }
     req.principal = { tokenId: info.id, role: info.role };
   });
 }

@@ -3,6 +3,7 @@ import type { ServerResponse } from 'node:http';
 import type { Store } from '../store/store.js';
 import type { Settings } from '../config/settings.js';
 import type { AlertBus } from './alert-bus.js';
+import type { IngestJobs } from './ingest-jobs.js';
 
 export interface ApiContext {
   store: Store;
@@ -12,6 +13,8 @@ export interface ApiContext {
   maxUploadBytes: number;
   ingestsPerMinute: number;
   alerts: AlertBus;
+  /** The ingest queue: POST /api/ingest's documents, extracted in a worker thread. */
+  ingestJobs: IngestJobs;
   /** Open event streams, ended when the server closes. */
   streams: Set<ServerResponse>;
   /** Runs the watches after an ingest, in the background, one check at a time. */

@@ -19,6 +19,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   TOO_LARGE: 413,
   RATE_LIMITED: 429,
   UNSUPPORTED: 415,
+  // The database refused (read-only, locked, damaged, disk full): the server is up, the store is not.
+  DB_ERROR: 503,
 };
 
 export function statusOf(code: ErrorCode): number {
@@ -75,7 +77,13 @@ export function toEntenteError(e: unknown, maxUploadMb: number): EntenteError {
   return new EntenteError('INTERNAL', 'internal error');
 }
 
-export function makeErrorHandler(maxUploadMb: number) {
+/** What a client may read of a database error: the reason, never the file's path. */
+function dbReason(e: EntenteError): string {
+  const why = e.details?.why;
+  return `database unavailable: ${typeof why === 'string' ? why : 'the database cannot be read or written'}`;
+}
+
+export function makeErrorHandler(maxUploadMb: number, onDatabaseError?: (e: EntenteError) => void) {
   return function handle(e: unknown, req: FastifyRequest, reply: FastifyReply): void {
     let err = toEntenteError(e, maxUploadMb);
     // A body over the route's own limit names that limit (a JSON route's is not the upload one).
@@ -87,7 +95,8 @@ export function makeErrorHandler(maxUploadMb: number) {
     const status = statusOf(err.code);
     // Server-side failures keep their code but not their message: it may carry SQL or paths.
     if (status >= 500) req.log.error({ err: e }, 'request failed');
-    const message = status >= 500 ? 'internal error' : err.message;
+    if (err.code === 'DB_ERROR') onDatabaseError?.(err);
+    const message = err.code === 'DB_ERROR' ? dbReason(err) : status >= 500 ? 'internal error' : err.message;
     const body: ErrorBody = { error: { code: err.code, message } };
     void reply.status(status).type('application/json; charset=utf-8').send(body);
   };

@@ -10,7 +10,7 @@ export function registerActors(program: Command): void {
   addPageOptions(cmd);
   cmd.action(async (opts: PageOptions) => {
     const format = parseFormat(opts.format);
-    const store = await openStore(loadSettings({ db: opts.db }));
+    const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
     try {
       const page = await store.listActors(pageOf(opts));
       const { rows, ...meta } = page;

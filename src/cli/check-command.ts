@@ -46,7 +46,7 @@ export function registerCheck(program: Command): void {
       const settings = loadSettings({ db: opts.db });
       // Checking must not create an empty database where none was.
       if (!isPostgresUrl(settings.db) && !existsSync(settings.db)) throw new EntenteError('NOT_FOUND', `${settings.db}: no such database`);
-      const store = await openStore(settings);
+      const store = await openStore(settings, { readonly: true });
       const results: CheckResult[] = [];
       try {
         for (const r of store.check ? await store.check() : []) results.push(r);

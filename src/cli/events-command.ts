@@ -116,7 +116,7 @@ export function registerEvents(program: Command): void {
   addPageOptions(cmd);
   cmd.action(async (opts: FilterOptions & PageOptions) => {
     parseFormat(opts.format);
-    const store = await openStore(loadSettings({ db: opts.db }));
+    const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
     try {
       printEventPage(await store.listEvents(filterOf(opts), pageOf(opts)), opts.format);
     } finally {

@@ -54,7 +54,7 @@ export function registerExport(program: Command): void {
     .action(async (opts: FilterOptions & { format: string; db?: string }) => {
       if (!(EXPORT_FORMATS as readonly string[]).includes(opts.format)) throw new EntenteError('BAD_INPUT', `--format: expected one of ${EXPORT_FORMATS.join(', ')}, got ${opts.format}`);
       const format = opts.format as ExportFormat;
-      const store = await openStore(loadSettings({ db: opts.db }));
+      const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
       // A closed pipe (| head) ends the export quietly.
       process.stdout.on('error', (e: NodeJS.ErrnoException) => {
         if (e.code === 'EPIPE') process.exit(0);

@@ -97,12 +97,12 @@ export function registerNetwork(program: Command): void {
         if (opts.diff.length !== 2) throw new EntenteError('BAD_INPUT', `--diff: expected two windows, got ${opts.diff.length}`);
         if (opts.plot) throw new EntenteError('BAD_INPUT', '--plot draws one network, not a --diff');
         const format = parseFormat(opts.format);
-        const d = await withStore(opts.db, (store) => networkDiffFor(store, { ...common, before: windowArg(opts.diff![0]), after: windowArg(opts.diff![1]) }));
+        const d = await withStore(opts.db, (store) => networkDiffFor(store, { ...common, before: windowArg(opts.diff![0]), after: windowArg(opts.diff![1]) }), { readonly: true });
         printDiff(d, format);
         return;
       }
       const format = parseFormat(opts.format, FORMATS) as Format | 'gexf' | 'graphml';
-      const n = await withStore(opts.db, (store) => networkFor(store, { ...common, at: opts.at, from: opts.from, to: opts.to }));
+      const n = await withStore(opts.db, (store) => networkFor(store, { ...common, at: opts.at, from: opts.from, to: opts.to }), { readonly: true });
       if (opts.plot) await writePlot(opts.plot, networkSpec(n, `actor network ${n.window.from} … ${n.window.to}`));
       printNetwork(n, format);
     });

@@ -17,7 +17,7 @@ export function registerSearch(program: Command): void {
   addPageOptions(cmd, 20);
   cmd.action(async (text: string, opts: PageOptions & { kind?: string }) => {
     const format = parseFormat(opts.format);
-    const store = await openStore(loadSettings({ db: opts.db }));
+    const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
     try {
       const kinds = opts.kind?.split(',').map((k) => k.trim()).filter(Boolean) as SearchKind[] | undefined;
       const page = await store.search(text, pageOf(opts), kinds);

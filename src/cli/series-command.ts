@@ -44,8 +44,9 @@ export function analysisParams(o: AnalysisOptions) {
   return { by: o.by as 'month', from: o.from, to: o.to, origin: list(o.origin) as never, modality: list(o.modality) as never, normalise: !o.raw };
 }
 
-export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(loadSettings({ db }));
+/** Runs `fn` on the store; `readonly` for commands that only read (a read-only file or folder will do). */
+export async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>, opts: { readonly?: boolean } = {}): Promise<T> {
+  const store = await openStore(loadSettings({ db }), opts);
   try {
     return await fn(store);
   } finally {
@@ -94,7 +95,7 @@ export function registerSeries(program: Command): void {
   addAnalysisOptions(cmd).option('--plot <file.svg>', 'also draw the series as an SVG chart');
   cmd.action(async (a: string, b: string | undefined, opts: AnalysisOptions & { directed?: boolean; plot?: string }) => {
     const format = parseFormat(opts.format);
-    const s = await withStore(opts.db, (store) => seriesFor(store, { ...dyadArgs(a, b), directed: !!opts.directed, ...analysisParams(opts) }));
+    const s = await withStore(opts.db, (store) => seriesFor(store, { ...dyadArgs(a, b), directed: !!opts.directed, ...analysisParams(opts) }), { readonly: true });
     if (opts.plot) await writePlot(opts.plot, seriesSpec(s));
     printSeries(s, format);
   });

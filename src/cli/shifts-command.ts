@@ -47,7 +47,7 @@ export function registerShifts(program: Command): void {
     const r = await withStore(opts.db, (store) => shiftsFor(store, {
       ...dyadArgs(a, b), directed: !!opts.directed, ...analysisParams(opts),
       minConfidence: number('min-confidence', opts.minConfidence), penaltyFactor: number('penalty', opts.penalty), seed: number('seed', opts.seed),
-    }));
+    }), { readonly: true });
     print(r, format);
   });
 }

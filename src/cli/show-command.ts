@@ -49,7 +49,7 @@ export function registerShow(program: Command): void {
     .option('--db <file>', settingHelp('db'))
     .action(async (id: string, opts: { format: string; db?: string }) => {
       const format = parseFormat(opts.format);
-      const store = await openStore(loadSettings({ db: opts.db }));
+      const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
       try {
         const e = await store.getEvent(id);
         if (!e) throw new EntenteError('NOT_FOUND', `no event ${id}`);

@@ -53,7 +53,7 @@ export function registerSpillover(program: Command): void {
     const format = parseFormat(opts.format);
     const r = await withStore(opts.db, (store) => spilloverFor(store, {
       cause: opts.cause, effect: opts.effect, ...analysisParams(opts), maxLag: int('max-lag', opts.maxLag), order: int('order', opts.order), anchor: opts.anchor, window: int('window', opts.window),
-    }));
+    }), { readonly: true });
     print(r, format);
   });
 }

@@ -15,7 +15,7 @@ export function registerTimeline(program: Command): void {
   addPageOptions(cmd);
   cmd.action(async (actor: string, other: string | undefined, opts: FilterOptions & PageOptions) => {
     parseFormat(opts.format);
-    const store = await openStore(loadSettings({ db: opts.db }));
+    const store = await openStore(loadSettings({ db: opts.db }), { readonly: true });
     try {
       printEventPage(await store.timeline(actor.toUpperCase(), other ? other.toUpperCase() : null, filterOf(opts), pageOf(opts)), opts.format);
     } finally {

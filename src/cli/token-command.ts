@@ -14,13 +14,17 @@ export function registerToken(program: Command): void {
     .description('create a token; prints it on the last line (it is stored hashed and cannot be shown again)')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`)
     .option('--label <text>', 'a note on who or what the token is for')
+    .option('--hours <n>', 'lifetime in hours (default: until revoked)')
     .option('--db <file>', settingHelp('db'))
-    .action(async (opts: { role: string; label?: string; db?: string }) => {
+    .action(async (opts: { role: string; label?: string; hours?: string; db?: string }) => {
       if (!isRole(opts.role)) throw new EntenteError('BAD_INPUT', `--role: expected one of ${ROLES.join(', ')}, got ${opts.role}`);
+      const hours = opts.hours === undefined ? null : Number(opts.hours);
+      if (hours !== null && !(Number.isFinite(hours) && hours > 0)) throw new EntenteError('BAD_INPUT', `--hours: expected a positive number, got ${opts.hours}`);
+      const expiresAt = hours === null ? null : new Date(Date.now() + hours * 3_600_000).toISOString();
       const store = await openStore(loadSettings({ db: opts.db }));
       try {
-        const { token: secret, info } = await store.createToken(opts.role, opts.label ?? null);
-        console.log(`created ${info.role} token ${info.id}${info.label ? ` (${info.label})` : ''}; keep it secret, it is not shown again:`);
+        const { token: secret, info } = await store.createToken(opts.role, opts.label ?? null, { expiresAt });
+        console.log(`created ${info.role} token ${info.id}${info.label ? ` (${info.label})` : ''}${expiresAt ? `, valid until ${expiresAt}` : ''}; keep it secret, it is not shown again:`);
         console.log(secret);
       } finally {
         await store.close();
@@ -38,7 +42,7 @@ export function registerToken(program: Command): void {
       try {
         const page = await store.listTokens({ limit: 10_000, includeRevoked: !!opts.all });
         const { rows, ...meta } = page;
-        printRows(rows as unknown as Array<Record<string, unknown>>, ['id', 'role', 'label', 'createdAt', 'lastUsedAt', 'revokedAt'], format, meta);
+        printRows(rows as unknown as Array<Record<string, unknown>>, ['id', 'role', 'label', 'createdAt', 'lastUsedAt', 'expiresAt', 'revokedAt'], format, meta);
       } finally {
         await store.close();
       }

@@ -97,6 +97,13 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['a place in the complement of a request', 'Egypt called for a truce in Gaza.', 'REQUEST EGY->PSE'],
     ['a ministry of a state', 'The Ministry of Foreign Affairs of the Republic of Korea condemned North Korea.', 'ACCUSE KOR->PRK'],
     ['rebels from a named group', 'Rebels from the M23 group shelled the outskirts of Goma.', 'ASSAULT M23->COD'],
+    ["a leader's name for their government", 'The Modi government expelled a Canadian diplomat.', 'SANCTION IND->CAN'],
+    ['"the administration" is the one named before', "The Trump administration imposed sanctions on Iran. China's cabinet met. The administration rejected China's claims.", 'REJECT USA->CHN'],
+    ['mutual fighting: one side', 'India and China clashed on their border.', 'ASSAULT IND->CHN'],
+    ['mutual fighting: the other side', 'Indian and Chinese troops clashed in the Galwan Valley.', 'ASSAULT CHN->IND'],
+    ['a nominal attack with an adjective actor', 'The Israeli strike on Beirut killed five people.', 'ASSAULT ISR->LBN'],
+    ['a nominal seizure with a possessor', "Iran's seizure of a British tanker angered London.", 'COERCE IRN->GBR'],
+    ['the subject of a "for X to" infinitive', 'It is an honour for me, the President of Ukraine, to address the Japanese Parliament.', 'CONSULT UKR->JPN'],
   ])('%s: %s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });
@@ -118,9 +125,11 @@ describe('plain one-event sentences of many regions (test/fixtures/plain-sentenc
     let tp = 0, fp = 0;
     for (const [sentence, published, types, sources, targets] of rows) {
       const found = extractDocument(sentence, { published }).events;
-      const hit = found.find((e) => types.split('|').includes(e.type) && sources.split('|').includes(e.source.code) && targets.split('|').includes(e.target?.code ?? '-'));
-      if (hit) tp++;
-      fp += found.filter((e) => e !== hit).length;
+      const fits = (e: (typeof found)[number]) => types.split('|').includes(e.type) && sources.split('|').includes(e.source.code) && targets.split('|').includes(e.target?.code ?? '-');
+      if (found.some(fits)) tp++;
+      // As the shared scorer does, a second reading the gold accepts ("Thailand and Cambodia
+      // exchanged fire": each side's mention) is not a false positive.
+      fp += found.filter((e) => !fits(e)).length;
     }
     const p = tp / (tp + fp), r = tp / rows.length;
     expect(rows.length).toBe(50);

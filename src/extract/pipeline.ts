@@ -141,7 +141,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
     // part of the main event, not an event of its own.
-    if (mod.cue === 'to-infinitive') { note('events', () => `${words}: purpose clause, dropped`); continue; }
+    // "an honour for me to address you" names its own subject: not a purpose clause.
+    if (mod.cue === 'to-infinitive' && !roles.rule.startsWith('for-infinitive')) { note('events', () => `${words}: purpose clause, dropped`); continue; }
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
@@ -171,6 +172,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       rule: `trigger:${t.hand ? "" : "cameo "}${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
     };
     out.push(m);
+    if (roles.mutual && m.target) {
+      note('roles', () => `${words}: mutual, also ${m.target!.code} → ${m.source.code}`);
+      out.push({ ...m, source: m.target, target: m.source });
+    }
   }
   noteSubject();
   return out;
@@ -204,10 +209,11 @@ export function extractDocument(text: string, meta: ExtractMeta, opts: ExtractOp
  * The streaming form for huge texts: yields mentions (with clusters) as they are found,
  * holding only the document state; returns the document record at the end.
  */
-export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void } = {}): Generator<EventMention, Extraction['document']> {
+export function* extractStream(text: string, meta: ExtractMeta, opts: ExtractOptions & { onTrace?: (t: TraceLine) => void; onSentence?: (end: number) => void } = {}): Generator<EventMention, Extraction['document']> {
   const state = new DocumentState();
   const clusters = new Clusterer();
   for (const s of splitSentences(text)) {
+    opts.onSentence?.(s.end);
     const trace: TraceLine[] | undefined = opts.trace ? [] : undefined;
     for (const m of extractSentence(s, meta.published, state, trace)) {
       clusters.assign(m);

@@ -18,6 +18,15 @@ export interface TokenInfo {
   createdAt: string;
   lastUsedAt: string | null;
   revokedAt: string | null;
+  /** When the token stops working by itself; null for tokens that last until revoked. */
+  expiresAt: string | null;
+  /** The server process a session token was made for (`host:pid`); null for other tokens. */
+  session: string | null;
+}
+
+export interface TokenOptions {
+  expiresAt?: string | null;
+  session?: string | null;
 }
 
 export interface NewToken {
@@ -40,8 +49,8 @@ export function newTokenId(): string {
 }
 
 export interface AuthStore {
-  createToken(role: Role, label?: string | null): Promise<NewToken>;
-  /** The live token a secret belongs to (and notes its use), or null when unknown or revoked. */
+  createToken(role: Role, label?: string | null, opts?: TokenOptions): Promise<NewToken>;
+  /** The live token a secret belongs to (and notes its use), or null when unknown, revoked or expired. */
   verifyToken(token: string): Promise<TokenInfo | null>;
   listTokens(page?: Page & { includeRevoked?: boolean }): Promise<PageResult<TokenInfo>>;
   /** False when no live token has this id. */

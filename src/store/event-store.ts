@@ -104,7 +104,10 @@ export interface EventVersion {
 }
 
 export interface EventDetail extends EventRecord {
+  /** Every mention, or the page of them asked for (see mentionPage). */
   mentions: MentionDetail[];
+  /** How many mentions the event has and which of them `mentions` holds. */
+  mentionPage: { total: number; limit: number; offset: number; truncated: boolean };
   /** Each distinct version when the event is disputed; empty otherwise. */
   versions: EventVersion[];
 }
@@ -156,7 +159,8 @@ export interface EventStore {
   /** Registry actors (code and name); names of actors met in data are kept too. */
   registerActors(actors: Array<{ code: string; name: string }>): Promise<void>;
   listEvents(filter: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
-  getEvent(id: string): Promise<EventDetail | null>;
+  /** One event; with `mentions`, only that page of its mentions (in document order), else all of them. */
+  getEvent(id: string, mentions?: Page): Promise<EventDetail | null>;
   /** An actor's (or a dyad's, when `other` is given) events in date order. */
   timeline(actor: string, other: string | null, filter?: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
   /**

@@ -20,7 +20,10 @@ export function displayDb(db: string): string {
   }
 }
 
-/** A long migration on open (rollups of a big file) reports to `progress`, by default on stderr. */
+/**
+ * A long migration on open (rollups of a big file) reports to `progress`, by default on stderr.
+ * `readonly` (commands that only read) opens an up-to-date SQLite file read-only.
+ */
 export async function openStore(settings: (Pick<Settings, 'db'> & Partial<Pick<Settings, 'readDb'>>) | { db: string; readDb?: string }, opts: OpenOptions = {}): Promise<Store> {
   const db = settings.db;
   const readUrls = (settings.readDb ?? '').split(',').map((s) => s.trim()).filter(Boolean);
@@ -32,5 +35,5 @@ export async function openStore(settings: (Pick<Settings, 'db'> & Partial<Pick<S
   }
   if (readUrls.length) throw new EntenteError('BAD_INPUT', 'read replicas (--read-db) need a PostgreSQL primary (--db postgres://…)');
   if (!db) throw new EntenteError('BAD_INPUT', 'no database given (--db FILE or ENTENTE_DB)');
-  return openSqliteStore(db, { progress: opts.progress ?? stderrProgress() });
+  return openSqliteStore(db, { progress: opts.progress ?? stderrProgress(), readonly: opts.readonly });
 }

@@ -225,8 +225,8 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       expect(b.eventIds).toEqual([id]);
       const after = (await store.getEvent(id))!;
       expect(after.mentions).toHaveLength(2);
-      const { mentions: _m1, ...restBefore } = before;
-      const { mentions: _m2, ...restAfter } = after;
+      const { mentions: _m1, mentionPage: _p1, ...restBefore } = before;
+      const { mentions: _m2, mentionPage: _p2, ...restAfter } = after;
       expect(restAfter).toEqual(restBefore);
       expect((await store.listEvents({ modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);
       expect((await store.listEvents({ actor: 'PRK', with: 'RUS', modality: ['asserted', 'speculative'] })).rows).toHaveLength(0);

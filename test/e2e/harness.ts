@@ -44,7 +44,7 @@ export async function startWorkbench(): Promise<Workbench> {
     admin: (await store.createToken('admin', 'e2e admin')).token,
   };
   // Generous limits: one test run makes a few hundred requests from one address.
-  const app: FastifyInstance = await createApp({ store, settings, webDir: webDist, writesPerMinute: 10_000, readsPerMinute: 100_000 });
+  const app: FastifyInstance = await createApp({ store, settings, db: settings.db, webDir: webDist, writesPerMinute: 10_000, readsPerMinute: 100_000 });
   await app.listen({ host: '127.0.0.1', port: 0 });
   const addr = app.server.address();
   if (!addr || typeof addr === 'string') throw new Error('server did not bind a TCP port');

@@ -60,10 +60,35 @@ export type { Series, SeriesPoint, Shift, NetworkNode, NetworkEdge, NetworkResul
 /** POST /api/ingest: the stored document and the events extracted from it. */
 export interface IngestResult {
   document: { id: string; title: string | null; url: string | null; published: string | null; stored: boolean; mentions: number };
+  /** All of them for a small document; the first 100 for a large one (a background job). */
   events: EventRecord[];
+  eventCount: number;
+}
+
+/** GET /api/ingest/jobs/{id}: a large document's ingest, run in the background. */
+export interface IngestJob {
+  id: string;
+  status: 'queued' | 'running' | 'done' | 'failed';
+  progress: { done: number; total: number };
+  result: IngestResult | null;
+  error: { code: string; message: string } | null;
+}
+
+/** A large document is answered with 202 and a job: follow it until it is done or failed. */
+async function ingested(answer: IngestResult | { job: IngestJob }): Promise<IngestResult> {
+  if (!('job' in answer)) return answer;
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    const j = await request<IngestJob>('GET', `/ingest/jobs/${enc(answer.job.id)}`);
+    if (j.status === 'done' && j.result) return j.result;
+    if (j.status === 'failed') throw new ApiError(400, j.error?.code ?? 'INTERNAL', j.error?.message ?? 'the ingest failed');
+  }
 }
 
 export type { AuditEntry, EventCorrection };
+
+/** A watch as the API shows it: `webhook` in full for admins only, `webhookHost` for everyone. */
+export type WatchView = Watch & { webhookHost: string | null };
 
 /** A followed source as GET /api/sources gives it. */
 export type Source = SourceWire;
@@ -170,19 +195,19 @@ export const api = {
   spillover: (q: { cause: string; effect: string; maxLag?: number; by?: string; anchor?: string }) => request<SpilloverResult>('GET', '/spillover', { query: q }),
 
   alerts: (limit = 100, offset = 0) => request<Page<Alert>>('GET', '/alerts', { query: { limit, offset } }),
-  watches: () => request<Page<Watch>>('GET', '/watches', { query: { limit: 1000 } }),
-  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<Watch>('POST', '/watches', { json: w }),
+  watches: () => request<Page<WatchView>>('GET', '/watches', { query: { limit: 1000 } }),
+  addWatch: (w: { a: string; b: string | null; threshold?: number; webhook?: string; label?: string }) => request<WatchView>('POST', '/watches', { json: w }),
   deleteWatch: (id: string) => request<unknown>('DELETE', `/watches/${enc(id)}`),
 
-  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult>('POST', '/ingest', { json: doc }),
-  ingestUrl: (fetchUrl: string) => request<IngestResult>('POST', '/ingest', { json: { fetchUrl } }),
+  ingestText: (doc: { text: string; title?: string; url?: string; published?: string }) => request<IngestResult | { job: IngestJob }>('POST', '/ingest', { json: doc }).then(ingested),
+  ingestUrl: (fetchUrl: string) => request<IngestResult | { job: IngestJob }>('POST', '/ingest', { json: { fetchUrl } }).then(ingested),
   ingestFile: (file: File, meta: { title?: string; published?: string } = {}) => {
     const form = new FormData();
     // Fields before the file: the server reads the parts in order.
     if (meta.title) form.append('title', meta.title);
     if (meta.published) form.append('published', meta.published);
     form.append('file', file, file.name);
-    return request<IngestResult>('POST', '/ingest', { form });
+    return request<IngestResult | { job: IngestJob }>('POST', '/ingest', { form }).then(ingested);
   },
 
   accept: (id: string, reason?: string) => request<EventRecord>('POST', `/events/${enc(id)}/accept`, { json: reason ? { reason } : {} }),

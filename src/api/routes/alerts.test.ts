@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import { testApi, type TestApi } from '../../../test/api-app.js';
+import { createApp } from '../app.js';
 
 const json = { 'content-type': 'application/json' };
 
@@ -54,6 +56,39 @@ describe('watches', () => {
   });
 });
 
+describe('webhook URLs', () => {
+  const secret = 'https://hooks.example.org/services/T000/B000/s3cr3tXYZ?key=abc';
+  it.each([
+    ['admin', secret],
+    ['editor', null],
+    ['viewer', null],
+  ] as const)('%s reads the webhook as %s, and its host', async (role, webhook) => {
+    const w = await t.store.addWatch({ a: 'USA', b: 'CHN', threshold: 7, webhook: secret, label: `hook for ${role}` });
+    const listed = (await t.as(role, { url: '/api/watches' })).json().rows.find((x: { id: string }) => x.id === w.id);
+    expect(listed).toMatchObject({ webhook, webhookHost: 'https://hooks.example.org' });
+    expect(JSON.stringify(listed).includes('s3cr3t')).toBe(role === 'admin');
+    await t.store.removeWatch(w.id);
+  });
+  it('a reader without a token under --open sees the host only', async () => {
+    const w = await t.store.addWatch({ a: 'USA', b: 'CHN', threshold: 7, webhook: secret, label: 'open' });
+    const app = await createApp({ store: t.store, settings: t.settings, open: true, webDir: join(t.dir, 'none') });
+    try {
+      const r = await app.inject({ url: '/api/watches' });
+      expect(r.statusCode).toBe(200);
+      expect(r.body).not.toContain('s3cr3t');
+      expect(r.json().rows.find((x: { id: string }) => x.id === w.id)).toMatchObject({ webhook: null, webhookHost: 'https://hooks.example.org' });
+    } finally {
+      await app.close();
+      await t.store.removeWatch(w.id);
+    }
+  });
+  it('a watch without a webhook has neither', async () => {
+    const made = await t.as('editor', { method: 'POST', url: '/api/watches', headers: json, payload: JSON.stringify({ a: 'USA', b: 'IRN' }) });
+    expect(made.json()).toMatchObject({ webhook: null, webhookHost: null });
+    await t.store.removeWatch(made.json().id);
+  });
+});
+
 describe('alerts', () => {
   it('streams a new alert to a listener as soon as an ingest raises it, and lists it and feeds it', async () => {
     const watch = await t.as('editor', { method: 'POST', url: '/api/watches', headers: json, payload: JSON.stringify({ a: 'RUS', b: 'PRK', threshold: 6 }) });
@@ -96,6 +131,33 @@ describe('alerts', () => {
     const watchId = (await t.store.listWatches())[0].id;
     await t.store.addAlerts([{ watchId, kind: 'event', key: 'event:outside-1', title: 'raised outside', summary: 'by a CLI import', date: '2025-03-06', data: {} }]);
     expect(await reading).toMatch(/"title":"raised outside"/);
+  });
+  it.each([
+    ['through the API', async (id: string) => { expect((await t.as('admin', { method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(200); }],
+    ['by another process (the store, as the CLI does)', async (id: string) => { expect(await t.store.revokeToken(id)).toBe(true); }],
+  ])('stops a stream whose token is revoked %s: no alert after it, the stream ends', async (_how, revoke) => {
+    const { token, info } = await t.store.createToken('viewer', 'stream test');
+    const stream = await fetch(`${base}/api/alerts/stream?token=${token}`);
+    expect(stream.status).toBe(200);
+    const reading = readStream(stream, /event: error\ndata: .*\n\n/, 20_000);
+    await new Promise((r) => setTimeout(r, 300));
+    await revoke(info.id);
+    const watchId = (await t.store.listWatches())[0].id;
+    await t.store.addAlerts([{ watchId, kind: 'event', key: `event:after-revoke-${info.id}`, title: 'after revocation', summary: 'must not arrive', date: '2025-03-07', data: {} }]);
+    const text = await reading;
+    expect(text).not.toContain('after revocation');
+    expect(text).toMatch(/event: error\ndata: \{"error":\{"code":"UNAUTHORIZED"/);
+    // Reconnecting with the same token is refused.
+    expect((await fetch(`${base}/api/alerts/stream?token=${token}`)).status).toBe(401);
+  });
+  it('keeps delivering on a stream whose token lives', async () => {
+    const { token } = await t.store.createToken('viewer', 'live stream');
+    const stream = await fetch(`${base}/api/alerts/stream`, { headers: { authorization: `Bearer ${token}` } });
+    const reading = readStream(stream, /event: alert\ndata: .*still live.*\n\n/, 15_000);
+    await new Promise((r) => setTimeout(r, 300));
+    const watchId = (await t.store.listWatches())[0].id;
+    await t.store.addAlerts([{ watchId, kind: 'event', key: 'event:still-live', title: 'still live', summary: 'arrives', date: '2025-03-08', data: {} }]);
+    expect(await reading).toMatch(/"title":"still live"/);
   });
   it('refuses a stream without a token', async () => {
     const res = await fetch(`${base}/api/alerts/stream`);

@@ -8,7 +8,7 @@ import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { actorsNamed, resolveActorText } from '../../services/actor-input.js';
 import { overviewOf } from '../../services/overview.js';
-import { EventFilterQuery, EventSchema, IdParams, SearchHitSchema, actorCode, commaList, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
+import { API_DEFAULT_LIMIT, API_MAX_LIMIT, EventFilterQuery, EventSchema, IdParams, SearchHitSchema, actorCode, commaList, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
 import { SEARCH_KINDS } from '../../store/search.js';
 
 /** The event detail with each mention's document flattened beside it, as the reader view wants it. */
@@ -29,6 +29,8 @@ const EventDetailSchema = EventSchema.extend({
     type: z.string(), mode: z.string().nullable(), source: ActorRef, target: ActorRef.nullable(), date: z.unknown().nullable(), modality: z.string(),
     attribution: z.object({ code: z.string().nullable(), name: z.string() }).nullable(), confidence: z.number(), rule: z.string().nullable(),
   })),
+  mentionPage: z.object({ total: z.number().int(), limit: z.number().int(), offset: z.number().int(), truncated: z.boolean() })
+    .describe('how many mentions the event has and which of them `mentions` holds (mentionsLimit, mentionsOffset)'),
   versions: z.array(z.object({
     date: z.unknown().nullable(), sources: z.array(z.string()), targets: z.array(z.string()), modality: z.string(), mentionIds: z.array(z.string()), documents: z.array(DocumentRef),
   })).describe('each account of a disputed event; empty otherwise'),
@@ -44,11 +46,15 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
   });
   r.add({
     method: 'GET', url: '/api/events/:id', tag: 'events', access: 'read',
-    summary: 'One event with every mention (sentence, offsets, document) and, if disputed, each version',
+    summary: 'One event with a page of its mentions (sentence, offsets, document) and, if disputed, each version',
     params: IdParams,
+    query: z.object({
+      mentionsLimit: z.coerce.number().int().min(1).max(API_MAX_LIMIT).default(API_DEFAULT_LIMIT).describe(`mentions per page (1–${API_MAX_LIMIT})`),
+      mentionsOffset: z.coerce.number().int().min(0).default(0).describe('mentions to skip'),
+    }),
     response: EventDetailSchema,
-    handler: async ({ params }) => {
-      const e = await store.getEvent(params.id);
+    handler: async ({ params, query }) => {
+      const e = await store.getEvent(params.id, { limit: query.mentionsLimit, offset: query.mentionsOffset });
       if (!e) throw new EntenteError('NOT_FOUND', `no event ${params.id}`);
       return eventDetailJson(e);
     },

@@ -8,6 +8,8 @@ import { IdParams, pageOf, pageQuery } from '../schemas.js';
 
 const TokenSchema = z.object({
   id: z.string(), role: z.enum(ROLES), label: z.string().nullable(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  expiresAt: z.string().nullable().describe('when the token stops working by itself; null: until revoked'),
+  session: z.string().nullable().describe('the server process a session token was printed by'),
 });
 
 export function tokenRoutes(r: RouteTable, { store }: ApiContext): void {
@@ -21,11 +23,15 @@ export function tokenRoutes(r: RouteTable, { store }: ApiContext): void {
   r.add({
     method: 'POST', url: '/api/tokens', tag: 'tokens', access: 'admin', perMinute: 30,
     summary: 'Create a token; its secret is in the answer and nowhere else',
-    body: z.object({ role: z.enum(ROLES), label: z.string().trim().max(200).optional() }),
+    body: z.object({
+      role: z.enum(ROLES), label: z.string().trim().max(200).optional(),
+      expiresInHours: z.number().positive().max(24 * 366 * 10).optional().describe('lifetime; absent: until revoked'),
+    }),
     response: z.object({ token: z.string(), info: TokenSchema }),
     handler: async ({ body, reply }) => {
       reply.status(201);
-      return store.createToken(body.role, body.label ?? null);
+      const expiresAt = body.expiresInHours ? new Date(Date.now() + body.expiresInHours * 3_600_000).toISOString() : null;
+      return store.createToken(body.role, body.label ?? null, { expiresAt });
     },
   });
   r.add({

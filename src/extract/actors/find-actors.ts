@@ -113,6 +113,8 @@ export class ActorContext {
 
   /** The state last named as "the X administration/government". */
   namedGovernment: Seen | null = null;
+  /** The last "X administration" named: "the administration" means it. */
+  namedAdministration: Seen | null = null;
 
   /** Whom a speech addresses ("Dear Japanese people!"): "you" in it. */
   addressee: ActorSpan | null = null;
@@ -225,7 +227,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     }
     // "the administration", "the government": the state whose government was named last.
     if ((w === 'administration' || w === 'government' || w === 'regime') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
-      const gov = ctx.namedGovernment ?? ctx.lastGovernment(sentence);
+      const gov = (w === 'administration' ? ctx.namedAdministration : null) ?? ctx.namedGovernment ?? ctx.lastGovernment(sentence);
       if (gov) extra.push({ ...gov.actor, first: i - 1, last: i, name: `the ${w}`, kind: 'state', role: 'GOV', possessive: tokens[i + 1]?.lower === "'s", via: `government:${gov.actor.name}` });
       continue;
     }
@@ -281,7 +283,13 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (who) for (const i of pending) extra.push({ ...who, first: i, last: i, name: tokens[i].text, possessive: ['our', 'my'].includes(tokens[i].lower), via: `quoted:${who.name}`, partner: undefined });
   }
   // "the Trump administration": later "the administration" is this one.
-  for (const a of out) if (['administration', 'government'].includes(tokens[a.last + 1]?.lower ?? '') && a.kind !== 'adjective') ctx.namedGovernment = { actor: { ...a, resolveAt: undefined }, sentence };
+  for (const a of out) {
+    if (a.kind === 'adjective') continue;
+    const next = tokens[a.last + 1]?.lower ?? '';
+    if (next === 'administration' || next === 'government') ctx.namedGovernment = { actor: { ...a, resolveAt: undefined }, sentence };
+    // "the Trump administration" matched whole: "the administration" later is this one.
+    if (next === 'administration' || /\badministration$/i.test(a.name)) ctx.namedAdministration = { actor: { ...a, resolveAt: undefined }, sentence };
+  }
   const all = out.concat(extra).sort((a, b) => a.first - b.first);
   for (const a of all) if (a.via === 'registry' || a.via === 'surname') ctx.remember(a, sentence);
   return all;

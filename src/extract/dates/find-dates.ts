@@ -75,6 +75,41 @@ function chronoAround(text: string, ref: Date): ChronoHit[] {
   return out;
 }
 
+function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The Monday of the week holding `iso` (a day). */
+function monday(iso: string): string {
+  const wd = (new Date(`${iso}T12:00:00Z`).getUTCDay() + 6) % 7;
+  return addDays(iso, -wd);
+}
+
+const YEAR_PARTS: Record<string, [string, string]> = { early: ['01', '03'], mid: ['05', '08'], late: ['10', '12'] };
+
+/**
+ * Vague spans, resolved as the annotation codebook reads them: "recently" about three
+ * months, "in recent months" five, "in recent years" five years, "last week" the previous
+ * Monday–Sunday, "early this year" January–March, "earlier this year/month/week" from its
+ * start to publication.
+ */
+const VAGUE: Array<{ name: string; re: RegExp; span: (pub: string, m: RegExpMatchArray) => [string, string] }> = [
+  { name: 'recently', re: /\b(?:(?:very|more|most|only|just|until) )?(?:recently|lately)\b/g, span: (pub) => [monthsBefore(pub, 3), pub] },
+  { name: 'recent', re: /\b(?:in|over|during) (?:the )?recent (days|weeks|months|years)\b/g,
+    span: (pub, m) => m[1] === 'days' ? [addDays(pub, -7), pub] : m[1] === 'weeks' ? [addDays(pub, -30), pub] : m[1] === 'months' ? [monthsBefore(pub, 5), pub] : [String(Number(pub.slice(0, 4)) - 5), pub] },
+  { name: 'year-part', re: /\b(early|mid|late)[- ](this|last|next) year\b/g, span: (pub, m) => {
+    const y = Number(pub.slice(0, 4)) + (m[2] === 'last' ? -1 : m[2] === 'next' ? 1 : 0);
+    const [a, b] = YEAR_PARTS[m[1]];
+    return [`${y}-${a}`, `${y}-${b}`];
+  } },
+  { name: 'last-week', re: /\blast week\b/g, span: (pub) => [addDays(monday(pub), -7), addDays(monday(pub), -1)] },
+  { name: 'this-week', re: /\b(?:earlier )?this week\b/g, span: (pub) => [monday(pub), pub] },
+  { name: 'this-month', re: /\b(?:earlier )?this month\b/g, span: (pub) => [pub.slice(0, 7), pub] },
+  { name: 'this-year', re: /\b(earlier )?this year\b/g, span: (pub, m) => [pub.slice(0, 4), m[1] ? pub : pub.slice(0, 4)] },
+];
+
 /** Every date expression in `text` (a sentence); `published` is YYYY-MM-DD or null. */
 export function findDates(text: string, published: string | null): DateFinding[] {
   const out: DateFinding[] = [];
@@ -142,6 +177,18 @@ export function findDates(text: string, published: string | null): DateFinding[]
       const months = n * UNITS[m[2]];
       const at = monthsBefore(pub, months);
       add(s, e, months >= 12 ? range(at.slice(0, 4), at.slice(0, 4)) : range(at, at), 'ago');
+    }
+  }
+
+  // Vague spans as the codebook reads them: "recently", "last week", "early this year".
+  if (pub) {
+    for (const v of VAGUE) {
+      for (const m of lower.matchAll(v.re)) {
+        const s = m.index!, e = s + m[0].length;
+        if (!free(s, e)) continue;
+        const [a, b] = v.span(pub, m);
+        add(s, e, range(a, b), `vague-${v.name}`);
+      }
     }
   }
 

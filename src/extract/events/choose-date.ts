@@ -53,14 +53,15 @@ const PERFECT = new Set(['has', 'have', "'ve", 'had']);
 
 /**
  * An asserted event with no date of its own and no episode: a report tells what happened
- * at or shortly before publication, so the week before it (the month before, for a
- * present perfect "has fired", which reaches further back). Not for plans, hypotheses,
- * denials or hedges, nor for narration placed in an unspecified past.
+ * at or shortly before publication, so the week before it. Not for a present perfect, for
+ * plans, hypotheses, denials or hedges, nor for narration placed in an unspecified past.
  */
 function publicationFallback(text: string, tokens: Token[], t: Trigger, modality: Modality, published: string | null): { date: DateRange; rule: string } | null {
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published) || modality !== 'asserted') return null;
   if (OLD_PAST.test(text)) return null;
-  const perfect = tokens.slice(Math.max(0, t.first - 4), t.first).some((x) => PERFECT.has(x.lower));
-  const start = shiftDays({ start: published, end: published, granularity: 'day' }, perfect ? -30 : -7).start;
-  return { date: { start, end: published, granularity: 'range' }, rule: perfect ? 'date:publication-month' : 'date:publication-week' };
+  // "has fired", "have rebuked": a present perfect places nothing in time (the codebook's
+  // "no date in the text").
+  if (tokens.slice(Math.max(0, t.first - 4), t.first).some((x) => PERFECT.has(x.lower))) return null;
+  const start = shiftDays({ start: published, end: published, granularity: 'day' }, -7).start;
+  return { date: { start, end: published, granularity: 'range' }, rule: 'date:publication-week' };
 }

@@ -28,6 +28,8 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am
 const AUXILIARY_VERBS = new Set(['has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'and', 'or', 'to', 'not']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
 const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between|exchanged|traded)\b/i;
+/** Fighting verbs that, with a coordinated subject, each side does to the other. */
+const MUTUAL = new Set(['clash', 'fight', 'exchange fire', 'skirmish']);
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
 /** Types whose mention is complete without a target ("deployed troops", "signed an armistice"). */
 const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
@@ -220,6 +222,31 @@ function infinitiveOwner(tokens: Token[], actors: ActorSpan[], t: Trigger): Acto
   return k >= 0 && (actors[k].possessive || tokens[i + 1]?.lower === "'s") ? actors[k] : null;
 }
 
+/**
+ * The subject of a "for X to do" infinitive: "an honour for me, the President of Ukraine,
+ * to address you", "it is time for Moscow to withdraw". X may carry an apposition set off
+ * by commas.
+ */
+function forInfinitiveSubject(tokens: Token[], actors: ActorSpan[], t: Trigger): ActorSpan | null {
+  let i = t.first - 1;
+  while (i >= 0 && ADVERBS.has(tokens[i].lower)) i--;
+  if (tokens[i]?.lower !== 'to') return null;
+  // Back over an apposition ", the President of Ukraine," to the actor after "for".
+  let j = i - 1;
+  let apposition = -1;
+  if (tokens[j]?.lower === ',') {
+    j--;
+    while (j >= 0 && j >= i - 12 && tokens[j].lower !== ',' && !HARD_STOP.has(tokens[j].lower)) j--;
+    if (tokens[j]?.lower !== ',') return null;
+    apposition = actorAt(actors, j + 1);
+    j--;
+  }
+  const k = actorAt(actors, j);
+  if (k >= 0) return tokens[actors[k].first - 1]?.lower === 'for' ? actors[k] : null;
+  // "for me, the President of Ukraine, to": the apposition names who "me" is.
+  return apposition >= 0 && tokens[j - 1]?.lower === 'for' ? actors[apposition] : null;
+}
+
 /** "… between X and Y" within a few words after the trigger. */
 function betweenPair(tokens: Token[], actors: ActorSpan[], t: Trigger): [ActorSpan, ActorSpan] | null {
   for (let i = t.last + 1; i < tokens.length && i <= t.last + 3; i++) {
@@ -230,6 +257,13 @@ function betweenPair(tokens: Token[], actors: ActorSpan[], t: Trigger): [ActorSp
     return p ? [actors[k], p] : null;
   }
   return null;
+}
+
+/** The first conjunct before "and": "Indian and Chinese troops" for the second. */
+function partnerBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): ActorSpan | null {
+  if (tokens[a.first - 1]?.lower !== 'and') return null;
+  const k = actorAt(actors, a.first - 2);
+  return k >= 0 && actors[k].code !== a.code ? actors[k] : null;
 }
 
 /** The second conjunct of a coordinated subject "X and Y", if any. */
@@ -379,6 +413,8 @@ function lightLink(tokens: Token[], t: Trigger): { index: number; modality: Moda
 export interface Roles extends RoleAssignment {
   /** Modality implied by the linking word ("hinted at the prospect of"). */
   linkModality: Modality | null;
+  /** Each side did it to the other ("India and China clashed"): a second mention, reversed. */
+  mutual?: boolean;
 }
 
 /**
@@ -493,7 +529,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
       }
     } else {
       const owner = infinitiveOwner(tokens, actors, t);
-      const subj = owner ? { actor: owner, rule: 'possessor-infinitive' } : findSubject(tokens, actors, t.first - 1);
+      const forTo = owner ? null : forInfinitiveSubject(tokens, actors, t);
+      const subj = owner ? { actor: owner, rule: 'possessor-infinitive' } : forTo ? { actor: forTo, rule: 'for-infinitive' } : findSubject(tokens, actors, t.first - 1);
       const between = subj ? null : betweenPair(tokens, actors, t);
       if (subj) {
         source = subj.actor;
@@ -535,9 +572,15 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // "the two leaders agreed", "we … our cooperation": the pair's other member, for
   // events two parties do together.
   if (!target && source.partner && (SYMMETRIC.has(t.type) || t.type === 'AGREE')) { target = source.partner; rule += '/pair'; }
-  if (!target && (SYMMETRIC.has(t.type) || t.type === 'AGREE' || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
-    const p = partnerOf(tokens, actors, source);
-    if (p && p.code !== source.code) { target = p; rule += '/coordinated'; }
+  let mutual = false;
+  if (!target && (SYMMETRIC.has(t.type) || t.type === 'AGREE' || MUTUAL.has(t.entry) || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
+    const p = partnerOf(tokens, actors, source) ?? (MUTUAL.has(t.entry) ? partnerBefore(tokens, actors, source) : null);
+    if (p && p.code !== source.code) {
+      target = p;
+      rule += '/coordinated';
+      // "India and China clashed": each side fought the other, two mentions.
+      mutual = MUTUAL.has(t.entry) || (t.type === 'ASSAULT' && RECIPROCAL.test(tokens.map((x) => x.text).join(' ')));
+    }
   }
   if (!target && SYMMETRIC.has(t.type)) {
     // "their relationship with North Korea … hinted at military cooperation": the partner
@@ -551,6 +594,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const before = tokens.slice(Math.max(0, t.first - 8), t.first).map((x) => x.lower).join(' ');
     const subj = /\b(subject to|under)\b/.test(before) ? sentenceSubject(tokens, actors) : null;
     if (subj && subj.code !== source.code && subj.first < t.first) { target = subj; rule += '/sanctioned-subject'; }
+  }
+  if (!target && ADDRESSED.has(t.type)) {
+    // "I call for the united efforts of … your partners": in a speech, a request or a word
+    // of thanks with no other party named goes to the audience addressed in the sentence.
+    const audience = actors.find((a) => a.via === 'addressee' && a.first > t.last && a.code !== source!.code);
+    if (audience) { target = audience; rule += '/addressee'; }
   }
   if (target && target.code === source.code && t.type !== 'COERCE') target = null;
   // An attack with no one attacked is only an event when it is a launch or entering a war.
@@ -566,8 +615,11 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // "The Houthis attacked a commercial ship": armed forces attacking a thing attack.
   const armedAct = objectNamed && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.kind === 'force');
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
-  return { source, target, rule, linkModality };
+  return { source, target, rule, linkModality, mutual: mutual && target !== null };
 }
+
+/** Speech acts that go to the audience of a speech when no other party is named. */
+const ADDRESSED = new Set<Trigger['type']>(['REQUEST', 'SUPPORT', 'CONSULT', 'AGREE']);
 
 /** The main subject of a sentence: its first actor outside a prepositional phrase. */
 export function sentenceSubject(tokens: Token[], actors: ActorSpan[]): ActorSpan | null {

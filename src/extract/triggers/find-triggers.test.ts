@@ -14,8 +14,17 @@ describe('inflect', () => {
     ['ally', ['ally', 'allies', 'allied', 'allying']],
     ['agree', ['agree', 'agrees', 'agreed', 'agreeing']],
     ['fight', ['fight', 'fights', 'fought', 'fighting']],
+    ['freeze', ['freezes', 'froze', 'frozen', 'freezing']],
+    ['hit', ['hits', 'hit', 'hitting']],
+    ['withhold', ['withholds', 'withheld', 'withholding']],
+    ['overthrow', ['overthrew', 'overthrown']],
+    ['relay', ['relays', 'relayed']],
   ])('%s', (lemma, forms) => {
     expect(inflect(lemma)).toEqual(expect.arrayContaining(forms));
+  });
+
+  it('does not read a regular verb as a prefixed irregular one', () => {
+    expect(inflect('relay')).not.toContain('relaid');
   });
 });
 
@@ -35,7 +44,9 @@ describe('findTriggers', () => {
     ['the process of rapprochement', ['COOPERATE:rapprochement']],
     ['Pyongyang sent thousands of troops to Kursk.', ['AID:sent thousands of troops']],
     ['The leaders convened in Lima.', ['CONSULT:convened']],
-    ['Beijing protested the flyover.', ['ACCUSE:protested']],
+    ['Beijing protested the flyover.', ['ACCUSE:protested', 'MOBILIZE:flyover']],
+    ['Israel launched strikes on Beirut.', ['ASSAULT:strikes']],
+    ["Iran's seizure of a tanker", ['COERCE:seizure']],
     ['Abe pointed the finger at North Korea.', ['ACCUSE:pointed the finger at']],
     ['China conducted missile tests in July.', ['MOBILIZE:conducted missile tests']],
     ['You put real pressure on Russia.', ['COERCE:put real pressure on']],

@@ -1,15 +1,25 @@
 // English verb inflection for the lexicons: a lemma gives its -s, -ed and -ing forms by
-// rule, or its listed forms from data/irregular-verbs.tsv.
+// rule, or its listed forms from data/irregular-verbs.tsv (also under a prefix: withheld).
 import { readTsv } from '../lexicon.js';
 
 const IRREGULAR: Map<string, string[]> = new Map(
   readTsv(import.meta.url, './data/irregular-verbs.tsv').map((r) => [r.lemma, [r.lemma, r.s, r.past, r.pp, r.ing]]),
 );
 
+/** Prefixes that keep the irregular forms of the verb they attach to. */
+const PREFIX = /^(?:with|over|under|out|up|re|mis|fore|be)(?=[a-z]{2,})/;
+
+/** Regular verbs that look like a prefix on an irregular one (relay is not re-lay). */
+const REGULAR = new Set(['relay', 'belay', 'outlay']);
+
 /** Every inflected form of a regular or irregular English verb lemma. */
 export function inflect(lemma: string, irregular: Map<string, string[]> = IRREGULAR): string[] {
   const known = irregular.get(lemma);
   if (known) return [...new Set(known)];
+  // "withhold", "overthrow", "undertake", "rebuild": a prefix on an irregular verb.
+  const prefix = PREFIX.exec(lemma);
+  const base = prefix && !REGULAR.has(lemma) ? irregular.get(lemma.slice(prefix[0].length)) : undefined;
+  if (prefix && base) return [...new Set(base.map((f) => prefix[0] + f))];
   const forms = new Set([lemma]);
   const consonantY = /[^aeiou]y$/.test(lemma);
   if (consonantY) {

@@ -23,14 +23,17 @@ export interface TextInput {
 
 export interface IngestTextOptions {
   extract?: Extractor;
+  /** Told how far extraction has got: the offset reached in the (normalised) text and its length. */
+  onProgress?: (done: number, total: number) => void;
 }
 
-async function records(store: Store, ids: string[]): Promise<EventRecord[]> {
+/** The records of these events (one mention read of each, not all of them). */
+export async function eventRecords(store: Store, ids: string[]): Promise<EventRecord[]> {
   const out: EventRecord[] = [];
   for (const id of ids) {
-    const e = await store.getEvent(id);
+    const e = await store.getEvent(id, { limit: 1 });
     if (e) {
-      const { mentions: _m, versions: _v, ...record } = e;
+      const { mentions: _m, versions: _v, mentionPage: _p, ...record } = e;
       out.push(record);
     }
   }
@@ -39,7 +42,7 @@ async function records(store: Store, ids: string[]): Promise<EventRecord[]> {
 
 export async function ingestText(store: Store, input: TextInput, opts: IngestTextOptions = {}): Promise<IngestResult & { events: EventRecord[] }> {
   const result = await storeText(store, input, opts);
-  return { ...result, events: await records(store, result.eventIds) };
+  return { ...result, events: await eventRecords(store, result.eventIds) };
 }
 
 /** ingestText without reading the events back (bulk ingest has no use for them). */
@@ -63,7 +66,10 @@ export async function storeText(store: Store, input: TextInput, opts: IngestText
       const extraction = await opts.extract(text, docMeta);
       mentions = extraction.events;
       language = extraction.document.language ?? null;
-    } else mentions = extractStream(text, docMeta);
+    } else {
+      const total = text.length;
+      mentions = extractStream(text, docMeta, opts.onProgress ? { onSentence: (end) => opts.onProgress!(end, total) } : {});
+    }
   }
   const result = await store.addDocument({ ...meta, text, hash, published, language }, noting(mentions, met));
   if (result.stored) await nameActors(store, met);

@@ -118,9 +118,16 @@ export function curationPart({ primary }: Pools): CurationStore {
         const [keep, ...rest] = rs;
         const first = records[0];
         const reported = records.flatMap((r) => [r.firstReported, r.lastReported]).filter((x): x is string => !!x).sort();
+        const at = new Date().toISOString();
         for (const r of rest) {
           await c.query('UPDATE mentions SET event_id = $1 WHERE event_id = $2', [keep.id, r.id]);
           await c.query('DELETE FROM events WHERE id = $1', [r.id]);
+          // A dataset record merged away is remembered, so importing its file again cannot bring it back.
+          await c.query('UPDATE merged_records SET event_id = $1 WHERE event_id = $2', [keep.id, r.id]);
+          if (r.external_id !== null) {
+            await c.query(`INSERT INTO merged_records (origin, external_id, event_id, merged_at) VALUES ($1, $2, $3, $4)
+              ON CONFLICT (origin, external_id) DO UPDATE SET event_id = excluded.event_id, merged_at = excluded.merged_at`, [r.origin, r.external_id, keep.id, at]);
+          }
         }
         // The first event's orientation wins: a meeting reported as RUS–PRK and PRK–RUS keeps PRK the target.
         const sources = uniq([...first.sources, ...records.flatMap((r) => r.sources).filter((x) => !first.targets.includes(x))]);
@@ -235,4 +242,17 @@ CREATE TABLE audit_log (
   after json
 );
 CREATE INDEX audit_log_subject ON audit_log (subject, id);`,
+}, {
+  // Dataset records an editor merged into another event: importing them again adds nothing, and
+  // later GDELT mentions of them count into the event they joined (as in SQLite).
+  id: '401-merged-records',
+  sql: `
+CREATE TABLE merged_records (
+  origin text NOT NULL,
+  external_id text NOT NULL,
+  event_id bigint NOT NULL,
+  merged_at text NOT NULL,
+  PRIMARY KEY (origin, external_id)
+);
+CREATE INDEX merged_records_event ON merged_records (event_id);`,
 }];

@@ -126,8 +126,12 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
     importEvents: run('importing events', async (c, batch: DatasetEventInput[]) => {
       await ensureStaging(c);
       await copyIn(c, 'staging_events', EVENT_COLUMNS, batch.map(eventLine));
+      // Records an editor merged into another event stay merged; rejected ones keep their row, so
+      // the conflict on (origin, external_id) already leaves them as they are.
       const ins = await c.query<{ id: string; external_id: string; origin: string }>(`INSERT INTO events (${EVENT_COLUMNS})
-        SELECT ${EVENT_COLUMNS} FROM staging_events ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING
+        SELECT ${EVENT_COLUMNS} FROM staging_events s
+        WHERE NOT EXISTS (SELECT 1 FROM merged_records m WHERE m.origin = s.origin AND m.external_id = s.external_id)
+        ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING
         RETURNING id, external_id, origin`);
       // GDELT mentions imported before their event count into it as it lands.
       const gdelt = ins.rows.filter((r) => r.origin === 'gdelt');
@@ -158,9 +162,16 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       }
       if (bumps.size) {
         const gids = [...bumps.keys()].sort();
+        const args = [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))];
         await c.query(`UPDATE events e SET mention_count = e.mention_count + b.n, last_reported = greatest(coalesce(e.last_reported, ''), b.at)
-          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`,
-        [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))]);
+          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`, args);
+        // Mentions of an event merged away report the event it joined (summed first: an UPDATE
+        // changes each row once, however many merged records point at it).
+        await c.query(`UPDATE events e SET mention_count = e.mention_count + x.n, last_reported = greatest(coalesce(e.last_reported, ''), x.at)
+          FROM (SELECT m.event_id, sum(b.n)::int AS n, max(b.at) AS at
+            FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at)
+            JOIN merged_records m ON m.origin = 'gdelt' AND m.external_id = b.gid GROUP BY m.event_id) x
+          WHERE e.id = x.event_id`, args);
       }
       const imported = ins.rowCount ?? 0;
       return { imported, unchanged: batch.length - imported };

@@ -4,7 +4,7 @@
 // CLI runs) decide merges one document at a time and end as a serial run would; extraction,
 // the slow part, happens before and runs in parallel. importEvents lives in dataset-import.ts.
 import type pg from 'pg';
-import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, EventFilter } from '../event-store.js';
+import type { EventStore, DocumentInput, IngestResult, Page, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, EventFilter } from '../event-store.js';
 import { EventMentionSchema, type EventMention, type Modality } from '../../domain/mention.js';
 import type { AnalysisEvent, EventRecord } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
@@ -39,6 +39,12 @@ const MENTION_SELECT = `SELECT m.id, m.event_id, m.document_id, m.start_offset, 
     m.attribution_code, m.attribution_name, m.confidence, m.rule,
     CASE WHEN m.sentence <> '' THEN m.sentence ELSE (SELECT x.sentence FROM mentions x
       WHERE x.document_id = m.document_id AND x.start_offset = m.start_offset AND x.end_offset = m.end_offset AND x.sentence <> '' LIMIT 1) END AS sentence,
+    d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
+  FROM mentions m JOIN documents d ON d.id = m.document_id`;
+
+/** What versions of a disputed event need of each mention: no sentence, so every mention of a huge event stays cheap. */
+const VERSION_SELECT = `SELECT m.id, m.event_id, m.document_id, m.source_code, m.source_name, m.source_role, m.target_code, m.target_name, m.target_role,
+    m.date_start, m.date_end, m.granularity, m.modality, '' AS sentence,
     d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
   FROM mentions m JOIN documents d ON d.id = m.document_id`;
 
@@ -211,10 +217,21 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     return { rows: rs.map((r) => eventRecord(r)), total, limit: p.limit, offset: p.offset, truncated: more };
   }
 
-  async function detail(db: Db, r: PgEventRow): Promise<EventDetail> {
-    const mentions = (await rows<PgMentionRow>(db, `${MENTION_SELECT} WHERE m.event_id = $1 ORDER BY d.published NULLS FIRST, m.document_id, m.start_offset`, [r.id])).map(mentionDetail);
-    const rec = eventRecord(r, mentions[0]?.sentence ?? null);
-    return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
+  async function detail(db: Db, r: PgEventRow, pg?: Page): Promise<EventDetail> {
+    const total = (await one<{ n: number }>(db, 'SELECT count(*)::int AS n FROM mentions WHERE event_id = $1', [r.id]))!.n;
+    const p = pg ? normalizePage(pg) : { limit: total, offset: 0 };
+    // One page of the mentions: the page's ids first, so only those rows read their sentence.
+    const pageOf = (limit: number | null, offset: number) => rows<PgMentionRow>(db, `${MENTION_SELECT} WHERE m.id IN (SELECT p.id FROM mentions p JOIN documents pd ON pd.id = p.document_id
+        WHERE p.event_id = $1 ORDER BY pd.published NULLS FIRST, p.document_id, p.start_offset, p.id LIMIT $2 OFFSET $3)
+      ORDER BY d.published NULLS FIRST, m.document_id, m.start_offset, m.id`, [r.id, limit, offset]);
+    const mentions = (await pageOf(pg ? p.limit : null, p.offset)).map(mentionDetail);
+    const first = p.offset === 0 ? mentions[0] : (await pageOf(1, 0)).map(mentionDetail)[0];
+    const rec = eventRecord(r, first?.sentence ?? null);
+    // Versions count every mention (without its sentence), whatever the page.
+    const versions = rec.disputed
+      ? versionsOf((await rows<PgMentionRow>(db, `${VERSION_SELECT} WHERE m.event_id = $1 ORDER BY d.published NULLS FIRST, m.document_id, m.start_offset, m.id`, [r.id])).map(mentionDetail))
+      : [];
+    return { ...rec, mentions, mentionPage: { total, limit: p.limit, offset: p.offset, truncated: p.offset + mentions.length < total }, versions };
   }
 
   /** The query for websearch_to_tsquery (../search.ts: every word, "a phrase", a OR b); words only, so user text is never read as other syntax. */
@@ -271,11 +288,11 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       return listPage(read, filter, normalizePage(pg));
     },
 
-    async getEvent(id) {
+    async getEvent(id, mentions) {
       if (!/^\d{1,18}$/.test(id)) return null;
       // By id from the primary: an event just stored is there at once, whatever a replica's lag.
       const r = await one<PgEventRow>(primary, 'SELECT * FROM events WHERE id = $1', [id]);
-      return r ? detail(primary, r) : null;
+      return r ? detail(primary, r, mentions) : null;
     },
 
     async timeline(actor, other, filter = {}, pg) {

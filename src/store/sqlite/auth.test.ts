@@ -39,6 +39,21 @@ describe('SQLite auth store', () => {
     expect(secrets.size).toBe(20);
   });
 
+  it('refuses a token once its lifetime is over, and lists it as live only until then', async () => {
+    const past = new Date(Date.now() - 1000).toISOString();
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const old = await store.createToken('admin', 'old session', { expiresAt: past, session: 'host:1' });
+    const fresh = await store.createToken('admin', 'new session', { expiresAt: future, session: 'host:2' });
+    const lasting = await store.createToken('viewer');
+    expect(await store.verifyToken(old.token)).toBeNull();
+    expect(await store.verifyToken(fresh.token)).toMatchObject({ id: fresh.info.id, expiresAt: future, session: 'host:2' });
+    expect(await store.verifyToken(lasting.token)).toMatchObject({ expiresAt: null, session: null });
+    expect((await store.listTokens()).rows.map((t) => t.id).sort()).toEqual([fresh.info.id, lasting.info.id].sort());
+    const all = await store.listTokens({ includeRevoked: true });
+    expect(all.total).toBe(3);
+    expect(all.rows.find((t) => t.id === old.info.id)).toMatchObject({ expiresAt: past, revokedAt: null, session: 'host:1' });
+  });
+
   // SQLite's write lock; PostgreSQL has no such lock.
   it.skipIf(process.env.ENTENTE_TEST_STORE === 'postgres')('verifies a token while another process holds the write lock, without waiting for it', async () => {
     const { token } = await store.createToken('viewer');

@@ -10,6 +10,8 @@ export interface SqliteCheck {
   run(db: Database.Database, limit: number): string[];
   /** What an ok result says. */
   ok: string;
+  /** Runs a write statement (FTS5's integrity-check is an INSERT), so a read-only database skips it. */
+  writes?: boolean;
 }
 
 const LIMIT = 20;
@@ -30,6 +32,7 @@ export const SQLITE_CHECKS: SqliteCheck[] = [
   {
     name: 'full_text',
     ok: 'the search indexes match the documents and mentions',
+    writes: true,
     run: (db) => {
       const out: string[] = [];
       // Documents are checked against their content; mentions only for the index's own
@@ -48,6 +51,7 @@ export const SQLITE_CHECKS: SqliteCheck[] = [
   {
     name: 'event_search',
     ok: 'the search index of events matches the events\' text',
+    writes: true,
     run: (db) => {
       // Checked against its content (the event_text view): an event missing from the index,
       // or indexed with text it no longer has, is drift.
@@ -88,6 +92,10 @@ export function checkPart(db: Database.Database, checks: SqliteCheck[] = SQLITE_
     async check() {
       const results: CheckResult[] = [];
       for (const c of checks) {
+        if (c.writes && db.readonly) {
+          results.push({ name: c.name, ok: true, message: 'skipped: the database is opened read-only and this check runs a write statement', problems: [] });
+          continue;
+        }
         let problems: string[];
         try {
           problems = c.run(db, LIMIT);

@@ -1,12 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openStore } from '../open-store.js';
 import type { Store } from '../store.js';
-import type { DatasetEventInput } from '../../domain/event.js';
+import { EVENT_STATUSES, type DatasetEventInput } from '../../domain/event.js';
 import type { EventMention } from '../../domain/mention.js';
 import { testDb } from '../../../test/test-store.js';
+import { sharedDir } from '../../../test/cli.js';
+import { importDataset, isDatasetStore } from '../../ingest/datasets/index.js';
 
 const who = { tokenId: 'tok_test', role: 'editor' };
 
@@ -104,5 +106,43 @@ describe('SQLite curation store', () => {
     expect(page).toMatchObject({ total: 3, limit: 2, offset: 0, truncated: true });
     expect(page.rows.map((r) => [r.action, r.subject])).toEqual([['reject', p], ['reject', q]]);
     expect((await store.listAudit({ action: 'accept' })).rows.map((r) => r.subject)).toEqual([p]);
+  });
+});
+
+describe('curation survives a re-import of the dataset', () => {
+  it('a GDELT event merged into another, or rejected, stays merged or rejected when the same file is imported again', async () => {
+    if (!isDatasetStore(store)) throw new Error('the store lacks the dataset part');
+    const file = join(sharedDir, 'data', 'gdelt-samples-aamend', 'events.csv');
+    const first = await importDataset(store, 'gdelt', [file]);
+    expect(first.imported).toBeGreaterThan(10);
+    const before = await store.listEvents({ origin: ['gdelt'] }, { limit: 1000 });
+    expect(before.total).toBe(first.imported);
+    const [keep, absorbed, alsoAbsorbed, rejected] = before.rows;
+    const merged = await store.mergeEvents([keep.id, absorbed.id], who);
+    // A chain: the event that absorbed one is itself merged into another later.
+    const later = await store.mergeEvents([alsoAbsorbed.id, merged.id], who);
+    await store.setEventStatus(rejected.id, 'rejected', who);
+
+    const again = await importDataset(store, 'gdelt', [file]);
+    expect(again).toMatchObject({ imported: 0, unchanged: first.imported });
+    const after = await store.listEvents({ origin: ['gdelt'], status: [...EVENT_STATUSES] }, { limit: 1000 });
+    expect(after.total).toBe(first.imported - 2);
+    expect((await store.listEvents({ origin: ['gdelt'] }, { limit: 1000 })).total).toBe(first.imported - 3);
+    const externalIds = after.rows.map((e) => e.externalId);
+    expect(externalIds).not.toContain(absorbed.externalId);
+    expect(externalIds).not.toContain(keep.externalId);
+    expect(externalIds).toContain(alsoAbsorbed.externalId);
+    expect(await store.getEvent(later.id)).toMatchObject({ status: 'corrected', mentionCount: later.mentionCount });
+    expect((await store.getEvent(rejected.id))!.status).toBe('rejected');
+    expect(after.rows.filter((e) => e.externalId === rejected.externalId)).toHaveLength(1);
+
+    // A later GDELT mention of a record merged away reports the event it joined.
+    const line = readFileSync(join(sharedDir, 'data', 'gdelt-samples-aamend', 'mentions.csv'), 'utf8').split('\n')[0].split('\t');
+    line[0] = absorbed.externalId!;
+    [line[1], line[2]] = ['20150218230000', '20150219120000'];
+    const mentions = join(dir, 'later.mentions.csv');
+    writeFileSync(mentions, `${line.join('\t')}\n`);
+    expect(await importDataset(store, 'gdelt', [mentions])).toMatchObject({ imported: 1 });
+    expect((await store.getEvent(later.id))!.mentionCount).toBe(later.mentionCount + 1);
   });
 });

@@ -146,9 +146,15 @@ export function curationPart(db: Database.Database): CurationStore {
         const reported = records.flatMap((r) => [r.firstReported, r.lastReported]).filter((x): x is string => !!x).sort();
         const moveMentions = db.prepare('UPDATE mentions SET event_id = ? WHERE event_id = ?');
         const remove = db.prepare('DELETE FROM events WHERE id = ?');
+        // A dataset record merged away is remembered, so importing its file again cannot bring it back.
+        const remember = db.prepare('INSERT OR REPLACE INTO merged_records (origin, external_id, event_id, merged_at) VALUES (?, ?, ?, ?)');
+        const repoint = db.prepare('UPDATE merged_records SET event_id = ? WHERE event_id = ?');
+        const at = new Date().toISOString();
         for (const r of rest) {
           moveMentions.run(keep.id, r.id);
           remove.run(r.id);
+          repoint.run(keep.id, r.id);
+          if (r.external_id !== null) remember.run(r.origin, r.external_id, keep.id, at);
         }
         // The first event's orientation wins: for a meeting reported as RUS–PRK and PRK–RUS,
         // PRK stays the target rather than becoming both.
@@ -272,4 +278,17 @@ CREATE TABLE audit_log (
   after TEXT
 );
 CREATE INDEX audit_log_subject ON audit_log (subject, id);`,
+}, {
+  // Dataset records (origin, external id) an editor merged into another event: importing them
+  // again adds nothing, and later GDELT mentions of them count into the event they joined.
+  id: '401-merged-records',
+  sql: `
+CREATE TABLE merged_records (
+  origin TEXT NOT NULL,
+  external_id TEXT NOT NULL,
+  event_id INTEGER NOT NULL,
+  merged_at TEXT NOT NULL,
+  PRIMARY KEY (origin, external_id)
+) WITHOUT ROWID;
+CREATE INDEX merged_records_event ON merged_records (event_id);`,
 }];

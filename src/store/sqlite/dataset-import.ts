@@ -65,8 +65,13 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
   let prepared: ReturnType<typeof prepare> | null = null;
   const stmts = () => (prepared ??= prepare(db));
 
-  const importEventsTx = (batch: DatasetEventInput[]): WriteResult => {
+  const importEventsTx = (all: DatasetEventInput[]): WriteResult => {
     const s = stmts();
+    // Records an editor merged into another event stay merged (rejected ones stay as rows, so the
+    // conflict on (origin, external_id) already keeps them as they are).
+    const batch = (s.anyMerged.get() as { n: number }).n === 1
+      ? all.filter((e) => e.externalId === null || !s.isMerged.get(e.origin, e.externalId))
+      : all;
     const before = (s.lastId.get() as { id: number }).id;
     let imported = 0;
     let i = 0;
@@ -94,12 +99,13 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
     // triggers expect the events already tallied.
     if (imported) s.index(before);
     for (const m of early) s.countEarlierMentions.run(m);
-    return { imported, unchanged: batch.length - imported };
+    return { imported, unchanged: all.length - imported };
   };
 
   const importMentionsTx = (batch: GdeltMentionInput[]): WriteResult => {
     const s = stmts();
     let imported = 0;
+    const merged = (s.anyMerged.get() as { n: number }).n === 1;
     for (const m of batch) {
       const r = s.insertMention.run(
         m.globalEventId, m.mentionTime, m.identifier, m.sentenceId, m.eventTime, m.mentionType, m.sourceName,
@@ -110,7 +116,11 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
         imported++;
         // GDELT's NumMentions already counts the mentions of the event's first 15-minute window;
         // a later mention is news: one more report of the event.
-        if (m.mentionTime > m.eventTime) s.bumpMentions.run({ gid: m.globalEventId, at: isoTime(m.mentionTime) });
+        if (m.mentionTime > m.eventTime) {
+          const bump = { gid: m.globalEventId, at: isoTime(m.mentionTime) };
+          // An event merged away: the mention reports the event it joined.
+          if (!s.bumpMentions.run(bump).changes && merged) s.bumpMerged.run(bump);
+        }
       }
     }
     return { imported, unchanged: batch.length - imported };
@@ -203,6 +213,11 @@ function prepare(db: Database.Database) {
     bumpMentions: db.prepare(`UPDATE events SET mention_count = mention_count + 1,
         last_reported = max(coalesce(last_reported, ''), @at)
       WHERE origin = 'gdelt' AND external_id = @gid`),
+    anyMerged: db.prepare('SELECT EXISTS (SELECT 1 FROM merged_records) AS n'),
+    isMerged: db.prepare('SELECT 1 FROM merged_records WHERE origin = ? AND external_id = ?'),
+    bumpMerged: db.prepare(`UPDATE events SET mention_count = mention_count + 1,
+        last_reported = max(coalesce(last_reported, ''), @at)
+      WHERE id = (SELECT event_id FROM merged_records WHERE origin = 'gdelt' AND external_id = @gid)`),
     ensureActor: db.prepare('INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT (code) DO NOTHING'),
     setCow: db.prepare(`UPDATE actors SET cow_code = @cow, cow_abb = @abb,
         name = CASE WHEN name IN (SELECT name FROM actor_memberships WHERE code = @code AND system = 'cow') THEN @name ELSE name END

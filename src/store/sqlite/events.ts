@@ -2,7 +2,7 @@
 // ../merge.ts, one transaction per document) and every event query. importEvents lives in
 // dataset-import.ts. Statements are prepared once per connection.
 import type Database from 'better-sqlite3';
-import type { EventStore, DocumentInput, IngestResult, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
+import type { EventStore, DocumentInput, IngestResult, Page, PageResult, EventDetail, EventVersion, SearchHit, ActorSummary, DocumentSummary, DocumentDetail, EventFilter } from '../event-store.js';
 import { EventMentionSchema, type EventMention, type Modality } from '../../domain/mention.js';
 import type { AnalysisEvent, EventRecord, EventStatus } from '../../domain/event.js';
 import { intensity } from '../../domain/plover.js';
@@ -30,6 +30,12 @@ function shiftDay(day: string, days: number): string {
 // and read it from the first (a 4.8 MB one-line text would otherwise store it thousands of times).
 const MENTION_SELECT = `SELECT m.*, CASE WHEN m.sentence <> '' THEN m.sentence ELSE (SELECT x.sentence FROM mentions x
     WHERE x.document_id = m.document_id AND x.start_offset = m.start_offset AND x.end_offset = m.end_offset AND x.sentence <> '' LIMIT 1) END AS sentence,
+    d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
+  FROM mentions m JOIN documents d ON d.id = m.document_id`;
+
+/** What versions of a disputed event need of each mention: no sentence, so every mention of a huge event stays cheap. */
+const VERSION_SELECT = `SELECT m.id, m.event_id, m.document_id, m.source_code, m.source_name, m.source_role, m.target_code, m.target_name, m.target_role,
+    m.date_start, m.date_end, m.granularity, m.modality, '' AS sentence,
     d.title AS doc_title, d.url AS doc_url, d.source AS doc_source, d.published AS doc_published
   FROM mentions m JOIN documents d ON d.id = m.document_id`;
 
@@ -101,7 +107,12 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     insertMentionFts: db.prepare('INSERT INTO mentions_fts (rowid, sentence) VALUES (?, ?)'),
     actorSeen: db.prepare('INSERT OR IGNORE INTO actors (code, name) VALUES (?, ?)'),
     actorRegister: db.prepare('INSERT INTO actors (code, name) VALUES (?, ?) ON CONFLICT (code) DO UPDATE SET name = excluded.name'),
-    mentionsOfEvent: db.prepare(`${MENTION_SELECT} WHERE m.event_id = ? ORDER BY d.published, m.document_id, m.start_offset`),
+    // One page of an event's mentions: the page's ids first, so only those rows read their sentence.
+    mentionsOfEvent: db.prepare(`${MENTION_SELECT} WHERE m.id IN (SELECT p.id FROM mentions p JOIN documents pd ON pd.id = p.document_id
+        WHERE p.event_id = ? ORDER BY pd.published, p.document_id, p.start_offset, p.id LIMIT ? OFFSET ?)
+      ORDER BY d.published, m.document_id, m.start_offset, m.id`),
+    mentionCountOfEvent: db.prepare('SELECT count(*) AS n FROM mentions WHERE event_id = ?'),
+    versionMentions: db.prepare(`${VERSION_SELECT} WHERE m.event_id = ? ORDER BY d.published, m.document_id, m.start_offset, m.id`),
   };
 
   const indexNewEvents = eventIndexer(db);
@@ -228,10 +239,15 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     return { rows: rows.map((r) => eventRecord(r)), total, limit: p.limit, offset: p.offset, truncated: more };
   }
 
-  function detail(r: EventRow): EventDetail {
-    const mentions = (q.mentionsOfEvent.all(r.id) as MentionRow[]).map(mentionDetail);
-    const rec = eventRecord(r, mentions[0]?.sentence ?? null);
-    return { ...rec, mentions, versions: rec.disputed ? versionsOf(mentions) : [] };
+  function detail(r: EventRow, pg?: Page): EventDetail {
+    const total = (q.mentionCountOfEvent.get(r.id) as { n: number }).n;
+    const p = pg ? normalizePage(pg) : { limit: total, offset: 0 };
+    const mentions = (q.mentionsOfEvent.all(r.id, pg ? p.limit : -1, p.offset) as MentionRow[]).map(mentionDetail);
+    const first = p.offset === 0 ? mentions[0] : (q.mentionsOfEvent.all(r.id, 1, 0) as MentionRow[])[0];
+    const rec = eventRecord(r, first?.sentence ?? null);
+    // Versions count every mention (without its sentence), whatever the page.
+    const versions = rec.disputed ? versionsOf((q.versionMentions.all(r.id) as MentionRow[]).map(mentionDetail)) : [];
+    return { ...rec, mentions, mentionPage: { total, limit: p.limit, offset: p.offset, truncated: p.offset + mentions.length < total }, versions };
   }
 
   function ftsQuery(text: string): string {
@@ -292,9 +308,9 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       return listPage(filter, normalizePage(pg));
     },
 
-    async getEvent(id) {
+    async getEvent(id, mentions) {
       const r = /^\d+$/.test(id) ? (q.eventById.get(Number(id)) as EventRow | undefined) : undefined;
-      return r ? detail(r) : null;
+      return r ? detail(r, mentions) : null;
     },
 
     async timeline(actor, other, filter = {}, pg) {

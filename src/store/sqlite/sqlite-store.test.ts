@@ -118,12 +118,35 @@ describe('sqlite store', () => {
     }
   });
 
-  it('opens with WAL and foreign keys', async () => {
+  it('works in WAL mode, and leaves the file in rollback mode when the last connection closes', async () => {
     const file = join(dir, 'pragmas.db');
+    const store = await openStore({ db: file });
+    const other = new Database(file);
+    expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Another connection is open: closing keeps WAL, at once (no wait for a lock).
+    await store.close();
+    expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
+    other.close();
     await (await openStore({ db: file })).close();
-    const db = new Database(file);
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    // Readable from a read-only folder: no -shm file needed.
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
+  });
+
+  it('opens read-only when only reading, and as usual when the file is missing', async () => {
+    const file = join(dir, 'readonly.db');
+    const created = await openStore({ db: file }, { readonly: true });
+    await created.addDocument({ text: 'x', hash: 'h1', title: null, url: null, source: null, published: null, language: null }, []);
+    await created.close();
+    const ro = await openStore({ db: file }, { readonly: true });
+    try {
+      expect((await ro.counts()).documents).toBe(1);
+      await expect(ro.addDocument({ text: 'y', hash: 'h2', title: null, url: null, source: null, published: null, language: null }, []))
+        .rejects.toMatchObject({ code: 'DB_ERROR', details: { sqlite: 'SQLITE_READONLY' } });
+    } finally {
+      await ro.close();
+    }
   });
 
   it('picks the backend from the setting', async () => {

@@ -1,7 +1,7 @@
 // Alerts view: watchlists of dyads (add, remove) and the alerts they raised, kept live
 // by an EventSource on /api/alerts/stream (token in the query: EventSource sends no headers).
 import { useEffect, useState, type FormEvent } from 'react';
-import { alertStreamUrl, api, feedUrl, type Alert, type Watch } from '../api.js';
+import { alertStreamUrl, api, feedUrl, type Alert, type WatchView } from '../api.js';
 import { href } from '../router.js';
 import { useSession } from '../session.js';
 import { useApi } from '../use-api.js';
@@ -101,7 +101,7 @@ function dyadLink(dyad: string) {
   return b && b !== '*' ? <Link to={href('/dyad', { a, b })}>{dyad}</Link> : <Link to={href('/timeline', { actor: a })}>{dyad}</Link>;
 }
 
-function WatchTable({ watches, canEdit, onChange }: { watches: Watch[]; canEdit: boolean; onChange: () => void }) {
+function WatchTable({ watches, canEdit, onChange }: { watches: WatchView[]; canEdit: boolean; onChange: () => void }) {
   const [error, setError] = useState<Error | null>(null);
   if (watches.length === 0) return <p className="muted">No watches.</p>;
   const remove = async (id: string) => {
@@ -139,7 +139,7 @@ function WatchTable({ watches, canEdit, onChange }: { watches: Watch[]; canEdit:
                 {w.label && <span className="muted small"> {w.label}</span>}
               </td>
               <td className="num">{w.threshold}</td>
-              <td className="small">{w.webhook ?? ''}</td>
+              <td className="small" title={w.webhook ? undefined : 'the full URL is shown to admins only'}>{w.webhook ?? w.webhookHost ?? ''}</td>
               <td>
                 {canEdit && (
                   <button type="button" className="linklike danger" onClick={() => remove(w.id)} aria-label={`remove watch ${w.a}-${w.b ?? '*'}`}>
