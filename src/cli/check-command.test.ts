@@ -39,15 +39,15 @@ describe('entente check', { timeout: 120_000 }, () => {
     src.close();
     const db = new Database(bad);
     db.exec("DELETE FROM event_actors WHERE event_id = (SELECT min(id) FROM events)");
-    // An event's title changed behind the search index's back (its trigger dropped).
-    db.exec("DROP TRIGGER events_text_update; UPDATE events SET attrs = json_set(attrs, '$.title', 'Zeppelin raid') WHERE id = (SELECT max(id) FROM events)");
+    // An event deleted behind the search index's back (its trigger dropped).
+    db.exec('DROP TRIGGER events_text_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)');
     db.close();
     const r = runCli(['check', '--db', bad, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
     expect(out.checks.find((c: { name: string }) => c.name === 'event_index')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/missing from the dyad index/)]) });
-    expect(out.checks.find((c: { name: string }) => c.name === 'event_search')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^events_fts: the index differs/)] });
+    expect(out.checks.find((c: { name: string }) => c.name === 'event_search')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^the search index holds event \d+, which no longer exists$/)] });
     expect(out.checks.find((c: { name: string }) => c.name === 'full_text')).toMatchObject({ ok: true });
   });
 
