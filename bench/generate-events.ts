@@ -71,6 +71,42 @@ export function realSample(): RealSample {
 
 const MODALITY_MIX: Array<[string, number]> = [['asserted', 0.9], ['speculative', 0.06], ['intended', 0.02], ['negated', 0.01], ['conditional', 0.01]];
 
+export interface SyntheticEvent {
+  externalId: string;
+  type: PloverType;
+  mode: string | null;
+  source: string;
+  target: string | null;
+  day: string;
+  modality: string;
+  mentions: number;
+  cameo: string;
+}
+
+/** The n generated events, the same ones for every n-prefix (one seeded stream). */
+export function* syntheticEvents(n: number, sample = realSample()): Generator<SyntheticEvent> {
+  const types: Array<{ type: PloverType; mode: string | null; code: string }> = [];
+  for (const code of sample.codes) {
+    const m = cameoToPlover(code);
+    if (m) types.push({ type: m.type, mode: m.mode, code });
+  }
+  const rand = rng(20240619);
+  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+  const actors = sample.dyads.map((d) => d[0]);
+  for (let i = 0; i < n; i++) {
+    // Mostly real pairs; a fifth recombines real actors to give the long tail of rarer dyads.
+    const [a, real] = pick(sample.dyads);
+    let b = rand() < 0.2 ? pick(actors) : real;
+    if (b === a) b = null;
+    const t = pick(types);
+    let day = `${1979 + Math.floor(rand() * 46)}-${pick(sample.days)}`;
+    if (Number.isNaN(Date.parse(day))) day = `${day.slice(0, 8)}28`; // Feb 29 in a common year
+    let u = rand();
+    const modality = MODALITY_MIX.find(([, p]) => (u -= p) < 0)?.[0] ?? 'asserted';
+    yield { externalId: `syn-${i}`, type: t.type, mode: t.mode, source: a, target: b, day, modality, mentions: pick(sample.mentions), cameo: t.code };
+  }
+}
+
 export async function generatedStore(n = 1_000_000, opts: { log?: (s: string) => void } = {}): Promise<string> {
   mkdirSync(workDir, { recursive: true });
   const file = join(workDir, `events-${n}-v${GENERATOR_VERSION}.db`);
@@ -79,15 +115,7 @@ export async function generatedStore(n = 1_000_000, opts: { log?: (s: string) =>
   const tmp = `${file}.building`;
   for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) rmSync(f, { force: true });
   const sample = realSample();
-  const types: Array<{ type: PloverType; mode: string | null; code: string }> = [];
-  for (const code of sample.codes) {
-    const m = cameoToPlover(code);
-    if (m) types.push({ type: m.type, mode: m.mode, code });
-  }
-  log(`generating ${n.toLocaleString('en-US')} events from ${sample.dyads.length} real actor pairs and ${types.length} real CAMEO codes …`);
-  const rand = rng(20240619);
-  const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
-  const actors = sample.dyads.map((d) => d[0]);
+  log(`generating ${n.toLocaleString('en-US')} events from ${sample.dyads.length} real actor pairs and ${sample.codes.length} real CAMEO codes …`);
   const db = openSqliteDatabase(tmp);
   db.pragma('synchronous = OFF');
   const insert = db.prepare(`INSERT INTO events (origin, external_id, type, mode, sources, targets, date_start, date_end, granularity,
@@ -96,21 +124,15 @@ export async function generatedStore(n = 1_000_000, opts: { log?: (s: string) =>
   const index = eventIndexer(db);
   const t0 = performance.now();
   const BATCH = 50_000;
+  const events = syntheticEvents(n, sample);
   for (let done = 0; done < n; done += BATCH) {
     db.transaction(() => {
       const before = (db.prepare('SELECT coalesce(max(id), 0) AS id FROM events').get() as { id: number }).id;
       for (let i = done; i < Math.min(n, done + BATCH); i++) {
-        // Mostly real pairs; a fifth recombines real actors to give the long tail of rarer dyads.
-        const [a, real] = pick(sample.dyads);
-        let b = rand() < 0.2 ? pick(actors) : real;
-        if (b === a) b = null;
-        const t = pick(types);
-        let day = `${1979 + Math.floor(rand() * 46)}-${pick(sample.days)}`;
-        if (Number.isNaN(Date.parse(day))) day = `${day.slice(0, 8)}28`; // Feb 29 in a common year
-        let u = rand();
-        const modality = MODALITY_MIX.find(([, p]) => (u -= p) < 0)?.[0] ?? 'asserted';
-        insert.run(`syn-${i}`, t.type, t.mode, JSON.stringify([a]), JSON.stringify(b ? [b] : []), day, day, day, day, modality,
-          pick(sample.mentions), intensity(t.type, t.mode), day, day, JSON.stringify({ cameo: t.code, synthetic: true }));
+        const e = events.next().value as SyntheticEvent;
+        const day = e.day;
+        insert.run(e.externalId, e.type, e.mode, JSON.stringify([e.source]), JSON.stringify(e.target ? [e.target] : []), day, day, day, day, e.modality,
+          e.mentions, intensity(e.type, e.mode), day, day, JSON.stringify({ cameo: e.cameo, synthetic: true }));
       }
       index(before);
     })();

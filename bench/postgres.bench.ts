@@ -3,6 +3,10 @@
 // SQLite import of the same file, then the same queries on both stores: a dyad page (p95),
 // a dyad's series rows, a one-year network's rows, and 50 concurrent readers. Starts and
 // removes a throw-away PostgreSQL cluster (scripts/pg-cluster.sh); needs PostgreSQL 15+ installed.
+// Then scale: the generated events of bench/generate-events.ts loaded into one PostgreSQL
+// database in steps (BENCH_PG_SCALE, default 1,000,000; e.g. 250000,1000000,10000000), and at each
+// size the dyad series, the one-year network and the dyad list p95 through the Store, as
+// docs/scale.md reports them.
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -12,6 +16,11 @@ import { openSqliteStore } from '../src/store/sqlite/index.js';
 import { openPostgresStore } from '../src/store/postgres/index.js';
 import type { Store } from '../src/store/store.js';
 import { buildCli, timed, type Run } from './import.bench.js';
+import { realSample, rng, syntheticEvents, type SyntheticEvent } from './generate-events.js';
+import { networkFor, seriesFor } from '../src/services/analysis.js';
+import type { DatasetEventInput } from '../src/domain/event.js';
+import type { Modality } from '../src/domain/mention.js';
+import pg from 'pg';
 import { median, percentile, fmt } from './util.js';
 
 export const title = 'PostgreSQL beside SQLite: GDELT import and queries';
@@ -21,6 +30,7 @@ const root = join(here, '..');
 const work = join(here, '.work');
 const ROWS = Number(process.env.BENCH_PG_ROWS ?? 2_000_000);
 const RUNS = Number(process.env.BENCH_PG_RUNS ?? 2);
+const SCALE = (process.env.BENCH_PG_SCALE ?? '1000000').split(',').filter(Boolean).map(Number);
 const sources = ['20191024143000.export.CSV', '20170101073000.export.CSV'].map((f) => join(root, '..', 'shared', 'data', 'gdelt-v2-events', f));
 
 function cluster(): { url: string; bin: string; stop(): void } {
@@ -66,8 +76,123 @@ async function queries(store: Store, a: string, b: string, year: string) {
   return { pageP95: percentile(pages, 95) / 3, series: median(series), network: median(network), seriesRows, networkRows, concurrent };
 }
 
+const eventInput = (e: SyntheticEvent): DatasetEventInput => ({
+  origin: 'gdelt', externalId: e.externalId, type: e.type, mode: e.mode, sources: [e.source], targets: e.target ? [e.target] : [],
+  date: { start: e.day, end: e.day, granularity: 'day' }, dateKind: 'event', modality: e.modality as Modality, mentionCount: e.mentions,
+  reportedAt: e.day, location: null, sourceUrl: null, attrs: { cameo: e.cameo, synthetic: true },
+});
+
+interface ScaleFigures {
+  events: number;
+  loadRate: number;
+  mbPerMillion: number;
+  partitions: number;
+  busiest: string;
+  busiestEvents: number;
+  series: number;
+  network: number;
+  networkEvents: number;
+  listP50: number;
+  listP95: number;
+}
+
+async function warmMedian(fn: () => Promise<unknown>, runs = 5): Promise<number> {
+  return median(await timeMs(fn, runs));
+}
+
+/** Grows one database through the sizes, measuring at each. */
+async function scale(url: string, log: (s: string) => void): Promise<ScaleFigures[]> {
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  const store = await openPostgresStore(url);
+  const out: ScaleFigures[] = [];
+  try {
+    const sample = realSample();
+    const gen = syntheticEvents(Math.max(...SCALE), sample);
+    const dyads = new Map<string, number>();
+    let loaded = 0;
+    for (const size of SCALE) {
+      log(`  loading to ${fmt(size)} events …`);
+      const t0 = performance.now();
+      let inFlight: Promise<unknown> = Promise.resolve();
+      while (loaded < size) {
+        const batch: DatasetEventInput[] = [];
+        for (; batch.length < 5000 && loaded < size; loaded++) {
+          const e = gen.next().value as SyntheticEvent;
+          if (e.target) {
+            const k = [e.source, e.target].sort().join('–');
+            dyads.set(k, (dyads.get(k) ?? 0) + 1);
+          }
+          batch.push(eventInput(e));
+        }
+        await inFlight;
+        inFlight = store.importEvents(batch);
+      }
+      await inFlight;
+      const loadRate = (size - (out.at(-1)?.events ?? 0)) / ((performance.now() - t0) / 1000);
+      await admin.query('ANALYZE');
+      const [busiest, busiestEvents] = [...dyads.entries()].sort((x, y) => y[1] - x[1])[0];
+      const [a, b] = busiest.split('–');
+      log('  queries …');
+      const series = await warmMedian(() => seriesFor(store, { a, b, by: 'month' }));
+      const network = await warmMedian(() => networkFor(store, { from: '2024-01-01', to: '2024-12-31' }));
+      const networkEvents = (await networkFor(store, { from: '2024-01-01', to: '2024-12-31' })).events;
+      const pairs = sample.dyads.filter((d): d is [string, string] => d[1] !== null);
+      const rand = rng(7);
+      const some = Array.from({ length: 300 }, () => pairs[Math.floor(rand() * pairs.length)]);
+      for (const [x, y] of some.slice(0, 20)) await store.listEvents({ actor: x, with: y });
+      const list: number[] = [];
+      for (const [x, y] of some) {
+        const t = performance.now();
+        await store.listEvents({ actor: x, with: y });
+        list.push(performance.now() - t);
+      }
+      const bytes = Number((await admin.query('SELECT pg_database_size(current_database()) AS n')).rows[0].n);
+      const partitions = Number((await admin.query("SELECT count(*) AS n FROM pg_inherits WHERE inhparent = 'events'::regclass")).rows[0].n);
+      out.push({
+        events: size, loadRate, mbPerMillion: bytes / 2 ** 20 / (size / 1e6), partitions, busiest, busiestEvents,
+        series, network, networkEvents, listP50: median(list), listP95: percentile(list, 95),
+      });
+      log(`  ${JSON.stringify(out.at(-1))}`);
+    }
+  } finally {
+    await store.close();
+    await admin.end();
+  }
+  return out;
+}
+
+function scaleTable(figs: ScaleFigures[]): string {
+  const head = `| measure | ${figs.map((f) => `${fmt(f.events)} events`).join(' | ')} |`;
+  const row = (what: string, f: (x: ScaleFigures) => number, digits = 1) => `| ${what} | ${figs.map((x) => fmt(f(x), digits)).join(' | ')} |`;
+  return [
+    head,
+    `|---|${figs.map(() => '---:').join('|')}|`,
+    row('load rate, events/s (`importEvents`, batches of 5,000)', (x) => x.loadRate, 0),
+    row('dyad series by month of the busiest dyad, ms (median of 5, warm)', (x) => x.series),
+    row('one-year network (2024), ms (median of 5, warm)', (x) => x.network),
+    row('dyad list `listEvents({ actor, with })` p50, ms (300 dyads)', (x) => x.listP50, 2),
+    row('dyad list p95, ms', (x) => x.listP95, 2),
+    row('database size per million events, MB', (x) => x.mbPerMillion, 0),
+    row('year partitions of events', (x) => x.partitions, 0),
+    '',
+    `Busiest dyad: ${figs.map((f) => `${f.busiest} (${fmt(f.busiestEvents)} events)`).join(', ')}; network of 2024: ${figs.map((f) => `${fmt(f.networkEvents)} events`).join(', ')}.`,
+  ].join('\n');
+}
+
+/** BENCH_PG_ROWS=0: the scale part alone. */
+async function scaleOnly(): Promise<string> {
+  const pg = cluster();
+  try {
+    execFileSync(join(pg.bin, 'psql'), [pg.url, '-qc', 'CREATE DATABASE scale']);
+    return scaleTable(await scale(pg.url.replace(/\/entente_test$/, '/scale'), (s) => console.error(s)));
+  } finally {
+    pg.stop();
+  }
+}
+
 export async function run(): Promise<string> {
   mkdirSync(work, { recursive: true });
+  if (ROWS === 0) return scaleOnly();
   const file = join(work, `gdelt-${ROWS}.export.CSV`);
   if (!existsSync(file) || !existsSync(`${file}.done`)) {
     await writeRepeatedGdelt(sources, file, ROWS);
@@ -108,6 +233,8 @@ export async function run(): Promise<string> {
     const year = (await stores.sqlite.listEvents({}, { limit: 1, offset: Math.floor(report.imported / 2) })).rows[0].date!.start.slice(0, 4);
     const q = { sqlite: await queries(stores.sqlite, top[0], top[1], year), postgres: await queries(stores.postgres, top[0], top[1], year) };
     await Promise.all([stores.sqlite.close(), stores.postgres.close()]);
+    execFileSync(psql, [admin, '-qc', 'DROP DATABASE IF EXISTS bench', '-c', 'DROP TABLE g', '-c', 'CREATE DATABASE scale']);
+    const scaled = await scale(pg.url.replace(/\/entente_test$/, '/scale'), (s) => console.error(s));
 
     const row = (what: string, f: (x: typeof q.sqlite) => number, unit: string, digits = 1) =>
       `| ${what} | ${fmt(f(q.sqlite), digits)} ${unit} | ${fmt(f(q.postgres), digits)} ${unit} | ${fmt(f(q.postgres) / f(q.sqlite), 2)} |`;
@@ -130,6 +257,12 @@ export async function run(): Promise<string> {
       row(`dyad series rows (analysisEvents, ${fmt(q.sqlite.seriesRows)} rows; median)`, (x) => x.series, 'ms'),
       row(`one-year network rows (analysisEvents, ${fmt(q.sqlite.networkRows)} rows; median)`, (x) => x.network, 'ms'),
       row('50 concurrent readers paging the dyad (pages/s)', (x) => x.concurrent, '/s', 0),
+      '',
+      `### Scale on one PostgreSQL (docs/scale.md)`,
+      '',
+      `The generated events of bench/generate-events.ts (real GDELT/ICEWS actor pairs and CAMEO codes, years 1979–2024), loaded into one database in steps; the same database grows, and is measured at each size after \`ANALYZE\`. Queries through the Store and the analysis services, as the API answers them.`,
+      '',
+      scaleTable(scaled),
     ].join('\n');
   } finally {
     pg.stop();

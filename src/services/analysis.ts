@@ -9,9 +9,10 @@ import { prefixEnd, prefixStart } from '../domain/date-range.js';
 import type { Store } from '../store/store.js';
 import type { EventFilter } from '../store/event-store.js';
 import { COUNT_DEFINITION, countFor, type ExplainedCount } from './count.js';
+import { rollupNetwork, rollupSeries, rollupShifts } from './rollup-analysis.js';
 import { topOfNetwork, type NetworkCut } from '../analysis/network-top.js';
 import {
-  PERIOD_UNITS, analyseNetwork, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
+  PERIOD_UNITS, diffNetworks, dyadLabel, dyadSeries, inDyad, parseDyad, periodOf, periodTotals, placedRange, shiftsOf, spillover,
   type Dyad, type EdgeChange, type Network, type Series, type Shift, type Spillover,
 } from '../analysis/index.js';
 
@@ -148,6 +149,8 @@ export interface SeriesResult extends Series {
 export async function seriesFor(store: Store, params: SeriesParams): Promise<SeriesResult> {
   const p = parse(SeriesParams, params, 'series');
   const dyad: Dyad = { a: p.a, b: p.b, directed: p.directed };
+  const fast = await rollupSeries(store, dyad, p);
+  if (fast) return { ...fast.series, count: fast.count };
   const { events, count } = await countedEvents(store, dyad, p);
   return { ...(await seriesOf(store, dyad, p, events)), count };
 }
@@ -162,6 +165,8 @@ export async function shiftsFor(store: Store, params: ShiftsParams): Promise<Shi
   const p = parse(ShiftsParams, params, 'shifts');
   const dyad: Dyad = { a: p.a, b: p.b, directed: p.directed };
   const method = `PELT (Killick et al. 2012), normal mean-change cost, penalty ${p.penaltyFactor}·log n, min segment ${p.minSegment}; confidence = 1 − permutation p (199 shuffles, seed ${p.seed}); reported at ≥ ${p.minConfidence}`;
+  const fast = await rollupShifts(store, dyad, p);
+  if (fast) return { series: { ...fast.series, count: fast.count }, shifts: fast.shifts, method };
   const { events, count } = await countedEvents(store, dyad, p);
   const series = { ...(await seriesOf(store, dyad, p, events)), count };
   const shifts = shiftsOf(series, events, p);
@@ -193,11 +198,9 @@ function windowOf(p: { at?: string; from?: string; to?: string; days: number }):
 }
 
 async function networkIn(store: Store, w: { from: string; to: string }, p: z.output<typeof NetworkDiffParams> | z.output<typeof NetworkParams>, top: number | null = null): Promise<NetworkResult> {
-  const events = await store.analysisEvents({ from: w.from, to: w.to, origin: p.origin, modality: p.modality });
-  // The store returns events overlapping the window; keep those that start inside it (the shared count's rule).
-  const inside = events.filter((e) => e.start >= w.from && e.start <= w.to);
-  const net = analyseNetwork(inside, { minEvents: p.minEvents, seed: p.seed, topUnbalanced: p.topUnbalanced });
-  return { window: w, events: inside.length, counting: COUNT_DEFINITION, ...topOfNetwork(net, top) };
+  // The events starting inside the window (the shared count's rule): whole months from the rollups when the store keeps them.
+  const { events, ...net } = await rollupNetwork(store, w, p, { minEvents: p.minEvents, seed: p.seed, topUnbalanced: p.topUnbalanced });
+  return { window: w, events, counting: COUNT_DEFINITION, ...topOfNetwork(net, top) };
 }
 
 export async function networkFor(store: Store, params: NetworkParams): Promise<NetworkResult> {

@@ -69,14 +69,17 @@ export function explainCount(events: readonly AnalysisEvent[], scope: CountScope
 
 const chosenModalities = (m: readonly Modality[] | undefined): Modality[] => [...(m?.length ? m : (['asserted'] as Modality[]))];
 
-/** The explained count from the number of events per modality (and, for a per-period chart, how many span periods). */
-export function explainTallies(byModality: Partial<Record<Modality, number>>, scope: CountScope, undated: number | null, spans = 0): ExplainedCount {
+/** The explained count from the number of events per modality (events' or the store's rollups) (and, for a per-period chart, how many span periods). */
+export function explainTallies(tallies: Partial<Record<Modality, number>>, scope: CountScope, undated: number | null, spans = 0): ExplainedCount {
   const modalities = chosenModalities(scope.modalities);
   const chosen = new Set<Modality>(modalities);
+  // In vocabulary order, whatever order the events or tallies came in.
+  const byModality: Partial<Record<Modality, number>> = {};
+  for (const m of MODALITIES) if (tallies[m] !== undefined) byModality[m] = tallies[m];
   const counted = modalities.reduce((sum, m) => sum + (byModality[m] ?? 0), 0);
+  const by = scope.by ?? null;
   const other = MODALITIES.filter((m) => !chosen.has(m) && byModality[m]);
   const otherModalities = other.reduce((s, m) => s + (byModality[m] ?? 0), 0);
-  const by = scope.by ?? null;
   const parts = [`${plural(counted, 'event')} counted (${modalities.map((m) => `${byModality[m] ?? 0} ${m}`).join(' + ')})`];
   if (otherModalities) parts.push(`${other.map((m) => `${byModality[m]} ${m}`).join(' + ')} not counted`);
   if (undated) parts.push(`${undated} undated not counted`);

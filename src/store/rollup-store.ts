@@ -28,11 +28,44 @@ export interface TieQuery {
   origin?: Origin[];
 }
 
+export interface CountsQuery {
+  a: string;
+  /** null: A against everyone. Undirected, every modality. */
+  b: string | null;
+  /** Events within one month: those of the months monthFrom..monthTo ('YYYY-MM', either open). */
+  monthFrom?: string;
+  monthTo?: string;
+  /** Events spanning months: those starting on a day from..to (either open). */
+  from?: string;
+  to?: string;
+  origin?: Origin[];
+}
+
+/** Events of one modality: within one month (start and end null, summed over the months asked) or spanning months (their first and last day). */
+export interface ModalityCount {
+  modality: Modality;
+  start: string | null;
+  end: string | null;
+  events: number;
+}
+
+export interface UndatedQuery {
+  a: string;
+  /** null: every event of A. */
+  b: string | null;
+  origin?: Origin[];
+}
+
 export interface RollupStore {
   /** A dyad's (or an actor's) non-rejected dated events, tallied per period, type and modality. */
   dyadTallies(q: TallyQuery): Promise<PeriodTally[]>;
   /** The network ties of the events starting in a window of whole months. */
   windowTies(q: TieQuery): Promise<Tie[]>;
+  /** A dyad's (or an actor's) events per modality, every type summed: what the shared count needs, in a few rows. */
+  dyadCounts(q: CountsQuery): Promise<ModalityCount[]>;
+  /** Non-rejected events with no date (every modality) naming A (and B, in any role): the
+   *  rollups hold dated events only, and the shared count says how many it leaves out. */
+  undatedEvents(q: UndatedQuery): Promise<number>;
   /** Recomputes the rollups from the events; the rows that differ (empty: no drift). */
   checkRollups(): Promise<RollupDrift[]>;
 }

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { checkKinds, pageSlices, searchTerms, websearchQuery } from './search.js';
+import { checkKinds, pageSlices, searchTerms, tsqueryText } from './search.js';
 
-describe('websearchQuery', () => {
+describe('tsqueryText', () => {
   it.each([
-    ['Putin Kim', '"Putin" "Kim"'],
-    ['Putin OR Kim', '"Putin" or "Kim"'],
-    ['"defence treaty" Russia', '"defence treaty" "Russia"'],
-    ['OR Putin OR', '"Putin"'],
-    // Lower-case or, a minus and stray quotes stay words, never websearch syntax.
-    ['war or peace', '"war" "or" "peace"'],
-    ['-sanctions "unclosed', '"sanctions" "unclosed"'],
+    ['Putin Kim', "('Putin') & ('Kim')"],
+    ['Putin OR Kim', "('Putin') | ('Kim')"],
+    ['"defence treaty" Russia', "('defence' <-> 'treaty') & ('Russia')"],
+    ['OR Putin OR', "('Putin')"],
+    ['a OR b c', "('a') | ('b') & ('c')"],
+    // Lower-case or, a minus, a bang and stray quotes stay words, never tsquery syntax.
+    ['war or peace', "('war') & ('or') & ('peace')"],
+    ['-sanctions !x "unclosed', "('sanctions') & ('x') & ('unclosed')"],
   ])('%s', (text, want) => {
-    expect(websearchQuery(searchTerms(text))).toBe(want);
+    expect(tsqueryText(searchTerms(text))).toBe(want);
   });
   it('has no terms for text without a word', () => {
     expect(searchTerms('*** -- ""')).toEqual([]);

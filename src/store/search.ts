@@ -129,7 +129,16 @@ export function fts5Query(terms: readonly SearchTerm[]): string {
   return terms.map((t) => (t === 'OR' ? 'OR' : `"${t.words.join(' ')}"`)).join(' ');
 }
 
-/** The query for PostgreSQL's websearch_to_tsquery: each term quoted (so "or" stays a word), or between. */
-export function websearchQuery(terms: readonly SearchTerm[]): string {
-  return terms.map((t) => (t === 'OR' ? 'or' : `"${t.words.join(' ')}"`)).join(' ');
+/** The query for PostgreSQL's to_tsquery: each word a quoted lexeme, a phrase's words joined by <->, & between terms, | for OR. */
+export function tsqueryText(terms: readonly SearchTerm[]): string {
+  const out: string[] = [];
+  for (const t of terms) {
+    if (t === 'OR') {
+      out.push('|');
+      continue;
+    }
+    if (out.length && out[out.length - 1] !== '|') out.push('&');
+    out.push(`(${t.words.map((w) => `'${w}'`).join(' <-> ')})`);
+  }
+  return out.join(' ');
 }

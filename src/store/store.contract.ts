@@ -255,11 +255,6 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
     });
 
     it('keeps followed sources with their outcome, and the items each has taken in', async () => {
-      // PostgreSQL refuses followed sources for now, and says so.
-      if (store.kind === 'postgres') {
-        await expect(store.listSources()).rejects.toMatchObject({ code: 'UNSUPPORTED' });
-        return;
-      }
       const a = await store.addSource({ kind: 'feed', target: 'https://example.org/a.rss', everySeconds: 600 });
       const b = await store.addSource({ kind: 'gdelt', target: 'https://example.org/gdeltv2/', everySeconds: 900, options: { mentions: true }, label: 'GDELT' });
       expect(a).toMatchObject({ kind: 'feed', paused: false, itemsAdded: 0, failures: 0, lastError: null, nextFetchAt: null, state: {}, options: {} });

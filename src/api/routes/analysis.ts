@@ -7,6 +7,7 @@ import { ORIGINS } from '../../domain/event.js';
 import { PERIOD_UNITS } from '../../analysis/periods.js';
 import { networkDiffFor, networkFor, seriesFor, shiftsFor, spilloverFor } from '../../services/analysis.js';
 import { actorCountsFor, countFor } from '../../services/count.js';
+import { rollupCount } from '../../services/rollup-analysis.js';
 import { EntenteError } from '../../domain/errors.js';
 import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
@@ -101,7 +102,8 @@ export function analysisRoutes(r: RouteTable, { store }: ApiContext): void {
     query: CountQuery,
     handler: async ({ query: q }) => {
       const { a, b } = await pairOf(q.actor, q.with);
-      return countFor(store, { actor: a, with: b, from: q.from, to: q.to, origin: q.origin, modality: q.modality, by: q.by });
+      const c = { actor: a, with: b, from: q.from, to: q.to, origin: q.origin, modality: q.modality, by: q.by };
+      return (await rollupCount(store, c)) ?? countFor(store, c);
     },
   });
   r.add({

@@ -9,8 +9,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t.close());
 
-// Followed sources are kept in SQLite only; on PostgreSQL the store refuses them (store contract).
-describe.skipIf(process.env.ENTENTE_TEST_STORE === 'postgres')('sources (admin)', () => {
+describe('sources (admin)', () => {
   it('adds, lists, pauses, resumes and removes a source; editors may not', async () => {
     const body = JSON.stringify({ kind: 'gdelt', every: '15m', mentions: true, order: 'newest' });
     expect((await t.as('editor', { method: 'POST', url: '/api/sources', headers: json, payload: body })).statusCode).toBe(403);

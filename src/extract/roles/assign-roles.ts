@@ -18,7 +18,7 @@ const SUBORDINATORS = new Set(['as', 'when', 'while', 'whereas', 'if', 'unless',
 /** Words that are prepositions or conjunctions: "after Beijing protested". */
 const CONJUNCTION_PREPS = new Set(['after', 'before', 'since', 'until']);
 const RELATIVES = new Set(['which', 'who', 'whom', 'that']);
-const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto']);
+const PREPOSITIONS = new Set(['of', 'in', 'to', 'for', 'from', 'with', 'against', 'by', 'on', 'at', 'toward', 'towards', 'into', 'over', 'between', 'among', 'alongside', 'including', 'like', 'near', 'after', 'before', 'during', 'under', 'about', 'than', 'via', 'across', 'along', 'within', 'upon', 'without', 'behind', 'beyond', 'around', 'through', 'throughout', 'despite', 'amid', 'since', 'until', 'onto', 'inside', 'outside']);
 /** Titles before a name: "dictator Kim Il Sung", "leader Kim Jong Un". */
 const TITLES = new Set(['dictator', 'leader', 'president', 'premier', 'minister', 'chairman', 'general', 'gen', 'commander', 'ruler', 'king', 'queen', 'prime', 'secretary', 'envoy', 'ambassador', 'spokesman', 'spokeswoman', 'strongman', 'counterpart', 'chief', 'foreign', 'defence', 'defense', 'state', 'head', 'supreme', 'former', 'late', 'then', 'current', 'new', 'russian', 'american', 'chinese', 'north', 'south', 'korean']);
 const GROUP_NOUNS = new Set(['ministers', 'minister', 'leaders', 'leader', 'officials', 'presidents', 'president', 'delegations', 'delegation', 'representatives', 'governments', 'government', 'envoys', 'heads', 'head', 'forces', 'troops', 'militaries', 'military', 'navies', 'navy', 'army', 'armies', 'diplomats', 'spokesman', 'spokeswoman', 'ambassador', 'ambassadors']);
@@ -105,7 +105,10 @@ function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth
     return j >= 0 && PREPOSITIONS.has(tokens[j].lower) ? tokens[j].lower : null;
   }
   if (PREPOSITIONS.has(w.lower)) return w.lower;
-  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && depth < 3) {
+  // A list goes on after a comma only while "and", "or" or another comma follows: in
+  // "speaking to Japan and Korea, Trump praised" Trump opens the main clause.
+  const listGoesOn = w.lower !== ',' || [',', 'and', 'or'].includes(tokens[a.last + 1]?.lower ?? '');
+  if ((w.lower === 'and' || w.lower === 'or' || w.lower === ',') && listGoesOn && depth < 3) {
     const k = actorAt(actors, w.index - 1);
     if (k >= 0) return governingPrep(tokens, actors, actors[k], depth + 1);
   }
@@ -323,7 +326,14 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
 /** The noun phrase starting at token `i` (tags known): [first, last], or null. */
 function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number] | null {
   let j = i;
-  while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+  for (;;) {
+    while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+    // "United Nations Security Council (UNSC) resolutions": an abbreviation in brackets
+    // inside the phrase.
+    const close = j > i && tokens[j]?.lower === '(' ? tokens.findIndex((x, k) => k > j && k <= j + 4 && x.lower === ')') : -1;
+    if (close < 0 || !['NOUN', 'PROPN'].includes(tags[close + 1] ?? '')) break;
+    j = close + 1;
+  }
   return j > i ? [i, j - 1] : null;
 }
 
@@ -613,7 +623,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // names no actor, and is still an act of its subject.
   const aboutThing = objectNamed && (t.type === 'ACCUSE' || t.type === 'REJECT') && /^(subject|relative-subject)/.test(rule);
   // "The Houthis attacked a commercial ship": armed forces attacking a thing attack.
-  const armedAct = objectNamed && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.kind === 'force');
+  // "Azerbaijani forces launched an offensive in Karabakh": armed forces fighting need no named enemy.
+  const armedAct = (objectNamed || /^(light|subject)/.test(rule)) && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.kind === 'force');
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality, mutual: mutual && target !== null };
 }

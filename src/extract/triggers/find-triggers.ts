@@ -256,6 +256,9 @@ export function findTriggers(tokens: Token[], tags?: Pos[]): Trigger[] {
   const kept: Trigger[] = [];
   for (const t of found) {
     if (kept.some((k) => t.first <= k.last && k.first <= t.last)) continue;
+    // The overlay again: a converted row spanning a hand-lexicon event word ("carried out
+    // airstrikes inside") gives way to it.
+    if (!t.hand && found.some((h) => h.hand && h.first > t.first && h.last <= t.last)) continue;
     kept.push(t);
   }
   return kept.sort((a, b) => a.first - b.first);

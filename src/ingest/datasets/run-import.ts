@@ -76,26 +76,38 @@ async function importInput(store: DatasetStore, kind: DatasetKind, input: Input,
   const skipAppeals = opts.cameoAppeals === 'skip';
   const progress = () => opts.onProgress?.({ file, fileIndex: index, files: count, bytes, size: input.size, rows: report.read });
 
-  const flush = async () => {
-    if (events.length) {
-      const r = await store.importEvents(events);
+  // One batch is written while the next is parsed (a server store then works beside the
+  // parser); at most one write is in flight, and the last is awaited before the file ends.
+  let inFlight: Promise<void> = Promise.resolve();
+  const write = async (ev: DatasetEventInput[], me: GdeltMentionInput[], mb: StateMembershipInput[]) => {
+    if (ev.length) {
+      const r = await store.importEvents(ev);
       report.imported += r.imported;
       report.unchanged += r.unchanged;
-      events = [];
     }
-    if (mentions.length) {
-      const r = await store.importGdeltMentions(mentions);
+    if (me.length) {
+      const r = await store.importGdeltMentions(me);
       report.imported += r.imported;
       report.unchanged += r.unchanged;
-      mentions = [];
     }
-    if (members.length) {
-      const r = await store.upsertStateMemberships(members);
+    if (mb.length) {
+      const r = await store.upsertStateMemberships(mb);
       report.imported += r.imported;
       report.unchanged += r.unchanged;
-      members = [];
     }
     progress();
+  };
+  const flush = async (wait = false) => {
+    const batch = [events, mentions, members] as const;
+    events = [];
+    mentions = [];
+    members = [];
+    await inFlight;
+    const p = write(...batch);
+    // Handled here, thrown at the next flush: a failed write stops the import there.
+    p.catch(() => undefined);
+    inFlight = p;
+    if (wait) await p;
   };
 
   let stream: Readable | null = null;
@@ -119,14 +131,14 @@ async function importInput(store: DatasetStore, kind: DatasetKind, input: Input,
           case 'error':
             addError(report, { file, line: row.line, message: row.message });
             if (opts.strict) {
-              await flush();
+              await flush(true);
               throw new EntenteError('BAD_INPUT', `${file}:${row.line}: ${row.message}`, { file, line: row.line });
             }
             break;
         }
       }
     }
-    await flush();
+    await flush(true);
   } catch (e) {
     stream?.destroy();
     // The strict stop above already names file and line; a store failure ends the import.
@@ -134,7 +146,7 @@ async function importInput(store: DatasetStore, kind: DatasetKind, input: Input,
     if (!(e instanceof EntenteError) && !isReadError(e)) throw e;
     // A file that cannot be read at all (wrong layout, broken zip, read error) is one error;
     // what was read before it stays, and the other files go on.
-    await flush();
+    await flush(true);
     const message = e instanceof Error ? e.message : String(e);
     report.read++;
     addError(report, { file, line: 0, message });

@@ -13,18 +13,61 @@ export const FTS_DOCUMENT_CHARS = 500_000;
 
 /**
  * The actor rows of the events `e` in `from` that pass `cond`: one per actor per event, a code
- * in both lists once as 'both'. Two unnests without DISTINCT: the sources (duplicates dropped by
- * the key), then the targets that are not sources.
+ * in both lists once as 'both'. Two unnests: the sources, then the targets that are not sources;
+ * a code listed twice is dropped by DISTINCT ON over the sort the index wants anyway (cheaper
+ * than ON CONFLICT's speculative insertion; the rows are of new or re-indexed events, so never
+ * already there).
  */
 function actorRows(from: string, cond: string): string {
   const cols = `coalesce(e.day_first, ''), e.id`;
   const rest = 'e.day_last, e.type, e.modality, e.status, e.origin';
-  return `SELECT x.* FROM (
+  return `SELECT DISTINCT ON (1, 2, 3) x.* FROM (
       SELECT s AS code, ${cols}, CASE WHEN s = ANY (e.targets) THEN 'both' ELSE 'source' END, ${rest} FROM ${from}, unnest(e.sources) s WHERE ${cond}
       UNION ALL
       SELECT t, ${cols}, 'target', ${rest} FROM ${from}, unnest(e.targets) t WHERE (${cond}) AND NOT t = ANY (e.sources)
-    ) x ORDER BY 1, 2, 3 ON CONFLICT DO NOTHING`;
+    ) x ORDER BY 1, 2, 3`;
 }
+
+/** The trigger functions that write event_actors (also redefined by migration 002 on older databases). */
+export const EVENT_TRIGGER_FUNCTIONS_INSERTED = `CREATE OR REPLACE FUNCTION entente_events_inserted() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  INSERT INTO event_actors ${actorRows('new_rows e', 'true')};
+  INSERT INTO event_volume_deltas
+    SELECT day_first, coalesce(day_last, day_first), origin, modality, status, count(*), sum(greatest(mention_count, 1))
+    FROM new_rows WHERE day_first IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
+  PERFORM entente_raise_span((SELECT max(day_last::date - day_first::date) FROM new_rows WHERE day_last > day_first));
+  RETURN NULL;
+END
+$f$;
+`;
+export const EVENT_TRIGGER_FUNCTIONS_UPDATED = `CREATE OR REPLACE FUNCTION entente_events_updated() RETURNS trigger LANGUAGE plpgsql AS $f$
+BEGIN
+  -- Actors or start day changed: the event's actor rows again.
+  DELETE FROM event_actors a USING old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE a.event_id = o.id AND (o.sources <> n.sources OR o.targets <> n.targets OR o.day_first IS DISTINCT FROM n.day_first);
+  INSERT INTO event_actors ${actorRows('old_rows o JOIN new_rows e ON e.id = o.id', 'o.sources <> e.sources OR o.targets <> e.targets OR o.day_first IS DISTINCT FROM e.day_first')};
+  -- Only filter columns changed: the actor rows follow.
+  UPDATE event_actors a SET day_last = n.day_last, type = n.type, modality = n.modality, status = n.status, origin = n.origin
+    FROM old_rows o JOIN new_rows n ON n.id = o.id
+    WHERE a.event_id = n.id AND o.sources = n.sources AND o.targets = n.targets AND o.day_first IS NOT DISTINCT FROM n.day_first
+      AND (o.day_last IS DISTINCT FROM n.day_last OR o.type <> n.type OR o.modality <> n.modality OR o.status <> n.status OR o.origin <> n.origin);
+  INSERT INTO event_volume_deltas
+    SELECT v.day_first, v.day_last, v.origin, v.modality, v.status, sum(v.events), sum(v.mentions) FROM (
+      SELECT o.day_first, coalesce(o.day_last, o.day_first) AS day_last, o.origin, o.modality, o.status, -1 AS events, -greatest(o.mention_count, 1) AS mentions
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE o.day_first IS NOT NULL AND (o.day_first, o.day_last, o.origin, o.modality, o.status, o.mention_count)
+          IS DISTINCT FROM (n.day_first, n.day_last, n.origin, n.modality, n.status, n.mention_count)
+      UNION ALL
+      SELECT n.day_first, coalesce(n.day_last, n.day_first), n.origin, n.modality, n.status, 1, greatest(n.mention_count, 1)
+        FROM old_rows o JOIN new_rows n ON n.id = o.id
+        WHERE n.day_first IS NOT NULL AND (o.day_first, o.day_last, o.origin, o.modality, o.status, o.mention_count)
+          IS DISTINCT FROM (n.day_first, n.day_last, n.origin, n.modality, n.status, n.mention_count)
+    ) v GROUP BY 1, 2, 3, 4, 5 HAVING sum(v.events) <> 0 OR sum(v.mentions) <> 0;
+  PERFORM entente_raise_span((SELECT max(day_last::date - day_first::date) FROM new_rows WHERE day_last > day_first));
+  RETURN NULL;
+END
+$f$;
+`;
 
 const core = `
 CREATE TABLE documents (
@@ -158,47 +201,10 @@ CREATE FUNCTION entente_raise_span(rows_max integer) RETURNS void LANGUAGE sql A
   UPDATE event_stats SET value = rows_max WHERE key = 'max_span_days' AND value < rows_max
 $f$;
 
-CREATE FUNCTION entente_events_inserted() RETURNS trigger LANGUAGE plpgsql AS $f$
-BEGIN
-  INSERT INTO event_actors ${actorRows('new_rows e', 'true')};
-  INSERT INTO event_volume_deltas
-    SELECT day_first, coalesce(day_last, day_first), origin, modality, status, count(*), sum(greatest(mention_count, 1))
-    FROM new_rows WHERE day_first IS NOT NULL GROUP BY 1, 2, 3, 4, 5;
-  PERFORM entente_raise_span((SELECT max(day_last::date - day_first::date) FROM new_rows WHERE day_last > day_first));
-  RETURN NULL;
-END
-$f$;
-CREATE TRIGGER events_inserted AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows
+${EVENT_TRIGGER_FUNCTIONS_INSERTED}CREATE TRIGGER events_inserted AFTER INSERT ON events REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION entente_events_inserted();
 
-CREATE FUNCTION entente_events_updated() RETURNS trigger LANGUAGE plpgsql AS $f$
-BEGIN
-  -- Actors or start day changed: the event's actor rows again.
-  DELETE FROM event_actors a USING old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE a.event_id = o.id AND (o.sources <> n.sources OR o.targets <> n.targets OR o.day_first IS DISTINCT FROM n.day_first);
-  INSERT INTO event_actors ${actorRows('old_rows o JOIN new_rows e ON e.id = o.id', 'o.sources <> e.sources OR o.targets <> e.targets OR o.day_first IS DISTINCT FROM e.day_first')};
-  -- Only filter columns changed: the actor rows follow.
-  UPDATE event_actors a SET day_last = n.day_last, type = n.type, modality = n.modality, status = n.status, origin = n.origin
-    FROM old_rows o JOIN new_rows n ON n.id = o.id
-    WHERE a.event_id = n.id AND o.sources = n.sources AND o.targets = n.targets AND o.day_first IS NOT DISTINCT FROM n.day_first
-      AND (o.day_last IS DISTINCT FROM n.day_last OR o.type <> n.type OR o.modality <> n.modality OR o.status <> n.status OR o.origin <> n.origin);
-  INSERT INTO event_volume_deltas
-    SELECT v.day_first, v.day_last, v.origin, v.modality, v.status, sum(v.events), sum(v.mentions) FROM (
-      SELECT o.day_first, coalesce(o.day_last, o.day_first) AS day_last, o.origin, o.modality, o.status, -1 AS events, -greatest(o.mention_count, 1) AS mentions
-        FROM old_rows o JOIN new_rows n ON n.id = o.id
-        WHERE o.day_first IS NOT NULL AND (o.day_first, o.day_last, o.origin, o.modality, o.status, o.mention_count)
-          IS DISTINCT FROM (n.day_first, n.day_last, n.origin, n.modality, n.status, n.mention_count)
-      UNION ALL
-      SELECT n.day_first, coalesce(n.day_last, n.day_first), n.origin, n.modality, n.status, 1, greatest(n.mention_count, 1)
-        FROM old_rows o JOIN new_rows n ON n.id = o.id
-        WHERE n.day_first IS NOT NULL AND (o.day_first, o.day_last, o.origin, o.modality, o.status, o.mention_count)
-          IS DISTINCT FROM (n.day_first, n.day_last, n.origin, n.modality, n.status, n.mention_count)
-    ) v GROUP BY 1, 2, 3, 4, 5 HAVING sum(v.events) <> 0 OR sum(v.mentions) <> 0;
-  PERFORM entente_raise_span((SELECT max(day_last::date - day_first::date) FROM new_rows WHERE day_last > day_first));
-  RETURN NULL;
-END
-$f$;
-CREATE TRIGGER events_updated AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+${EVENT_TRIGGER_FUNCTIONS_UPDATED}CREATE TRIGGER events_updated AFTER UPDATE ON events REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION entente_events_updated();
 
 CREATE FUNCTION entente_events_deleted() RETURNS trigger LANGUAGE plpgsql AS $f$

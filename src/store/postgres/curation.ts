@@ -15,6 +15,7 @@ import type { Pools } from './pools.js';
 import { eventRecord, type PgEventRow } from './rows.js';
 import { Params, one, rows, transaction } from './sql.js';
 import { TEXT_MERGE_LOCK } from './events.js';
+import { ensureEventYears } from './partitions.js';
 
 /** Lower is stronger, as in the event merge: an event is as sure as its surest mention. */
 const MODALITY_RANK: Record<Modality, number> = { asserted: 0, speculative: 1, intended: 2, conditional: 3, question: 4, negated: 5 };
@@ -49,6 +50,8 @@ export function curationPart({ primary }: Pools): CurationStore {
   }
 
   async function update(c: pg.PoolClient, id: string, cols: Record<string, unknown>): Promise<void> {
+    // A new date may fall in a year without a partition yet.
+    if (typeof cols.day_first === 'string') await ensureEventYears(c, [cols.day_first]);
     const p = new Params();
     const sets = Object.entries(cols).map(([k, v]) => `${k} = ${p.add(v)}`);
     await c.query(`UPDATE events SET ${sets.join(', ')} WHERE id = ${p.add(id)}`, p.values);
@@ -162,6 +165,7 @@ export function curationPart({ primary }: Pools): CurationStore {
         const lead = moving.find((m) => m.date_start) ?? moving[0];
         const date: DateRange | null = lead.date_start ? { start: lead.date_start, end: lead.date_end ?? lead.date_start, granularity: lead.granularity ?? granularityOf(lead.date_start, lead.date_end ?? lead.date_start) } : null;
         const d = dateColumns(date);
+        await ensureEventYears(c, [d.day_first]);
         const created = await one<{ id: string }>(c, `INSERT INTO events (origin, external_id, type, mode, sources, targets, date_start, date_end, granularity, day_first, day_last,
             date_kind, modality, mention_count, disputed, status, intensity, first_reported, last_reported, loc_name, loc_country, lat, lon, loc_precision, source_url, attrs)
           SELECT origin, NULL, $2, mode, $3, $4, $5, $6, $7, $8, $9,

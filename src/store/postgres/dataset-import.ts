@@ -15,6 +15,7 @@ import type { DatasetStore, GdeltMentionInput, StateMembershipInput, WriteResult
 import type { Migration } from './migrate.js';
 import type { Pools } from './pools.js';
 import { dbError, transaction } from './sql.js';
+import { ensureEventYears, ensureGdeltMentionYears } from './partitions.js';
 
 const schema = `
 CREATE TABLE gdelt_mentions (
@@ -80,9 +81,14 @@ function arrayLiteral(xs: string[]): string {
   return `{${xs.map((x) => `"${x.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`).join(',')}}`;
 }
 
+function days(e: DatasetEventInput): [string, string] | [null, null] {
+  const d = e.date;
+  return !d ? [null, null] : d.start.length === 10 && d.end === d.start ? [d.start, d.start] : dayBounds(d);
+}
+
 function eventLine(e: DatasetEventInput): string {
   const d = e.date;
-  const [first, last] = !d ? [null, null] : d.start.length === 10 && d.end === d.start ? [d.start, d.start] : dayBounds(d);
+  const [first, last] = days(e);
   const loc = e.location;
   return [
     e.origin, e.externalId, e.type, e.mode, arrayLiteral(e.sources), arrayLiteral(e.targets),
@@ -111,9 +117,11 @@ function isoTime(t: string): string {
 }
 
 export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<void>): Pick<EventStore, 'importEvents'> & DatasetStore {
-  const run = <T>(what: string, tx: (c: pg.PoolClient, b: T[]) => Promise<WriteResult>) => async (batch: T[]): Promise<WriteResult> => {
+  const run = <T>(what: string, tx: (c: pg.PoolClient, b: T[]) => Promise<WriteResult>, partitions?: (b: T[]) => Promise<void>) => async (batch: T[]): Promise<WriteResult> => {
     if (!batch.length) return { imported: 0, unchanged: 0 };
     try {
+      // Partitions for new years first, in their own short transaction: the batch's never holds the DDL locks.
+      if (partitions) await partitions(batch);
       const r = await transaction(primary, (c) => tx(c, batch), { retry: true });
       await afterWrite();
       return r;
@@ -127,15 +135,15 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       await ensureStaging(c);
       await copyIn(c, 'staging_events', EVENT_COLUMNS, batch.map(eventLine));
       // Records an editor merged into another event stay merged; rejected ones keep their row, so
-      // the conflict on (origin, external_id) already leaves them as they are.
+      // the conflict on (origin, external_id, day_first) already leaves them as they are.
       const ins = await c.query<{ id: string; external_id: string; origin: string }>(`INSERT INTO events (${EVENT_COLUMNS})
         SELECT ${EVENT_COLUMNS} FROM staging_events s
         WHERE NOT EXISTS (SELECT 1 FROM merged_records m WHERE m.origin = s.origin AND m.external_id = s.external_id)
-        ON CONFLICT (origin, external_id) WHERE external_id IS NOT NULL DO NOTHING
+        ON CONFLICT (origin, external_id, day_first) WHERE external_id IS NOT NULL DO NOTHING
         RETURNING id, external_id, origin`);
       // GDELT mentions imported before their event count into it as it lands.
       const gdelt = ins.rows.filter((r) => r.origin === 'gdelt');
-      if (gdelt.length) {
+      if (gdelt.length && (await c.query('SELECT 1 FROM gdelt_mentions LIMIT 1')).rowCount) {
         await c.query(`UPDATE events e SET mention_count = e.mention_count + m.n FROM (
             SELECT global_event_id::text AS gid, count(*)::int AS n FROM gdelt_mentions
             WHERE global_event_id = ANY ($1::bigint[]) AND mention_time > event_time GROUP BY 1) m
@@ -144,7 +152,7 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       }
       const imported = ins.rowCount ?? 0;
       return { imported, unchanged: batch.length - imported };
-    }),
+    }, (batch) => ensureEventYears(primary, batch.map((e) => days(e)[0]))),
 
     importGdeltMentions: run('importing GDELT mentions', async (c, batch: GdeltMentionInput[]) => {
       await ensureStaging(c);
@@ -175,7 +183,7 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       }
       const imported = ins.rowCount ?? 0;
       return { imported, unchanged: batch.length - imported };
-    }),
+    }, (batch) => ensureGdeltMentionYears(primary, batch.map((m) => m.mentionTime))),
 
     upsertStateMemberships: run('importing state memberships', async (c, batch: StateMembershipInput[]) => {
       let imported = 0;

@@ -15,6 +15,11 @@ export { COUNT_BUDGET, COUNT_CAP, normalizePage } from '../sqlite/event-query.js
 export interface PgFilterSql {
   /** FROM … WHERE …, with `e` the events table. */
   from: string;
+  /**
+   * The dated rows for a series or network (every row, no page): joined on the partition column
+   * too, so the planner may hash-join or probe per row, whichever reads less.
+   */
+  analysisFrom: string;
   /** The same rows without the events table, when the index alone can count them. */
   countFrom: string;
   params: Params;
@@ -49,8 +54,21 @@ export async function maxSpanDays(db: Db): Promise<number> {
 }
 
 function shiftDay(day: string, days: number): string {
-  return days === 0 ? day : new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  if (days === 0) return day;
+  const ms = Date.parse(`${day}T00:00:00Z`);
+  // Years before 0000 (stored as "-0500-…") are outside Date.parse's four-digit form: no lower
+  // bound ('' is below every day in the C collation), as on SQLite.
+  if (Number.isNaN(ms)) return '';
+  const shifted = new Date(ms + days * 86_400_000);
+  return shifted.getUTCFullYear() < 0 ? '' : shifted.toISOString().slice(0, 10);
 }
+
+/**
+ * The event of an event_actors row `a`, looked up in its own year partition (run-time pruning on
+ * day_first; undated in the default one): a per-row probe the planner cannot turn into a hash join
+ * over every partition, so a dyad page reads only the rows it shows.
+ */
+const EVENT_OF_ROW = `SELECT * FROM events e WHERE e.id = a.event_id AND (e.day_first = a.day_first OR (a.day_first = '' AND e.day_first IS NULL))`;
 
 export async function filterSql(db: Db, f: EventFilter, params = new Params()): Promise<PgFilterSql> {
   const where: string[] = [];
@@ -64,9 +82,9 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   const t = actor || other ? 'a' : 'e';
 
   let driveRows: number | null = null;
+  let probe: string | undefined;
   if (actor || other) {
     let drive = (actor ?? other)!;
-    let probe: string | undefined;
     driveRows = await actorEvents(db, drive);
     if (actor && other) {
       const nOther = await actorEvents(db, other);
@@ -75,9 +93,6 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
       else probe = other;
     }
     where.push(`a.code = ${params.add(drive)}`);
-    if (probe !== undefined) {
-      where.push(`EXISTS (SELECT 1 FROM event_actors b WHERE b.code = ${params.add(probe)} AND b.day_first = a.day_first AND b.event_id = a.event_id)`);
-    }
   }
   if (types) where.push(`${t}.type IN (${params.list(types)})`);
   where.push(`${t}.modality IN (${params.list(modality)})`);
@@ -86,20 +101,33 @@ export async function filterSql(db: Db, f: EventFilter, params = new Params()): 
   if (f.status?.length && statuses!.length !== f.status.length) throw new EntenteError('BAD_INPUT', `status must be among ${EVENT_STATUSES.join(', ')}`, { field: 'status' });
   if (statuses) where.push(`${t}.status IN (${params.list(statuses)})`);
   else if (!f.includeRejected) where.push(`${t}.status <> 'rejected'`);
+  // The day bounds on the events table as well when event_actors drives, so that the join to
+  // events reads only the year partitions of the window.
+  const eventDays: string[] = [];
   if (from) {
     // day_last >= from alone leaves day_first bounded above only: no event starts earlier than
     // from minus the longest span.
     const start = prefixStart(from);
-    where.push(`${t}.day_last >= ${params.add(start)}`, `${t}.day_first >= ${params.add(shiftDay(start, -(await maxSpanDays(db))))}`);
+    const first = params.add(shiftDay(start, -(await maxSpanDays(db))));
+    where.push(`${t}.day_last >= ${params.add(start)}`, `${t}.day_first >= ${first}`);
+    eventDays.push(`e.day_first >= ${first}`);
   }
   if (to) {
-    where.push(`${t}.day_first <= ${params.add(prefixEnd(to))}`);
+    const last = params.add(prefixEnd(to));
+    where.push(`${t}.day_first <= ${last}`);
+    eventDays.push(`e.day_first <= ${last}`);
     if (t === 'a') where.push(`a.day_first <> ''`);
   }
-  const cond = `WHERE ${where.join(' AND ')}`;
   // Newest first on request (undated events then come last).
   const desc = f.order === 'desc';
+  if (probe !== undefined) {
+    // The other actor's row of the same event, within the window's partitions.
+    const bDays = eventDays.map((x) => ` AND ${x.replace(/^e\./, 'b.')}`).join('');
+    where.push(`EXISTS (SELECT 1 FROM event_actors b WHERE b.code = ${params.add(probe)} AND b.day_first = a.day_first AND b.event_id = a.event_id${bDays})`);
+  }
+  const cond = `WHERE ${where.join(' AND ')}`;
+  const onDays = t === 'a' ? eventDays.map((x) => ` AND ${x}`).join('') : '';
   return t === 'a'
-    ? { from: `FROM event_actors a JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
-    : { from: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
+    ? { from: `FROM event_actors a CROSS JOIN LATERAL (${EVENT_OF_ROW}${onDays} LIMIT 1) e ${cond}`, analysisFrom: `FROM event_actors a JOIN events e ON e.id = a.event_id AND e.day_first = a.day_first${onDays} ${cond}`, countFrom: `FROM event_actors a ${cond}`, params, orderBy: desc ? 'a.day_first DESC, a.event_id DESC' : 'a.day_first, a.event_id', byActor: true, driveRows }
+    : { from: `FROM events e ${cond}`, analysisFrom: `FROM events e ${cond}`, countFrom: `FROM events e ${cond}`, params, orderBy: desc ? 'e.day_first DESC NULLS LAST, e.id DESC' : 'e.day_first NULLS FIRST, e.id', byActor: false, driveRows };
 }

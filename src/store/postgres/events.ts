@@ -16,10 +16,11 @@ import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query
 import { dateOf, eventRecord, mentionDetail, type PgEventRow, type PgMentionRow } from './rows.js';
 import { FTS_DOCUMENT_CHARS } from './core-schema.js';
 import { one, rows, transaction, type Db } from './sql.js';
-import { checkKinds, eventHit, pageSlices, searchTerms, websearchQuery, type SearchKind } from '../search.js';
+import { checkKinds, eventHit, pageSlices, searchTerms, tsqueryText, type SearchKind } from '../search.js';
 import { queryWords } from '../snippet.js';
 import { EVENT_TEXT, EVENT_TSV } from './event-search.js';
 import type { Pools } from './pools.js';
+import { eventYearCache } from './partitions.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
 const CANDIDATE_SLACK_DAYS = 2;
@@ -103,13 +104,18 @@ async function candidatesFor(c: pg.PoolClient, m: EventMention, clusterEventId: 
   return [...out.values()].map(candidate);
 }
 
-async function storeMention(c: pg.PoolClient, documentId: string, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): Promise<string> {
+type EnsureYears = ReturnType<typeof eventYearCache>['ensure'];
+
+async function storeMention(c: pg.PoolClient, years: EnsureYears, documentId: string, published: string | null, m: EventMention, clusters: Map<string, string>, indexed: Set<string>): Promise<string> {
   const clusterEventId = m.cluster ? clusters.get(m.cluster) ?? null : null;
   const decision = decideMerge(
     { type: m.type, source: m.source.code, target: m.target?.code ?? null, date: m.date, modality: m.modality, clusterEventId },
     await candidatesFor(c, m, clusterEventId),
   );
   let eventId: string;
+  // The event's (new) first day may open a year without a partition yet.
+  const newFirst = decision.action === 'new' ? bounds(m.date)[3] : decision.update ? bounds(decision.update.date)[3] : null;
+  await years(c, [newFirst]);
   if (decision.action === 'new') {
     const r = await c.query<{ id: string }>({
       name: 'entente-insert-event',
@@ -159,7 +165,7 @@ async function storeMention(c: pg.PoolClient, documentId: string, published: str
   return eventId;
 }
 
-async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult> {
+async function addDocumentTx(c: pg.PoolClient, years: EnsureYears, doc: DocumentInput, mentions: Iterable<EventMention>): Promise<IngestResult> {
   await c.query('SELECT pg_advisory_xact_lock($1)', [TEXT_MERGE_LOCK]);
   const hash = doc.hash ?? contentHash(doc.text);
   const existing = await one<{ id: string }>(c, 'SELECT id FROM documents WHERE hash = $1', [hash]);
@@ -185,7 +191,7 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
       const issue = parsed.error.issues[0];
       throw new EntenteError('BAD_INPUT', `mention ${i}: ${issue.path.join('.') || 'value'}: ${issue.message}`);
     }
-    const id = await storeMention(c, documentId, published, parsed.data, clusters, indexed);
+    const id = await storeMention(c, years, documentId, published, parsed.data, clusters, indexed);
     actors.add(parsed.data.source.code);
     if (parsed.data.target) actors.add(parsed.data.target.code);
     if (!seen.has(id)) {
@@ -199,6 +205,7 @@ async function addDocumentTx(c: pg.PoolClient, doc: DocumentInput, mentions: Ite
 }
 
 export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEvents'> {
+  const years = eventYearCache();
   async function listPage(db: Db, f: EventFilter, p: { limit: number; offset: number }): Promise<PageResult<EventRecord>> {
     const s = await filterSql(db, f);
     const lim = s.params.add(p.limit + 1);
@@ -234,14 +241,18 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     return { ...rec, mentions, mentionPage: { total, limit: p.limit, offset: p.offset, truncated: p.offset + mentions.length < total }, versions };
   }
 
-  /** The query for websearch_to_tsquery (../search.ts: every word, "a phrase", a OR b); words only, so user text is never read as other syntax. */
+  /**
+   * The analyst's search text as a tsquery, as SQLite reads it (../search.ts): every word must
+   * match, `"a phrase"` its words in order (<->), OR either term. Words are quoted lexemes, so
+   * no other text is ever read as query syntax.
+   */
   function tsQuery(text: string): string {
     const terms = searchTerms(text);
     if (terms.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return websearchQuery(terms);
+    return tsqueryText(terms);
   }
 
-  const TSQ = "websearch_to_tsquery('simple', $1)";
+  const TSQ = "to_tsquery('simple', $1)";
   const count: Record<SearchKind, (q: string) => Promise<number>> = {
     document: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM documents WHERE tsv @@ ${TSQ}`, [q]))!.n,
     mention: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM mentions WHERE tsv @@ ${TSQ}`, [q]))!.n,
@@ -268,7 +279,12 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async addDocument(doc, mentions) {
       if (typeof doc.text !== 'string' || doc.text.length === 0) throw new EntenteError('BAD_INPUT', 'document text is empty');
       // A list can be stored again after a deadlock; a lazy stream is consumed once.
-      return transaction(primary, (c) => addDocumentTx(c, doc, mentions), { retry: Array.isArray(mentions) });
+      try {
+        return await transaction(primary, (c) => addDocumentTx(c, years.ensure, doc, mentions), { retry: Array.isArray(mentions) });
+      } catch (e) {
+        years.forget();
+        throw e;
+      }
     },
 
     async findDocument(hash) {
@@ -367,9 +383,7 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
     async analysisEvents(filter) {
       const s = await filterSql(read, filter);
       const cols = 'e.id::text, e.type, e.sources, e.targets, e.day_first, e.day_last, e.modality, e.mention_count, e.intensity, e.origin';
-      const sql = s.byActor
-        ? `SELECT ${cols} FROM events e WHERE e.id IN (SELECT a.event_id ${s.countFrom}) AND e.day_first IS NOT NULL ORDER BY e.day_first, e.id`
-        : `SELECT ${cols} ${s.from} AND e.day_first IS NOT NULL ORDER BY ${s.orderBy}`;
+      const sql = `SELECT ${cols} ${s.analysisFrom} AND e.day_first IS NOT NULL ORDER BY ${s.byActor ? 'e.day_first, e.id' : s.orderBy}`;
       const res = await read.query({ text: sql, values: s.params.values, rowMode: 'array' });
       return (res.rows as unknown[][]).map((r): AnalysisEvent => ({
         id: r[0] as string, type: r[1] as AnalysisEvent['type'], sources: r[2] as string[], targets: r[3] as string[],

@@ -3,12 +3,13 @@
 // and composes the parts into one Store. Reads that must see the caller's own writes (ingest
 // results, curation, tokens, watches) go to the primary; lists, series, networks and search may
 // go to a replica.
-import { sourcePart } from './sources.js';
+import { sourcePart, sourceMigrations } from './sources.js';
 import type pg from 'pg';
 import type { Store } from '../store.js';
 import { EntenteError } from '../../domain/errors.js';
 import { migrate } from './migrate.js';
 import { coreMigrations } from './core-schema.js';
+import { partitionMigrations } from './partitions.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
 import { authPart, authMigrations } from './auth.js';
@@ -20,7 +21,7 @@ import { compactor } from './compact.js';
 import { replicaPool } from './replicas.js';
 import type { Pools } from './pools.js';
 
-export const postgresMigrations = [...coreMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...eventSearchMigrations];
+export const postgresMigrations = [...coreMigrations, ...partitionMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations, ...eventSearchMigrations];
 
 export interface PostgresStoreOptions {
   /** Read replicas (streaming standbys of the primary) for list, series, network and search reads. */
@@ -57,7 +58,7 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOptions 
     ...authPart(pools),
     ...curationPart(pools),
     ...datasetImportPart(pools, compact.note),
-    ...sourcePart(),
+    ...sourcePart(pools),
     async close() {
       if (closed) return;
       closed = true;

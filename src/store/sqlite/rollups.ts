@@ -2,7 +2,7 @@
 // (filling them from its events, in slices, with progress), the readers the analyses use,
 // and the drift check that recomputes every rollup from the events and compares.
 import type Database from 'better-sqlite3';
-import type { RollupStore, TallyQuery, TieQuery } from '../rollup-store.js';
+import type { CountsQuery, ModalityCount, RollupStore, TallyQuery, TieQuery, UndatedQuery } from '../rollup-store.js';
 import type { PeriodTally, RollupDrift, Tie } from '../../domain/rollup.js';
 import { EntenteError } from '../../domain/errors.js';
 import { MODALITIES } from '../../domain/mention.js';
@@ -118,6 +118,52 @@ export function rollupPart(db: Database.Database): RollupStore {
           sum(r.coop) AS coop, sum(r.conf) AS conf
         FROM rollup_ties r WHERE ${where.join(' AND ')} GROUP BY 1, 2 HAVING sum(r.events) <> 0`).all(params) as Array<{ lo: string; hi: string; events: number; mentions: number; weight: number; coop: number; conf: number }>;
       return rows.map((r): Tie => ({ a: r.lo, b: r.hi, events: r.events, mentions: r.mentions, weight: r.weight, cooperative: r.coop, conflictual: r.conf }));
+    },
+
+    async dyadCounts(q: CountsQuery) {
+      const params: Record<string, unknown> = {};
+      const where = filters({ modality: [...MODALITIES], origin: q.origin }, params);
+      let from: string;
+      if (q.b === null) {
+        from = 'rollup_actors r';
+        where.push('r.code = @a');
+        params.a = q.a;
+      } else {
+        if (q.a === q.b) throw new EntenteError('BAD_INPUT', 'a dyad needs two different actors');
+        from = 'rollup_dyads r';
+        Object.assign(params, q.a < q.b ? { lo: q.a, hi: q.b } : { lo: q.b, hi: q.a });
+        where.push('r.lo = @lo', 'r.hi = @hi');
+      }
+      const months = ["r.period_end = ''"];
+      if (q.monthFrom) months.push('r.period >= @monthFrom');
+      if (q.monthTo) months.push('r.period <= @monthTo');
+      const spans = ["r.period_end <> ''"];
+      if (q.from) spans.push('r.period >= @from');
+      if (q.to) spans.push('r.period <= @to');
+      Object.assign(params, { monthFrom: q.monthFrom, monthTo: q.monthTo, from: q.from, to: q.to });
+      for (const k of ['monthFrom', 'monthTo', 'from', 'to']) if (params[k] === undefined) delete params[k];
+      const rows = db.prepare(`SELECT r.modality, NULL AS start, NULL AS "end", sum(r.events) AS events FROM ${from}
+          WHERE ${[...where, ...months].join(' AND ')} GROUP BY 1 HAVING sum(r.events) <> 0
+        UNION ALL
+        SELECT r.modality, r.period, r.period_end, sum(r.events) FROM ${from}
+          WHERE ${[...where, ...spans].join(' AND ')} GROUP BY 1, 2, 3 HAVING sum(r.events) <> 0`).all(params) as ModalityCount[];
+      return rows;
+    },
+
+    async undatedEvents(q: UndatedQuery) {
+      // event_actors holds an undated event's day as '': a key range of the actor's rows.
+      const params: Record<string, unknown> = { a: q.a };
+      const where = ["a.code = @a", "a.day_first = ''", "a.status <> 'rejected'"];
+      const origins = checkList('origin', q.origin, ORIGINS);
+      if (origins) {
+        where.push(`a.origin IN (${origins.map((_, i) => `@origin${i}`).join(', ')})`);
+        origins.forEach((v, i) => (params[`origin${i}`] = v));
+      }
+      if (q.b !== null) {
+        where.push("EXISTS (SELECT 1 FROM event_actors b WHERE b.code = @b AND b.day_first = '' AND b.event_id = a.event_id)");
+        params.b = q.b;
+      }
+      return (db.prepare(`SELECT count(*) AS n FROM event_actors a WHERE ${where.join(' AND ')}`).get(params) as { n: number }).n;
     },
 
     async checkRollups() {
