@@ -91,3 +91,20 @@ export const EventSchema = z.object({
   sourceUrl: z.string().nullable().describe('the page a dataset record cites (GDELT SOURCEURL, the reference source); null for text events, whose sources are their documents'),
   summary: z.string().describe("one line: the record's title, else the first sentence stating the event, else actors and type"),
 });
+
+const snippet = z.string().describe('the matching text, matched words in [brackets]');
+
+/** A search hit: in a document, in a text event's sentence, or in an event's own record. */
+export const SearchHitSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(),
+    title: z.string().nullable().describe("the document's title"), snippet,
+  }),
+  z.object({
+    kind: z.literal('event'), eventId: z.string(), documentId: z.null(), mentionId: z.null(),
+    title: z.string().describe("the event's one-line summary"),
+    snippet: snippet.describe("the event's searchable text (title, notes, actor names, place, codes, source link) around the match, matched words in [brackets]"),
+    type: z.enum(PLOVER_TYPES), origin: z.enum(ORIGINS), sources: z.array(z.string()), targets: z.array(z.string()),
+    date: EventSchema.shape.date, status: z.enum(EVENT_STATUSES), sourceUrl: z.string().nullable().describe('the page the record cites'),
+  }),
+]);

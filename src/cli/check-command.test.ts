@@ -28,7 +28,7 @@ describe('entente check', { timeout: 120_000 }, () => {
     const store = await openStore({ db: good });
     try {
       const results = await store.check!();
-      expect(results.map((r) => r.name)).toEqual(['integrity', 'foreign_keys', 'full_text', 'event_index', 'mentions']);
+      expect(results.map((r) => r.name)).toEqual(['integrity', 'foreign_keys', 'full_text', 'event_search', 'event_index', 'mentions']);
       expect(results.every((r) => r.ok)).toBe(true);
     } finally {
       await store.close();
@@ -39,12 +39,16 @@ describe('entente check', { timeout: 120_000 }, () => {
     src.close();
     const db = new Database(bad);
     db.exec("DELETE FROM event_actors WHERE event_id = (SELECT min(id) FROM events)");
+    // An event deleted behind the search index's back (its trigger dropped).
+    db.exec('DROP TRIGGER events_text_delete; DELETE FROM events WHERE id = (SELECT max(id) FROM events)');
     db.close();
     const r = runCli(['check', '--db', bad, '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout);
     expect(out.ok).toBe(false);
     expect(out.checks.find((c: { name: string }) => c.name === 'event_index')).toMatchObject({ ok: false, problems: expect.arrayContaining([expect.stringMatching(/missing from the dyad index/)]) });
+    expect(out.checks.find((c: { name: string }) => c.name === 'event_search')).toMatchObject({ ok: false, problems: [expect.stringMatching(/^the search index holds event \d+, which no longer exists$/)] });
+    expect(out.checks.find((c: { name: string }) => c.name === 'full_text')).toMatchObject({ ok: true });
   });
 
   it('reports damaged pages with a non-zero exit, and a missing file as NOT_FOUND', async () => {

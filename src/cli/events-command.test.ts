@@ -90,9 +90,21 @@ describe('entente show, timeline, search, actors, export', () => {
   });
 
   it('searches documents and sentences', () => {
-    const page = JSON.parse(cli('search', 'Vostochny', '--format', 'json').stdout) as { rows: Array<{ kind: string; snippet: string }> };
+    const page = JSON.parse(cli('search', 'Vostochny', '--kind', 'document,mention', '--format', 'json').stdout) as { rows: Array<{ kind: string; snippet: string }> };
     expect(page.rows.map((h) => h.kind).sort()).toEqual(['document', 'mention']);
     expect(page.rows.every((h) => h.snippet.includes('[Vostochny]'))).toBe(true);
+  });
+
+  it('searches events by their actor codes, and refuses an unknown kind', async () => {
+    const page = JSON.parse(cli('search', 'PRK', '--kind', 'event', '--limit', '1000', '--format', 'json').stdout) as { rows: Array<{ kind: string; sources: string[]; targets: string[] }>; total: number };
+    const listed = await store.listEvents({ actor: 'PRK', includeRejected: true, modality: ['asserted', 'speculative', 'conditional', 'negated', 'intended', 'question'] });
+    expect(page.total).toBe(listed.total);
+    expect(page.rows.every((h) => h.kind === 'event' && [...h.sources, ...h.targets].includes('PRK'))).toBe(true);
+    const table = cli('search', 'PRK', '--kind', 'event', '--limit', '3');
+    expect(table.stdout.split('\n')[0]).toMatch(/kind\s+document\s+event\s+title\s+snippet\s+source/);
+    const bad = cli('search', 'PRK', '--kind', 'tweet');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toMatch(/\[BAD_INPUT\]/);
   });
 
   it('lists actors with event counts', async () => {

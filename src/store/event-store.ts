@@ -4,6 +4,9 @@
 import type { EventMention, Modality, DateRange, ActorRef, Attribution } from '../domain/mention.js';
 import type { PloverType } from '../domain/plover.js';
 import type { AnalysisEvent, DatasetEventInput, EventRecord, EventStatus, Origin } from '../domain/event.js';
+import type { SearchHit, SearchKind } from './search.js';
+
+export type { SearchHit, SearchKind, TextSearchHit, EventSearchHit } from './search.js';
 
 export interface DocumentInput {
   text: string;
@@ -109,16 +112,6 @@ export interface EventDetail extends EventRecord {
   versions: EventVersion[];
 }
 
-export interface SearchHit {
-  kind: 'document' | 'mention';
-  documentId: string;
-  mentionId: string | null;
-  eventId: string | null;
-  title: string | null;
-  /** The matching text with the matched words in [brackets]. */
-  snippet: string;
-}
-
 export interface ActorSummary {
   code: string;
   name: string | null;
@@ -172,7 +165,12 @@ export interface EventStore {
   getEvent(id: string, mentions?: Page): Promise<EventDetail | null>;
   /** An actor's (or a dyad's, when `other` is given) events in date order. */
   timeline(actor: string, other: string | null, filter?: EventFilter, page?: Page): Promise<PageResult<EventRecord>>;
-  search(q: string, page?: Page): Promise<PageResult<SearchHit>>;
+  /**
+   * Full-text search (search.ts: every word, "a phrase", a OR b): documents, then sentences
+   * of text events' mentions, then events' own text (title, notes, actor names, place, codes,
+   * source link), one page across them; `kinds` keeps only some (all when absent).
+   */
+  search(q: string, page?: Page, kinds?: SearchKind[]): Promise<PageResult<SearchHit>>;
   listActors(page?: Page): Promise<PageResult<ActorSummary>>;
   /**
    * Per actor and modality, the events the shared count looks at (services/count.ts): not

@@ -349,6 +349,64 @@ export function runStoreContract(name: string, open: () => Promise<Store>, hooks
       }
     });
 
+    it('searches events by their own text, kept in step with imports, corrections and merges', async () => {
+      const who = { tokenId: null, role: 'editor' };
+      const ev = (id: string, over: Partial<DatasetEventInput>): DatasetEventInput => ({
+        origin: 'gdelt', externalId: id, type: 'CONSULT', mode: null, sources: ['PRK'], targets: ['RUS'], date: day('2023-09-13'),
+        dateKind: 'report', modality: 'asserted', mentionCount: 1, reportedAt: '2023-09-13', location: null, sourceUrl: null, attrs: {}, ...over,
+      });
+      await store.importEvents([
+        ev('g1', { sourceUrl: 'https://www.example.org/world/putin-hosts-kim-at-cosmodrome', attrs: { actor1: { code: 'PRK', name: 'NORTH KOREA' }, actor2: { code: 'RUS', name: 'VLADIMIR PUTIN' } },
+          location: { name: 'Vostochny, Amur, Russia', country: 'RUS', lat: 51.9, lon: 128.3 } }),
+        ev('g2', { type: 'ACCUSE', sources: ['UKR'], targets: ['RUS'], attrs: { actor1: { code: 'UKR', name: 'KYIV' } }, sourceUrl: 'https://example.org/kyiv-accuses' }),
+        { ...ev('i1', { origin: 'icews', sources: ['JPN'], targets: ['CHN'], attrs: { eventText: 'Criticize or denounce', source: { name: 'Fumio Kishida' } } }), dateKind: 'event' },
+      ]);
+      const text = await add([{ sentence: 'Kim Jong Un praised Putin in Pyongyang.' }], 'Doc P.');
+
+      const putin = await store.search('Putin');
+      expect(putin.total).toBe(3);
+      const hit = putin.rows.find((h) => h.kind === 'event')!;
+      expect(hit).toMatchObject({ kind: 'event', type: 'CONSULT', origin: 'gdelt', sources: ['PRK'], targets: ['RUS'], date: day('2023-09-13'),
+        status: 'extracted', sourceUrl: 'https://www.example.org/world/putin-hosts-kim-at-cosmodrome', documentId: null, mentionId: null });
+      expect(hit.snippet).toContain('[PUTIN]');
+      expect(hit.snippet).not.toContain('https://');
+      expect((await store.getEvent(hit.eventId!))!.externalId).toBe('g1');
+      expect(putin.rows.map((h) => h.kind)).toEqual(['document', 'mention', 'event']);
+      expect((await store.search('Putin', { limit: 1, offset: 2 })).rows).toEqual([hit]);
+      // A place, a code, a dataset's own text, a phrase, OR; only the kinds asked for.
+      expect((await store.search('Amur')).rows.map((h) => h.kind)).toEqual(['event']);
+      expect((await store.search('denounce', undefined, ['event'])).rows).toMatchObject([{ origin: 'icews', title: expect.any(String) }]);
+      expect((await store.search('Kishida')).total).toBe(1);
+      expect((await store.search('"Vladimir Putin"')).total).toBe(1);
+      expect((await store.search('"Putin Vladimir"')).total).toBe(0);
+      expect((await store.search('kyiv OR Kishida', undefined, ['event'])).total).toBe(2);
+      expect((await store.search('kyiv Kishida')).total).toBe(0);
+      const ukr = await store.search('UKR', undefined, ['event']);
+      expect(ukr.rows.map((h) => h.kind === 'event' && h.sourceUrl)).toEqual(['https://example.org/kyiv-accuses']);
+      // Most recently stored first; one page runs on from documents and mentions into events.
+      const rus = await store.search('RUS', undefined, ['event']);
+      expect(rus.rows.map((h) => h.kind === 'event' && h.type)).toEqual(['CONSULT', 'ACCUSE', 'CONSULT']);
+      const textEvent = rus.rows[0].eventId;
+      expect(textEvent).toBe(text.eventIds[0]);
+      const second = await store.search('RUS', { limit: 2, offset: 1 }, ['event']);
+      expect(second).toMatchObject({ total: 3, truncated: false });
+      expect(second.rows.map((h) => h.eventId)).toEqual(rus.rows.slice(1).map((h) => h.eventId));
+      await expect(store.search('RUS', undefined, ['tweet' as never])).rejects.toMatchObject({ code: 'BAD_INPUT' });
+      // A correction, a rejection and a merge (which deletes an event) move the index with them.
+      await store.correctEvent(hit.eventId!, { targets: ['CHN'] }, who);
+      expect((await store.search('RUS', undefined, ['event'])).rows.map((h) => h.eventId)).not.toContain(hit.eventId);
+      expect((await store.search('CHN', undefined, ['event'])).rows.map((h) => h.eventId)).toContain(hit.eventId);
+      const ukrId = ukr.rows[0].eventId!;
+      await store.setEventStatus(ukrId, 'rejected', who);
+      expect((await store.search('kyiv')).rows).toMatchObject([{ eventId: ukrId, status: 'rejected' }]);
+      const merged = await store.mergeEvents([hit.eventId!, ukrId], who);
+      // The merge keeps the first event's record (its place) and deletes the second (its actor name).
+      expect((await store.search('kyiv')).rows).toEqual([]);
+      expect((await store.search('Amur')).rows.map((h) => h.eventId)).toEqual([merged.id]);
+      expect((await store.search('UKR', undefined, ['event'])).rows.map((h) => h.eventId)).toEqual([merged.id]);
+      if (store.check) expect((await store.check()).filter((c) => !c.ok)).toEqual([]);
+    });
+
     it('counts each actor\'s events by the shared rule: dated, not rejected, starting in the window', async () => {
       const row = (id: string, sources: string[], targets: string[], date: DateRange | null, modality: Modality = 'asserted'): DatasetEventInput => ({
         origin: 'gdelt', externalId: id, type: 'CONSULT', mode: null, sources, targets, date, dateKind: 'event', modality,

@@ -313,13 +313,14 @@ describe('workbench in Chromium', { timeout: 150_000 }, () => {
     await page.getByLabel('search').fill('Vostochny');
     await page.getByLabel('search').press('Enter');
     await page.waitForURL(/\/search\?q=Vostochny/);
-    await page.locator('ul.hits li').first().waitFor();
-    const hits = await page.locator('ul.hits li').allInnerTexts();
+    await page.locator('[data-testid=text-hits] ul.hits li').first().waitFor();
+    const hits = await page.locator('[data-testid=text-hits] ul.hits li').allInnerTexts();
     expect(hits.some((h) => h.includes(SEED_TITLE) && /Vostochny/.test(h))).toBe(true);
     await screenshot(page, 'search');
     // Must not: a word that is nowhere.
     await page.goto(`${wb.url}/search?q=zzyzxquux`);
-    await page.getByText('Nothing found.').waitFor();
+    await page.getByText('No events match.').waitFor();
+    await page.getByText('No passages in documents match.').waitFor();
   });
 
   it('without a token shows no data and asks for one; a pasted token signs in', async () => {

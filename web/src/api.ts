@@ -4,7 +4,7 @@
 import type { EventRecord, Origin } from '../../src/domain/event.js';
 import type { DateRange, Modality } from '../../src/domain/mention.js';
 import type { PloverType } from '../../src/domain/plover.js';
-import type { PageResult, MentionDetail, EventVersion, DocumentSummary, ActorSummary, SearchHit, DocumentDetail as StoredDocument } from '../../src/store/event-store.js';
+import type { PageResult, MentionDetail, EventVersion, DocumentSummary, ActorSummary, SearchHit, SearchKind, EventSearchHit, DocumentDetail as StoredDocument } from '../../src/store/event-store.js';
 import type { Series, SeriesPoint } from '../../src/analysis/series.js';
 import type { Shift } from '../../src/analysis/shifts.js';
 import type { NetworkNode, NetworkEdge } from '../../src/analysis/network.js';
@@ -18,7 +18,7 @@ import type { AuditEntry, EventCorrection } from '../../src/store/curation-store
 import type { SourceWire } from '../../src/api/source-schema.js';
 import { currentToken } from './token.js';
 
-export type { EventRecord, Origin, DateRange, Modality, PloverType, EventVersion, DocumentSummary, SearchHit };
+export type { EventRecord, Origin, DateRange, Modality, PloverType, EventVersion, DocumentSummary, SearchHit, SearchKind, EventSearchHit };
 
 /** Every list: capped, paged, and honest about truncation (total is null when uncounted). */
 export type Page<T> = PageResult<T>;
@@ -178,7 +178,7 @@ export const api = {
   events: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/events', { query: { ...f } }),
   event: (id: string) => request<EventDetail>('GET', `/events/${enc(id)}`),
   timeline: (f: EventFilter = {}) => request<Page<EventRecord>>('GET', '/timeline', { query: { ...f } }),
-  search: (q: string, limit = 50, offset = 0) => request<Page<SearchHit>>('GET', '/search', { query: { q, limit, offset } }),
+  search: (q: string, limit = 50, offset = 0, kind?: SearchKind[]) => request<Page<SearchHit>>('GET', '/search', { query: { q, limit, offset, kind } }),
   searchActors: (q: string) => request<{ actors: Array<{ code: string; name: string }> }>('GET', '/search/actors', { query: { q } }),
 
   documents: (limit = 100, offset = 0) => request<Page<DocumentSummary>>('GET', '/documents', { query: { limit, offset } }),

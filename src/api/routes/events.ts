@@ -8,7 +8,8 @@ import type { RouteTable } from '../route.js';
 import type { ApiContext } from '../context.js';
 import { actorsNamed, resolveActorText } from '../../services/actor-input.js';
 import { overviewOf } from '../../services/overview.js';
-import { API_DEFAULT_LIMIT, API_MAX_LIMIT, EventFilterQuery, EventSchema, IdParams, actorCode, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
+import { API_DEFAULT_LIMIT, API_MAX_LIMIT, EventFilterQuery, EventSchema, IdParams, SearchHitSchema, actorCode, commaList, eventFilterQuery, pageOf, pageQuery, toEventFilter } from '../schemas.js';
+import { SEARCH_KINDS } from '../../store/search.js';
 
 /** The event detail with each mention's document flattened beside it, as the reader view wants it. */
 export function eventDetailJson(e: EventDetail) {
@@ -92,10 +93,14 @@ export function eventRoutes(r: RouteTable, { store }: ApiContext): void {
   });
   r.add({
     method: 'GET', url: '/api/search', tag: 'events', access: 'read',
-    summary: 'Documents and sentences (text events) matching every word, "a phrase", or a OR b',
-    query: z.object({ q: z.string().trim().min(1).max(500).describe('words to find; "quoted phrase"; OR between terms'), ...pageQuery }),
-    response: pageOf(z.object({ kind: z.enum(['document', 'mention']), documentId: z.string(), mentionId: z.string().nullable(), eventId: z.string().nullable(), title: z.string().nullable(), snippet: z.string().describe('matched words in [brackets]') })),
-    handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }),
+    summary: 'Documents, sentences of text events, and events\' own text (titles, notes, actor names, places, codes, source links) matching every word, "a phrase", or a OR b',
+    query: z.object({
+      q: z.string().trim().min(1).max(500).describe('words to find; "quoted phrase"; OR between terms'),
+      kind: commaList(SEARCH_KINDS, 'kinds of hit').optional().describe('only these kinds of hit, one page across them in the order document, mention, event (all when absent)'),
+      ...pageQuery,
+    }),
+    response: pageOf(SearchHitSchema),
+    handler: async ({ query }) => store.search(query.q, { limit: query.limit, offset: query.offset }, query.kind),
   });
   r.add({
     method: 'GET', url: '/api/search/actors', tag: 'events', access: 'read',

@@ -145,6 +145,38 @@ describe('search', () => {
   });
 });
 
+describe('search over events', () => {
+  it('finds reference events by a word of their title, with type, actors, date and source link', async () => {
+    const r = await get('/api/search?q=Putin&kind=event&limit=2');
+    expect(r.total).toBeGreaterThanOrEqual(3);
+    expect(r.truncated).toBe(true);
+    expect(r.rows).toHaveLength(2);
+    for (const h of r.rows) {
+      expect(h).toMatchObject({ kind: 'event', origin: 'curated', documentId: null, sourceUrl: expect.stringMatching(/^https:\/\//) });
+      expect(h.snippet).toContain('[Putin]');
+      expect(h.title).toMatch(/Putin/);
+      const e = await get(`/api/events/${h.eventId}`);
+      expect(e).toMatchObject({ type: h.type, sources: h.sources, targets: h.targets, date: h.date, sourceUrl: h.sourceUrl });
+    }
+    const next = await get('/api/search?q=Putin&kind=event&limit=2&offset=2');
+    expect(next.rows.map((h: { eventId: string }) => h.eventId)).not.toContain(r.rows[0].eventId);
+  });
+  it('finds events by an actor code, and keeps the kinds apart on request', async () => {
+    const all = await get('/api/search?q=PRK&limit=1000');
+    const events = await get('/api/search?q=PRK&kind=event&limit=1000');
+    expect(events.total).toBeGreaterThan(0);
+    expect(events.rows.every((h: { kind: string; sources: string[]; targets: string[] }) => h.kind === 'event' && [...h.sources, ...h.targets].includes('PRK'))).toBe(true);
+    expect(all.rows.filter((h: { kind: string }) => h.kind === 'event')).toEqual(events.rows);
+    const text = await get('/api/search?q=PRK&kind=document,mention&limit=1000');
+    expect(all.total).toBe(events.total + text.total);
+  });
+  it('refuses an unknown kind', async () => {
+    const r = await t.as('viewer', { url: '/api/search?q=PRK&kind=tweet' });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().error.code).toBe('BAD_INPUT');
+  });
+});
+
 describe('overview', () => {
   it('says what the store holds: events by origin, years, busiest actors', async () => {
     const o = await get('/api/overview');

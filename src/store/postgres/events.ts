@@ -16,6 +16,9 @@ import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query
 import { dateOf, eventRecord, mentionDetail, type PgEventRow, type PgMentionRow } from './rows.js';
 import { FTS_DOCUMENT_CHARS } from './core-schema.js';
 import { one, rows, transaction, type Db } from './sql.js';
+import { checkKinds, eventHit, pageSlices, searchTerms, tsqueryText, type SearchKind } from '../search.js';
+import { queryWords } from '../snippet.js';
+import { EVENT_TEXT, EVENT_TSV } from './event-search.js';
 import type { Pools } from './pools.js';
 import { eventYearCache } from './partitions.js';
 
@@ -251,26 +254,38 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
   }
 
   /**
-   * The analyst's search text as a tsquery, as SQLite reads it (sqlite/events.ts searchQuery):
-   * every word must match, `"a phrase"` matches its words in order (<->), and OR between terms
-   * matches either. Words are quoted lexemes, so no other text is ever read as query syntax.
+   * The analyst's search text as a tsquery, as SQLite reads it (../search.ts): every word must
+   * match, `"a phrase"` its words in order (<->), OR either term. Words are quoted lexemes, so
+   * no other text is ever read as query syntax.
    */
   function tsQuery(text: string): string {
-    const terms: string[] = [];
-    for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
-      if (m[2] === 'OR') {
-        if (terms.length && terms[terms.length - 1] !== '|') terms.push('|');
-        continue;
-      }
-      const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu) ?? [];
-      if (!words.length) continue;
-      if (terms.length && terms[terms.length - 1] !== '|') terms.push('&');
-      terms.push(`(${words.map((w) => `'${w}'`).join(' <-> ')})`);
-    }
-    while (terms.length && terms[terms.length - 1] === '|') terms.pop();
+    const terms = searchTerms(text);
     if (terms.length === 0) throw new EntenteError('BAD_INPUT', 'search: give at least one word');
-    return terms.join(' ');
+    return tsqueryText(terms);
   }
+
+  const TSQ = "to_tsquery('simple', $1)";
+  const count: Record<SearchKind, (q: string) => Promise<number>> = {
+    document: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM documents WHERE tsv @@ ${TSQ}`, [q]))!.n,
+    mention: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM mentions WHERE tsv @@ ${TSQ}`, [q]))!.n,
+    event: async (q) => (await one<{ n: number }>(read, `SELECT count(*)::int AS n FROM events e WHERE ${EVENT_TSV} @@ ${TSQ}`, [q]))!.n,
+  };
+  const hits: Record<SearchKind, (q: string, words: string[], limit: number, offset: number) => Promise<SearchHit[]>> = {
+    document: async (q, _words, limit, offset) => (await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
+        ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), ${TSQ}, '${HEADLINE(16)}') AS snip
+      FROM documents d WHERE d.tsv @@ ${TSQ}
+      ORDER BY ts_rank(d.tsv, ${TSQ}) DESC, d.id LIMIT $2 OFFSET $3`, [q, limit, offset]))
+      .map((d) => ({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip })),
+    mention: async (q, _words, limit, offset) => (await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
+        ts_headline('simple', m.sentence, ${TSQ}, '${HEADLINE(24)}') AS snip
+      FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ ${TSQ}
+      ORDER BY ts_rank(m.tsv, ${TSQ}) DESC, m.id LIMIT $2 OFFSET $3`, [q, limit, offset]))
+      .map((m) => ({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip })),
+    // The most recently stored first, as on SQLite; the snippet is cut in TypeScript (one line per event).
+    event: async (q, words, limit, offset) => (await rows<PgEventRow & { search_text: string }>(read, `SELECT e.*, ${FIRST_SENTENCE}, ${EVENT_TEXT} AS search_text
+      FROM events e WHERE ${EVENT_TSV} @@ ${TSQ} ORDER BY e.id DESC LIMIT $2 OFFSET $3`, [q, limit, offset]))
+      .map((r) => eventHit(eventRecord(r), r.search_text, words)),
+  };
 
   return {
     async addDocument(doc, mentions) {
@@ -312,28 +327,15 @@ export function eventsPart({ primary, read }: Pools): Omit<EventStore, 'importEv
       return listPage(read, { ...filter, actor, with: other ?? undefined }, normalizePage(pg));
     },
 
-    async search(text, pg) {
+    async search(text, pg, kinds) {
       const p = normalizePage(pg);
       const q = tsQuery(text);
-      const nd = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM documents WHERE tsv @@ to_tsquery('simple', $1)", [q]))!.n;
-      const nm = (await one<{ n: number }>(read, "SELECT count(*)::int AS n FROM mentions WHERE tsv @@ to_tsquery('simple', $1)", [q]))!.n;
+      const words = queryWords(text);
+      const counts: Array<[SearchKind, number]> = [];
+      for (const k of checkKinds(kinds)) counts.push([k, await count[k](q)]);
       const out: SearchHit[] = [];
-      if (p.offset < nd) {
-        const docs = await rows<{ id: string; title: string | null; snip: string }>(read, `SELECT d.id, d.title,
-            ts_headline('simple', left(d.text, ${FTS_DOCUMENT_CHARS}), to_tsquery('simple', $1), '${HEADLINE(16)}') AS snip
-          FROM documents d WHERE d.tsv @@ to_tsquery('simple', $1)
-          ORDER BY ts_rank(d.tsv, to_tsquery('simple', $1)) DESC, d.id LIMIT $2 OFFSET $3`, [q, p.limit, p.offset]);
-        for (const d of docs) out.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: d.snip });
-      }
-      const left = p.limit - out.length;
-      if (left > 0 && nm > 0) {
-        const ms = await rows<{ id: string; document_id: string; event_id: string; title: string | null; snip: string }>(read, `SELECT m.id, m.document_id, m.event_id, d.title,
-            ts_headline('simple', m.sentence, to_tsquery('simple', $1), '${HEADLINE(24)}') AS snip
-          FROM mentions m JOIN documents d ON d.id = m.document_id WHERE m.tsv @@ to_tsquery('simple', $1)
-          ORDER BY ts_rank(m.tsv, to_tsquery('simple', $1)) DESC, m.id LIMIT $2 OFFSET $3`, [q, left, Math.max(0, p.offset - nd)]);
-        for (const m of ms) out.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: m.snip });
-      }
-      return page(out, nd + nm, p.limit, p.offset);
+      for (const s of pageSlices(counts, p)) out.push(...(await hits[s.kind](q, words, s.limit, s.offset)));
+      return page(out, counts.reduce((n, [, c]) => n + c, 0), p.limit, p.offset);
     },
 
     async listActors(pg) {

@@ -6,7 +6,7 @@ import type pg from 'pg';
 import { EntenteError } from '../../domain/errors.js';
 
 export interface Migration {
-  /** "NNN-name"; ranges: core 001–099, dataset-import 100–199, watch 200–299, auth 300–399, curation 400–499. */
+  /** "NNN-name"; ranges: core 001–099, dataset-import 100–199, watch 200–299, auth 300–399, curation 400–499, search 500–599. */
   id: string;
   sql: string;
 }

@@ -5,7 +5,9 @@ import { runStoreContract } from '../store.contract.js';
 import { COUNT_BUDGET } from './event-query.js';
 import type { DatasetEventInput } from '../../domain/event.js';
 import type { EventMention } from '../../domain/mention.js';
+import pg from 'pg';
 import { openPostgresStore } from './pg-store.js';
+import { EVENT_TSV } from './event-search.js';
 import { checkServerVersion, describeUrl } from './connect.js';
 import { TEST_PG_URL, dropTestSchemas, execIn, freshPgUrl } from './test-db.js';
 
@@ -54,6 +56,21 @@ describe.skipIf(!TEST_PG_URL)('postgres store', () => {
       expect(await store.counts()).toMatchObject({ documents: 1, mentions: 2 });
     } finally {
       await store.close();
+    }
+  });
+
+  it("searches events through the GIN index on their text: the query spells the indexed expression", async () => {
+    const url = await freshPgUrl();
+    await (await openPostgresStore(url)).close();
+    const c = new pg.Client({ connectionString: url });
+    await c.connect();
+    try {
+      await c.query('SET enable_seqscan = off');
+      const plan = (await c.query(`EXPLAIN SELECT count(*) FROM events e WHERE ${EVENT_TSV} @@ websearch_to_tsquery('simple', '"putin"')`)).rows.map((r: { 'QUERY PLAN': string }) => r['QUERY PLAN']).join('\n');
+      expect(plan).toMatch(/Bitmap Index Scan on events\w*/);
+      expect(plan).not.toMatch(/Seq Scan/);
+    } finally {
+      await c.end();
     }
   });
 

@@ -15,12 +15,13 @@ import { watchPart, watchMigrations } from './watch.js';
 import { authPart, authMigrations } from './auth.js';
 import { curationPart, curationMigrations } from './curation.js';
 import { datasetImportPart, datasetImportMigrations } from './dataset-import.js';
+import { eventSearchMigrations } from './event-search.js';
 import { describeUrl, openPool } from './connect.js';
 import { compactor } from './compact.js';
 import { replicaPool } from './replicas.js';
 import type { Pools } from './pools.js';
 
-export const postgresMigrations = [...coreMigrations, ...partitionMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations];
+export const postgresMigrations = [...coreMigrations, ...partitionMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations, ...eventSearchMigrations];
 
 export interface PostgresStoreOptions {
   /** Read replicas (streaming standbys of the primary) for list, series, network and search reads. */

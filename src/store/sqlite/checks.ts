@@ -1,6 +1,6 @@
-// `entente check` for SQLite: page integrity, foreign keys, the full-text indexes and the
-// derived tables (event_actors, actor_counts) against the tables they derive from. Each check
-// is one entry of SQLITE_CHECKS; a new derived table adds its own entry here.
+// `entente check` for SQLite: page integrity, foreign keys, the full-text indexes (documents,
+// mentions, events) and the derived tables (event_actors, actor_counts) against the tables
+// they derive from. Each check is one entry of SQLITE_CHECKS; a new derived table adds its own entry here.
 import type Database from 'better-sqlite3';
 import type { CheckResult, CheckStore } from '../check-store.js';
 
@@ -43,6 +43,26 @@ export const SQLITE_CHECKS: SqliteCheck[] = [
           db.prepare(`INSERT INTO ${t} (${t}, rank) VALUES ('integrity-check', ?)`).run(rank);
         } catch (e) {
           out.push(`${t}: ${(e as Error).message}`);
+        }
+      }
+      return out;
+    },
+  },
+  {
+    name: 'event_search',
+    ok: 'the search index of events holds every event and no other',
+    run: (db, limit) => {
+      // Read-only: every event has its row in the index's docsize table and every row there an
+      // event. Writable: FTS5's integrity-check against the content (the event_text view) also
+      // finds an event indexed with text it no longer has.
+      const missing = db.prepare(`SELECT e.id FROM events e WHERE NOT EXISTS (SELECT 1 FROM events_fts_docsize d WHERE d.id = e.id) LIMIT ?`).all(limit) as Array<{ id: number }>;
+      const stray = db.prepare(`SELECT d.id FROM events_fts_docsize d WHERE NOT EXISTS (SELECT 1 FROM events e WHERE e.id = d.id) LIMIT ?`).all(limit) as Array<{ id: number }>;
+      const out = [...missing.map((r) => `event ${r.id} is missing from the search index`), ...stray.map((r) => `the search index holds event ${r.id}, which no longer exists`)];
+      if (!db.readonly && out.length === 0) {
+        try {
+          db.prepare("INSERT INTO events_fts (events_fts, rank) VALUES ('integrity-check', 1)").run();
+        } catch (e) {
+          out.push(`events_fts: the index differs from the events' text (${(e as Error).message})`);
         }
       }
       return out;

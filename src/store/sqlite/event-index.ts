@@ -1,9 +1,10 @@
 // Fills the tables derived from newly inserted events: event_actors (the dyad index),
-// actor_counts, event_volume, the longest event span and the rollups (rollup-sql.ts). Every writer of `events` calls it
+// actor_counts, event_volume, the longest event span, the rollups (rollup-sql.ts) and the search index of events. Every writer of `events` calls it
 // after inserting, once per row or once per batch; set-based, so a batch of 1,000 imported
 // rows costs five statements, not 1,000 trigger runs. Updates and deletes are kept by triggers.
 import type Database from 'better-sqlite3';
 import { eventSource, rollupStatements } from './rollup-sql.js';
+import { INDEX_NEW_EVENT_TEXT } from './event-search.js';
 
 const ACTOR_ROW = 'code, day_first, event_id, role, day_last, type, modality, status, origin';
 const actorRows = (list: 'sources' | 'targets', role: string) => `SELECT j.value, coalesce(e.day_first, ''), e.id, '${role}', e.day_last,
@@ -25,6 +26,7 @@ export function eventIndexer(db: Database.Database): (after: number | bigint) =>
     db.prepare(`UPDATE event_stats SET value = max(value, (SELECT coalesce(max(CAST(round(julianday(day_last) - julianday(day_first)) AS INTEGER)), 0)
       FROM events WHERE id > @after AND day_last > day_first)) WHERE key = 'max_span_days'`),
     ...Object.values(rollupStatements(eventSource('events', 'x.id > @after'), 1)).map((sql) => db.prepare(sql)),
+    db.prepare(INDEX_NEW_EVENT_TEXT),
   ];
   return (after) => {
     for (const s of steps) s.run({ after });

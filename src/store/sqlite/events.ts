@@ -14,6 +14,8 @@ import { COUNT_BUDGET, COUNT_CAP, filterSql, normalizePage } from './event-query
 import { dateOf, eventRecord, mentionDetail, type EventRow, type MentionRow } from './rows.js';
 import { eventIndexer } from './event-index.js';
 import { queryWords, snippetOf, SNIPPET_SCAN_CHARS } from '../snippet.js';
+import { checkKinds, eventHit, fts5Query, pageSlices, searchTerms, type SearchKind } from '../search.js';
+import { eventSearch, eventTextSql } from './event-search.js';
 
 /** Days either side of a mention's date to look for candidate events (covers the dispute gap). */
 const CANDIDATE_SLACK_DAYS = 2;
@@ -41,23 +43,13 @@ const VERSION_SELECT = `SELECT m.id, m.event_id, m.document_id, m.source_code, m
 const FIRST_SENTENCE = `(SELECT fs.sentence FROM mentions fs WHERE fs.event_id = e.id AND fs.sentence <> '' ORDER BY fs.id LIMIT 1) AS first_sentence`;
 
 /**
- * The analyst's search text as an FTS5 query: every word must match, `"a phrase"` matches
- * those words in order, and OR between terms matches either. Words become FTS5 string
+ * The analyst's search text as an FTS5 query (../search.ts: every word must match, `"a phrase"`
+ * matches those words in order, OR between terms matches either). Words become FTS5 string
  * literals, so no other text is ever read as query syntax. Null when there is no word.
  */
 export function searchQuery(text: string): string | null {
-  const terms: string[] = [];
-  for (const m of text.matchAll(/"([^"]*)"?|(\S+)/g)) {
-    if (m[2] === 'OR') {
-      // OR only between two terms.
-      if (terms.length && terms[terms.length - 1] !== 'OR') terms.push('OR');
-      continue;
-    }
-    const words = (m[1] ?? m[2]).match(/[\p{L}\p{N}]+/gu) ?? [];
-    if (words.length) terms.push(`"${words.join(' ')}"`);
-  }
-  while (terms[terms.length - 1] === 'OR') terms.pop();
-  return terms.length ? terms.join(' ') : null;
+  const terms = searchTerms(text);
+  return terms.length ? fts5Query(terms) : null;
 }
 
 function page<T>(rows: T[], total: number | null, limit: number, offset: number): PageResult<T> {
@@ -276,6 +268,37 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
     return q;
   }
 
+  const events = eventSearch(db);
+  const count: Record<SearchKind, (match: string) => number> = {
+    document: (match) => (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match) as { n: number }).n,
+    mention: (match) => (db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(match) as { n: number }).n,
+    event: events.count,
+  };
+  // Snippets come from a bounded prefix of the text (../snippet.ts), not FTS5's snippet(),
+  // whose cost grows with the square of a document's length.
+  const hits: Record<SearchKind, (match: string, words: string[], limit: number, offset: number) => SearchHit[]> = {
+    document: (match, words, limit, offset) => (db.prepare(`SELECT f.rowid AS id, d.title, substr(d.text, 1, ${SNIPPET_SCAN_CHARS}) AS head
+        FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
+      .all(match, limit, offset) as Array<{ id: number; title: string | null; head: string }>)
+      .map((d) => ({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: snippetOf(d.head, words) })),
+    mention: (match, words, limit, offset) => (db.prepare(`SELECT f.rowid AS id, m.document_id, m.event_id, d.title, substr(m.sentence, 1, ${SNIPPET_SCAN_CHARS}) AS head
+        FROM mentions_fts f JOIN mentions m ON m.id = f.rowid JOIN documents d ON d.id = m.document_id
+        WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
+      .all(match, limit, offset) as Array<{ id: number; document_id: number; event_id: number; title: string | null; head: string }>)
+      .map((m) => ({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: snippetOf(m.head, words, { context: 120 }) })),
+    event: (match, words, limit, offset) => {
+      const ids = events.ids(match, limit, offset);
+      if (!ids.length) return [];
+      const rs = db.prepare(`SELECT e.*, ${FIRST_SENTENCE}, ${eventTextSql('e')} AS search_text FROM events e WHERE e.id IN (${ids.map(() => '?').join(', ')})`)
+        .all(...ids) as Array<EventRow & { search_text: string }>;
+      const byId = new Map(rs.map((r) => [r.id, r]));
+      return ids.flatMap((id) => {
+        const r = byId.get(id);
+        return r ? [eventHit(eventRecord(r), r.search_text, words)] : [];
+      });
+    },
+  };
+
   return {
     async addDocument(doc, mentions) {
       if (typeof doc.text !== 'string' || doc.text.length === 0) throw new EntenteError('BAD_INPUT', 'document text is empty');
@@ -306,31 +329,14 @@ export function eventsPart(db: Database.Database): Omit<EventStore, 'importEvent
       return listPage({ ...filter, actor, with: other ?? undefined }, normalizePage(pg));
     },
 
-    async search(text, pg) {
+    async search(text, pg, kinds) {
       const p = normalizePage(pg);
       const match = ftsQuery(text);
       const words = queryWords(text);
-      const nd = (db.prepare('SELECT count(*) AS n FROM documents_fts WHERE documents_fts MATCH ?').get(match) as { n: number }).n;
-      const nm = (db.prepare('SELECT count(*) AS n FROM mentions_fts WHERE mentions_fts MATCH ?').get(match) as { n: number }).n;
+      const counts = checkKinds(kinds).map((k): [SearchKind, number] => [k, count[k](match)]);
       const rows: SearchHit[] = [];
-      // Snippets come from a bounded prefix of the text (../snippet.ts), not FTS5's snippet(),
-      // whose cost grows with the square of a document's length.
-      if (p.offset < nd) {
-        const docs = db.prepare(`SELECT f.rowid AS id, d.title, substr(d.text, 1, ${SNIPPET_SCAN_CHARS}) AS head
-          FROM documents_fts f JOIN documents d ON d.id = f.rowid WHERE documents_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
-          .all(match, p.limit, p.offset) as Array<{ id: number; title: string | null; head: string }>;
-        for (const d of docs) rows.push({ kind: 'document', documentId: String(d.id), mentionId: null, eventId: null, title: d.title, snippet: snippetOf(d.head, words) });
-      }
-      const left = p.limit - rows.length;
-      if (left > 0 && nm > 0) {
-        const moff = Math.max(0, p.offset - nd);
-        const ms = db.prepare(`SELECT f.rowid AS id, m.document_id, m.event_id, d.title, substr(m.sentence, 1, ${SNIPPET_SCAN_CHARS}) AS head
-          FROM mentions_fts f JOIN mentions m ON m.id = f.rowid JOIN documents d ON d.id = m.document_id
-          WHERE mentions_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?`)
-          .all(match, left, moff) as Array<{ id: number; document_id: number; event_id: number; title: string | null; head: string }>;
-        for (const m of ms) rows.push({ kind: 'mention', documentId: String(m.document_id), mentionId: String(m.id), eventId: String(m.event_id), title: m.title, snippet: snippetOf(m.head, words, { context: 120 }) });
-      }
-      return page(rows, nd + nm, p.limit, p.offset);
+      for (const s of pageSlices(counts, p)) rows.push(...hits[s.kind](match, words, s.limit, s.offset));
+      return page(rows, counts.reduce((n, [, c]) => n + c, 0), p.limit, p.offset);
     },
 
     async listActors(pg) {

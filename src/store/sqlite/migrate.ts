@@ -5,7 +5,7 @@ import type Database from 'better-sqlite3';
 import { EntenteError } from '../../domain/errors.js';
 
 export interface Migration {
-  /** "NNN-name"; ranges: core 001–099, dataset-import 100–199, watch 200–299, auth 300–399, curation 400–499, sources 600–699. */
+  /** "NNN-name"; ranges: core 001–099, dataset-import 100–199, watch 200–299, auth 300–399, curation 400–499, search 500–599, sources 600–699. */
   id: string;
   sql: string;
   /** Data work after the SQL, in the same transaction (e.g. filling a new table from a big one). */

@@ -44,11 +44,31 @@ describe('sqlite store', () => {
     expect((await store.counts()).documents).toBe(1);
     expect((await store.listEvents({ actor: 'UKR', with: 'RUS', from: '2022' })).rows).toMatchObject([{ type: 'ASSAULT', sources: ['RUS'] }]);
     expect((await store.listActors()).rows).toEqual([{ code: 'RUS', name: null, events: 1 }, { code: 'UKR', name: null, events: 1 }]);
+    // The events' search index is built for the events already there.
+    expect((await store.search('UKR', undefined, ['event'])).rows).toMatchObject([{ kind: 'event', type: 'ASSAULT', sources: ['RUS'] }]);
     await store.close();
     const check = new Database(file);
     const ids = (check.prepare('SELECT id FROM schema_migrations ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
     check.close();
     expect(ids).toEqual(sqliteMigrations.map((m) => m.id).sort());
+  });
+
+  it('checks the events\' search index against their text when opened writable', async () => {
+    const file = join(dir, `fts${++n}.db`);
+    const store = await openSqliteStore(file);
+    await store.importEvents([{
+      origin: 'curated', externalId: 'x1', type: 'AGREE', mode: null, sources: ['RUS'], targets: ['PRK'], date: { start: '2024-06-19', end: '2024-06-19', granularity: 'day' },
+      dateKind: 'event', modality: 'asserted', mentionCount: 1, reportedAt: null, location: null, sourceUrl: null, attrs: { title: 'Treaty signed in Pyongyang' },
+    }]);
+    const ok = (await store.check!()).find((c) => c.name === 'event_search')!;
+    expect(ok.ok).toBe(true);
+    // The title changed behind the index's back (its trigger dropped): the index no longer matches.
+    const raw = new Database(file);
+    raw.exec("DROP TRIGGER events_text_update; UPDATE events SET attrs = json_set(attrs, '$.title', 'Zeppelin raid')");
+    raw.close();
+    const drift = (await store.check!()).find((c) => c.name === 'event_search')!;
+    expect(drift).toMatchObject({ ok: false, problems: [expect.stringMatching(/^events_fts: the index differs from the events' text/)] });
+    await store.close();
   });
 
   it('numbers migrations uniquely and within each part\'s range', () => {

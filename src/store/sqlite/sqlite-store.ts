@@ -16,8 +16,9 @@ import { authPart, authMigrations } from './auth.js';
 import { curationPart, curationMigrations } from './curation.js';
 import { datasetImportPart, datasetImportMigrations } from './dataset-import.js';
 import { sourcePart, sourceMigrations } from './sources.js';
+import { eventSearchMigrations } from './event-search.js';
 
-export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations];
+export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...eventSearchMigrations, ...sourceMigrations];
 
 export interface OpenOptions {
   /** Told how a long migration (rollups of a big database) is getting on. */

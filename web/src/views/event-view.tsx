@@ -32,7 +32,7 @@ export function EventView({ id }: { id: string }) {
           {e.intensity} · {e.mentionCount} mention{e.mentionCount === 1 ? '' : 's'}
           {e.location?.name && <> · {e.location.name}</>}
         </p>
-        <SourceNote attrs={e.attrs} />
+        <SourceNote attrs={e.attrs} sourceUrl={e.sourceUrl} />
         {e.sources.length > 0 && e.targets.length > 0 && (
           <p className="small">
             <Link to={href('/dyad', { a: e.sources[0], b: e.targets[0] })}>
@@ -51,10 +51,11 @@ export function EventView({ id }: { id: string }) {
   );
 }
 
-/** Curated and dataset events carry their own title and source page. */
-function SourceNote({ attrs }: { attrs: Record<string, unknown> }) {
+/** Curated and dataset events carry their own title and source page (GDELT's SOURCEURL, the reference's link). */
+function SourceNote({ attrs, sourceUrl }: { attrs: Record<string, unknown>; sourceUrl: string | null }) {
   const title = typeof attrs?.title === 'string' ? attrs.title : null;
-  const url = typeof attrs?.url === 'string' ? safeUrl(attrs.url) : undefined;
+  const cited = sourceUrl ?? (typeof attrs?.url === 'string' ? attrs.url : null);
+  const url = cited ? safeUrl(cited) : undefined;
   if (!title && !url) return null;
   return (
     <p className="source-note">
@@ -62,7 +63,7 @@ function SourceNote({ attrs }: { attrs: Record<string, unknown> }) {
       {url && (
         <>
           {title && ' · '}
-          <a href={url} rel="noopener noreferrer nofollow" target="_blank">
+          <a className="source-link" href={url} rel="noopener noreferrer nofollow" target="_blank" title={cited ?? undefined}>
             source
           </a>
         </>
