@@ -70,12 +70,9 @@ for (const f of readdirSync(goldDir).filter((x) => x.endsWith('.gold.json')).sor
   }
   // Confusion: for each required gold mention, the type of a prediction over its quote
   // whose actors fit (or "none").
-  let from = new Map();
   for (const g of gold.mentions) {
-    const at = text.indexOf(g.quote, from.get(g.quote) ?? 0);
-    from.set(g.quote, at + 1);
     if (g.optional) continue;
-    const span = [at, at + g.quote.length];
+    const span = g.at;
     const over = events.filter((p) => p.evidence.start < span[1] && span[0] < p.evidence.end);
     const actorsFit = (p) => list(g.source).includes(code(p.source)) || list(g.target ?? null).includes(code(p.source));
     const hit = over.find((p) => list(g.type).includes(p.type) && actorsFit(p)) ?? over.find(actorsFit);

@@ -587,13 +587,14 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // events two parties do together.
   if (!target && source.partner && (SYMMETRIC.has(t.type) || t.type === 'AGREE')) { target = source.partner; rule += '/pair'; }
   let mutual = false;
-  if (!target && (SYMMETRIC.has(t.type) || t.type === 'AGREE' || MUTUAL.has(t.entry) || RECIPROCAL.test(tokens.map((x) => x.text).join(' ')))) {
+  const reciprocal = !target && RECIPROCAL.test(tokens.map((x) => x.text).join(' '));
+  if (!target && (SYMMETRIC.has(t.type) || t.type === 'AGREE' || MUTUAL.has(t.entry) || reciprocal)) {
     const p = partnerOf(tokens, actors, source) ?? (MUTUAL.has(t.entry) ? partnerBefore(tokens, actors, source) : null);
     if (p && p.code !== source.code) {
       target = p;
       rule += '/coordinated';
       // "India and China clashed": each side fought the other, two mentions.
-      mutual = MUTUAL.has(t.entry) || (t.type === 'ASSAULT' && RECIPROCAL.test(tokens.map((x) => x.text).join(' ')));
+      mutual = MUTUAL.has(t.entry) || (t.type === 'ASSAULT' && reciprocal);
     }
   }
   if (!target && SYMMETRIC.has(t.type)) {
