@@ -2,7 +2,7 @@
 // Scores the built extractor (dist/) on the shared development gold and on the plain
 // sentences of test/fixtures, with the shared scorer. Prints micro figures, figures per
 // type, the confusion of types and what was missed. Run `npm run build` first.
-// usage: node scripts/eval-extraction.mjs [--missed] [--spurious] [--dates] [--json] [--shared DIR]
+// usage: node scripts/eval-extraction.mjs [--missed] [--spurious] [--dates] [--json] [--shared DIR] [--plain FILE]
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -91,7 +91,9 @@ const dev = { ...prf(sum.tp, sum.fp, sum.gold - sum.matched), gold: sum.gold, tp
 
 // Plain sentences: one gold event each.
 const plain = { tp: 0, fp: 0, gold: 0, failed: [] };
-const rows = readFileSync(join(root, 'test', 'fixtures', 'plain-sentences.tsv'), 'utf8').split('\n')
+const plainAt = args.indexOf('--plain');
+const plainFile = plainAt >= 0 ? args[plainAt + 1] : join(root, 'test', 'fixtures', 'plain-sentences.tsv');
+const rows = readFileSync(plainFile, 'utf8').split('\n')
   .filter((l) => l && !l.startsWith('#')).slice(1).map((l) => l.split('\t'));
 for (const [sentence, published, types, sources, targets] of rows) {
   const { events } = extractDocument(sentence, { published });

@@ -83,7 +83,7 @@ export function resolveMatch(m: ActorMatch, date: string | null): ResolvedActor 
     return { code: e.state ?? e.code, role: e.role, name: m.text, kind: e.kind, entry: e.code };
   }
   // An armed group keeps its own code ("HEZBOLLAH"); its home state is ActorInfo.state.
-  if (e.kind === 'group') return { code: e.code, role: e.role, name: m.text, kind: e.kind, entry: e.code };
+  if (e.kind === 'group') return { code: e.code, role: e.role, name: m.text, kind: e.kind, entry: e.code, ...(e.state ? { home: e.state } : {}) };
   const out: ResolvedActor = { code: e.code, name: m.text, kind: e.kind, entry: e.code };
   if (m.role) out.role = m.role;
   return out;

@@ -34,6 +34,8 @@ export interface ResolvedActor {
   title?: string;
   /** The registry entry the name resolved to (a person, force or media id; a state code). */
   entry?: string;
+  /** An armed group's home state. */
+  home?: string;
 }
 
 /** `place`: a region or city of the gazetteer, standing for its state. */

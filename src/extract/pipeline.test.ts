@@ -112,6 +112,10 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['a nominal attack with an adjective actor', 'The Israeli strike on Beirut killed five people.', 'ASSAULT ISR->LBN'],
     ['a nominal seizure with a possessor', "Iran's seizure of a British tanker angered London.", 'COERCE IRN->GBR'],
     ['the subject of a "for X to" infinitive', 'It is an honour for me, the President of Ukraine, to address the Japanese Parliament.', 'CONSULT UKR->JPN'],
+    ['a city attacked stands for its state', 'Hamas fired rockets at Tel Aviv.', 'ASSAULT HAMAS->ISR'],
+    ['the place of an attack with no one named', 'Russian forces struck a school in Kharkiv.', 'ASSAULT RUS->UKR'],
+    ['an actor running past the object phrase', 'Azerbaijan released four Armenian prisoners of war.', 'CONCEDE AZE->ARM'],
+    ['ordering diplomats to leave is expelling them', "Niger's junta ordered the French ambassador to leave.", 'SANCTION NER->FRA'],
   ])('%s: %s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });
@@ -122,6 +126,8 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['intent verbs are modality, not events', 'Japan hopes to expand trade.', /^REQUEST/],
     ['receiving a thing is no meeting', 'Kim received a letter from Putin.', /^CONSULT/],
     ['labour strikes are no attack', 'The strikes led by the Kremlin\'s agents in Italy failed.', /^ASSAULT/],
+    ['a place in an armed group\'s home state is no target', 'Al-Shabaab fighters attacked a hotel in Kismayo.', /->SOM/],
+    ['a relative clause about a non-actor has no actor subject', 'Abe mourned the victims of a gunman who massacred worshippers at a church in Texas.', /^ASSAULT/],
   ])('must not: %s (%s)', (_name, text, bad) => {
     expect(events(text).filter((e) => bad.test(e))).toEqual([]);
   });

@@ -100,7 +100,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   // Actors resolve as of publication here (for coreference and role choice), and again
   // as of the event's date when a mention is built. Every sentence needs them: a pronoun
   // may point back to a sentence with no event.
-  const actors = findActors(s.text, tokens, published, s.index, state.actors);
+  const places: ActorSpan[] = [];
+  const actors = findActors(s.text, tokens, published, s.index, state.actors, places);
   if (actors.length) note('actors', () => actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
 
   // Fast first pass: no trigger word, or no actor, means no event.
@@ -131,7 +132,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
   for (const t of triggers) {
-    const roles = assignRoles(tokens, actors, t, tags);
+    const roles = assignRoles(tokens, actors, t, tags, places);
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
     note('roles', () => `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);

@@ -33,6 +33,8 @@ export interface ActorSpan {
   possessive: boolean;
   /** How it was found: registry, coreference rule. */
   via: string;
+  /** An armed group's home state. */
+  home?: string;
   /** For "the two leaders", "both sides": the other actor of the pair. */
   partner?: ActorSpan;
   /** Re-resolves the mention as of another date (registry matches only). */

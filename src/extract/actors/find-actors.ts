@@ -149,15 +149,17 @@ function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: numb
   const code = FOLD.get(r.code) ?? r.code;
   return {
     first, last, code, role: r.role ?? m.role, name: m.text, kind: m.kind === 'role-phrase' || m.kind === 'adjective' || m.kind === 'capital' || m.kind === 'place' ? (r.kind === 'person' ? 'person' : m.kind) : r.kind,
-    possessive: !!m.possessive, via,
+    possessive: !!m.possessive, via, ...(r.home ? { home: FOLD.get(r.home) ?? r.home } : {}),
   };
 }
 
 /**
  * The actors of one sentence, in text order, as token spans. `date` (an ISO prefix) is
  * when the sentence's events happen, so that "Moscow" in 1950 is the Soviet Union.
+ * A region or city after a locative preposition ("in Kharkiv") is where something
+ * happened, not an actor: it goes to `places`, if given.
  */
-export function findActors(text: string, tokens: Token[], date: string | null, sentence: number, ctx: ActorContext): ActorSpan[] {
+export function findActors(text: string, tokens: Token[], date: string | null, sentence: number, ctx: ActorContext, places?: ActorSpan[]): ActorSpan[] {
   const out: ActorSpan[] = [];
   const covered = new Set<number>();
   // A dateline ("SEOUL (AFP) -", "VIENNA, March 3 -") names where the report was filed.
@@ -170,7 +172,11 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (tokens[span[0]].start !== m.start || tokens[span[1]].end > m.end) continue;
     if (m.kind === 'place') {
       const before = tokens[span[0] - 1]?.lower === 'the' ? span[0] - 2 : span[0] - 1;
-      if (LOCATIVE.has(tokens[before]?.lower ?? '')) continue;
+      if (LOCATIVE.has(tokens[before]?.lower ?? '')) {
+        const r = places ? resolveMatch(m, date) : null;
+        if (r) places!.push(fromResolved(r, m, span[0], span[1], 'place'));
+        continue;
+      }
     }
     let a: ActorSpan | null = null;
     if (m.partial) {

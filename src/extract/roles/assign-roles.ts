@@ -164,7 +164,14 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
       // only when the subordinate clause is a participle phrase, so stop.
       break;
     }
-    if (RELATIVES.has(tok)) { relative = true; continue; }
+    if (RELATIVES.has(tok)) {
+      // "a gunman who massacred": the antecedent is the noun before the pronoun; when it
+      // is no actor, the clause has no actor subject.
+      const before = tokens[i - 1]?.lower === ',' ? i - 2 : i - 1;
+      if (tok !== 'that' && before >= 0 && actorAt(actors, before) < 0) return null;
+      relative = true;
+      continue;
+    }
     const k = actorAt(actors, i);
     if (k < 0) continue;
     const a = actors[k];
@@ -352,12 +359,15 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
   while (i < tokens.length && tags[i] === 'ADV') i++;
   // "threatened to block Sweden's membership": the object of the governed infinitive;
   // "sent troops to fight for Russia": aid's recipient in the purpose infinitive.
-  const purpose = tokens[i]?.lower === 'to' && tags[i + 1] === 'VERB';
-  if (purpose) i += 2;
+  // "sent planes to help Turkey": the trigger's own "to" opens the infinitive.
+  const ownTo = tokens[t.last].lower === 'to' && tags[i] === 'VERB';
+  const purpose = ownTo || (tokens[i]?.lower === 'to' && tags[i + 1] === 'VERB');
+  if (purpose) i += ownTo ? 1 : 2;
   const pick = (np: [number, number]): ActorSpan | null => {
-    const inside = actors.filter((a) => a.first >= np[0] && a.last <= np[1] && a.code !== sourceCode && a.kind !== 'pronoun');
+    // An actor may run past the phrase: "four Armenian prisoners of war".
+    const inside = actors.filter((a) => a.first >= np[0] && a.first <= np[1] && a.code !== sourceCode && a.kind !== 'pronoun');
     if (!inside.length) return null;
-    const head = inside.find((a) => a.last === np[1]);
+    const head = inside.find((a) => a.last >= np[1]);
     return head ?? inside.find((a) => a.possessive) ?? inside[0];
   };
   const agentAfter = (j: number): ActorSpan | null => {
@@ -435,7 +445,7 @@ export interface Roles extends RoleAssignment {
  * Source and target of one trigger, or null when the sentence names no actor that can be
  * its source (nominal references such as "the war in Ukraine" give none).
  */
-export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, tags?: Pos[]): Roles | null {
+export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, tags?: Pos[], places?: ActorSpan[]): Roles | null {
   if (actors.length === 0) return null;
   let source: ActorSpan | null = null;
   let target: ActorSpan | null = null;
@@ -616,6 +626,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const audience = actors.find((a) => a.via === 'addressee' && a.first > t.last && a.code !== source!.code);
     if (audience) { target = audience; rule += '/addressee'; }
   }
+  if (!target && places?.length && PLACE_TARGET.has(t.type)) {
+    // "fired rockets at Tel Aviv", "struck a school in Kharkiv", "called for a truce in
+    // Darfur": with no party named, the state where it happens (not the doer's own).
+    const p = placeAfter(tokens, places, t, source);
+    if (p) { target = p; rule += '/place'; }
+  }
   if (target && target.code === source.code && t.type !== 'COERCE') target = null;
   // An attack with no one attacked is only an event when it is a launch or entering a war.
   // A named place the registry does not know ("invaded Korea") also makes it one.
@@ -632,6 +648,20 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   const armedAct = (objectNamed || /^(light|subject)/.test(rule)) && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.kind === 'force');
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality, mutual: mutual && target !== null };
+}
+
+/** Events whose place, with no party named, stands for the party acted on. */
+const PLACE_TARGET: ReadonlySet<PloverType> = new Set<PloverType>(['ASSAULT', 'COERCE', 'SANCTION', 'ACCUSE', 'REQUEST', 'THREATEN']);
+
+/** The first place after the trigger in its clause that is not the doer's own state. */
+function placeAfter(tokens: Token[], places: ActorSpan[], t: Trigger, source: ActorSpan): ActorSpan | null {
+  for (const p of places) {
+    if (p.first <= t.last || p.first - t.last > TARGET_WINDOW) continue;
+    if (tokens.slice(t.last + 1, p.first).some((x) => HARD_STOP.has(x.lower) || x.lower === ',' || RELATIVES.has(x.lower))) return null;
+    if (p.code === source.code || p.code === source.home) return null;
+    return p;
+  }
+  return null;
 }
 
 /** Speech acts that go to the audience of a speech when no other party is named. */
