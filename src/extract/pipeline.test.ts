@@ -81,6 +81,18 @@ describe('the shared development gold (../shared/corpus/dev, written to the code
   });
 });
 
+describe('dates and modality of speech acts', () => {
+  it('a named period after a speech act dates its topic, not the speech', () => {
+    const [e] = extractDocument('Lula thanked China for its support during the COVID-19 pandemic.', { published: '2024-06-04' }).events;
+    expect(e.type).toBe('SUPPORT');
+    expect(e.date!.start >= '2024-05-01').toBe(true);
+  });
+  it('"is willing to" is an intention', () => {
+    const [e] = extractDocument('China is willing to deepen cooperation with Brazil.', { published: '2024-06-04' }).events;
+    expect(e.modality).toBe('intended');
+  });
+});
+
 describe('breadth: the converted verb dictionary and the part-of-speech layer', () => {
   const events = (text: string) => extractDocument(text, { published: '2024-03-01' }).events
     .map((e) => `${e.type} ${e.source.code}->${e.target?.code ?? '-'}`);
@@ -116,6 +128,10 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['the place of an attack with no one named', 'Russian forces struck a school in Kharkiv.', 'ASSAULT RUS->UKR'],
     ['an actor running past the object phrase', 'Azerbaijan released four Armenian prisoners of war.', 'CONCEDE AZE->ARM'],
     ['ordering diplomats to leave is expelling them', "Niger's junta ordered the French ambassador to leave.", 'SANCTION NER->FRA'],
+    ['a heading names the speaker and the audience', 'Address by President Volodymyr Zelensky to the Parliament of Canada\n\nRussia attacked our country. I ask you to keep the sanctions.', 'REQUEST UKR->CAN'],
+    ['a statement opening in its author\'s voice is the "we"', 'The Republic of Türkiye strongly condemns the attack. We extend our condolences to the people of Afghanistan.', 'SUPPORT TUR->AFG'],
+    ['"the junta" is the government named before, past a fronted month', "Niger's military rulers met. In March 2024 the junta ended its military cooperation with the United States.", 'SANCTION NER->USA'],
+    ['an adverb after a determiner stays in the object', 'Niger expelled the last French troops.', 'SANCTION NER->FRA'],
   ])('%s: %s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });

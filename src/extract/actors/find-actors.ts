@@ -19,6 +19,10 @@ const VOCATIVE = /^(?:Dear|Distinguished|Esteemed|Honou?rable|Mr\.?|Madam|Ladies
 /** A quotation closed and attributed: `…,” Trump said` / `…,” he told lawmakers`. */
 const QUOTE_SAID = /^[”"]\s*,?\s*((?:[\p{L}.'’-]+\s+){0,6}?)(?:said|says|told|tells|added|adds|stated|declared|warned|insisted|wrote)\b/u;
 const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Chancellor|King|Queen|Foreign Minister|leader) of\b/;
+/** A heading naming who speaks: "Address by President Zelensky to the Parliament of Canada", "Statement of the Ministry of Foreign Affairs of Türkiye". */
+const HEADING = /^(?:(?:Full )?Text of (?:the )?)?(?:Joint )?(?:Address|Statement|Remarks|Speech|Message|Declaration|Press [Rr]elease|Press [Ss]tatement|Letter|Opening [Rr]emarks|Keynote|Communiqu[eé])\b[^.!?]{0,40}?\b(?:by|of|from)\s/;
+/** A statement that opens in its author's voice: "The Republic of Türkiye strongly condemns …". */
+const STATEMENT_VERB = /^(?:(?:strongly|firmly|categorically|resolutely|sincerely|deeply|once again|hereby|also)\s+)*(?:condemns|welcomes|expresses|reiterates|deplores|denounces|rejects|calls|urges|supports|notes|extends|affirms|reaffirms|declares|announces|demands|protests|regrets)\b/;
 const SELF_NAMED_GROUP = /\bWe,\s+the (?:leaders|heads of state|heads of government|governments|foreign ministers|defen[cs]e ministers|peoples?) of\b/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
 const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b(?!\s+(?:of|from|in)\b)/i;
@@ -204,6 +208,23 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
     if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
   }
+  // The speaker and audience a heading names; a statement that opens in its author's voice.
+  if (!ctx.speaker && sentence < 3) {
+    const heading = HEADING.exec(text);
+    const by = heading ? out.filter((a) => tokens[a.first].start >= heading[0].length && a.kind !== 'adjective') : [];
+    if (by.length) {
+      ctx.speaker = { ...by[0], kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker', ...(heading![0].startsWith('Joint') && by[1] && by[1].code !== by[0].code ? { partner: { ...by[1], resolveAt: undefined } } : {}) };
+      const toAt = /\s(?:to|at|before)\s/.exec(text.slice(tokens[by[0].last].end));
+      const from = toAt ? tokens[by[0].last].end + toAt.index : Infinity;
+      const to = by.find((a) => a.code !== by[0].code && tokens[a.first].start > from);
+      if (to && !ctx.addressee) ctx.addressee = { ...to, kind: 'state', role: undefined, resolveAt: undefined, via: 'addressee' };
+    } else if (!heading) {
+      const first = out[0];
+      if (first && first.via === 'registry' && first.kind !== 'adjective' && first.kind !== 'person' && tokens[first.first].start <= 4 && STATEMENT_VERB.test(text.slice(tokens[first.last].end).trimStart())) {
+        ctx.speaker = { ...first, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
+      }
+    }
+  }
   // A joint statement: "We, the leaders of Japan, the Republic of Korea, and the United States".
   const group = ctx.speaker ? null : SELF_NAMED_GROUP.exec(text);
   if (group) {
@@ -232,7 +253,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
       continue;
     }
     // "the administration", "the government": the state whose government was named last.
-    if ((w === 'administration' || w === 'government' || w === 'regime') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
+    if ((w === 'administration' || w === 'government' || w === 'regime' || w === 'junta') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
       const gov = (w === 'administration' ? ctx.namedAdministration : null) ?? ctx.namedGovernment ?? ctx.lastGovernment(sentence);
       if (gov) extra.push({ ...gov.actor, first: i - 1, last: i, name: `the ${w}`, kind: 'state', role: 'GOV', possessive: tokens[i + 1]?.lower === "'s", via: `government:${gov.actor.name}` });
       continue;
@@ -292,7 +313,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   for (const a of out) {
     if (a.kind === 'adjective') continue;
     const next = tokens[a.last + 1]?.lower ?? '';
-    if (next === 'administration' || next === 'government') ctx.namedGovernment = { actor: { ...a, resolveAt: undefined }, sentence };
+    if (next === 'administration' || next === 'government' || next === 'junta') ctx.namedGovernment = { actor: { ...a, resolveAt: undefined }, sentence };
     // "the Trump administration" matched whole: "the administration" later is this one.
     if (next === 'administration' || /\badministration$/i.test(a.name)) ctx.namedAdministration = { actor: { ...a, resolveAt: undefined }, sentence };
   }

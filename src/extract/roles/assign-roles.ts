@@ -73,6 +73,8 @@ function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower
     if (/^(1\d{3}|20\d{2})$/.test(tokens[i].text) && /^\p{Lu}/u.test(tokens[a.first].text)) return { lower: '', index: i };
     i--;
   }
+  // "in March 2024 the junta ended": a month closes the phrase ("March" is no verb here).
+  if (i >= 0 && MONTHS.test(tokens[i].text)) return { lower: '', index: i };
   // A possessor chain: "North Korea's Kim" — the head's context is the possessor's.
   if (i >= 0 && tokens[i].lower === "'s") {
     const k = actorAt(actors, i - 1);
@@ -215,6 +217,7 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
 }
 
 const FRONTED = new Set(['in', 'during', 'at']);
+const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** The token before the first word after `from` that follows the main clause's actors. */
 function nextVerbIndex(tokens: Token[], actors: ActorSpan[], from: number): number {
@@ -338,7 +341,9 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
 function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number] | null {
   let j = i;
   for (;;) {
-    while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i))) j++;
+    // "the last French troops": a determiner's adverb tagged apart stays in the phrase.
+    while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i)
+      || (tags[j] === 'ADV' && tags[j - 1] === 'DET' && j > i && NOUN_PHRASE.has(tags[j + 1])))) j++;
     // "United Nations Security Council (UNSC) resolutions": an abbreviation in brackets
     // inside the phrase.
     const close = j > i && tokens[j]?.lower === '(' ? tokens.findIndex((x, k) => k > j && k <= j + 4 && x.lower === ')') : -1;
