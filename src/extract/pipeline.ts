@@ -132,6 +132,11 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
   for (const t of triggers) {
+    // "called for dialogue", "demanded a ceasefire": the thing asked for has not happened.
+    if (t.pos === 'noun' && triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first && t.first - r.last <= 3 && !tokens.slice(r.last + 1, t.first).some((x) => /^[,;:]$/.test(x.text)))) {
+      note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for, dropped`);
+      continue;
+    }
     const roles = assignRoles(tokens, actors, t, tags, places);
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }

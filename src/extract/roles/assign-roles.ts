@@ -27,7 +27,7 @@ const SKIPPABLE = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'our'
 const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am', 'get', 'got', 'gets', 'getting']);
 const AUXILIARY_VERBS = new Set(['has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'and', 'or', 'to', 'not']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
-const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between|exchanged|traded)\b/i;
+const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between|exchanged|traded|swapped|swap)\b/i;
 /** Fighting verbs that, with a coordinated subject, each side does to the other. */
 const MUTUAL = new Set(['clash', 'fight', 'exchange fire', 'skirmish']);
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
@@ -650,7 +650,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   const aboutThing = objectNamed && (t.type === 'ACCUSE' || t.type === 'REJECT') && /^(subject|relative-subject)/.test(rule);
   // "The Houthis attacked a commercial ship": armed forces attacking a thing attack.
   // "Azerbaijani forces launched an offensive in Karabakh": armed forces fighting need no named enemy.
-  const armedAct = (objectNamed || /^(light|subject)/.test(rule)) && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.kind === 'force');
+  const armedAct = (objectNamed || /^(light|subject)/.test(rule)) && t.type === 'ASSAULT' && (source.role === 'MIL' || source.role === 'REB' || source.role === 'COP' || source.kind === 'force');
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality, mutual: mutual && target !== null };
 }
