@@ -164,7 +164,7 @@ describe('plain one-event sentences of many regions (test/fixtures/plain-sentenc
       fp += found.filter((e) => !fits(e)).length;
     }
     const p = tp / (tp + fp), r = tp / rows.length;
-    expect(rows.length).toBe(50);
+    expect(rows.length).toBe(140);
     expect((2 * p * r) / (p + r)).toBeGreaterThanOrEqual(0.6);
   });
 });
