@@ -143,6 +143,9 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['receiving a thing is no meeting', 'Kim received a letter from Putin.', /^CONSULT/],
     ['labour strikes are no attack', 'The strikes led by the Kremlin\'s agents in Italy failed.', /^ASSAULT/],
     ['a place in an armed group\'s home state is no target', 'Al-Shabaab fighters attacked a hotel in Kismayo.', /->SOM/],
+    ['a bare converted verb the tagger reads as an adjective', 'The columns of the Korean People\'s Army entered the square in fine array.', /^COERCE/],
+    ['a verb the request asks for has not happened', 'Iran demanded the United States withdraw its troops from Iraq.', /^RETREAT/],
+    ['a nominal event a request asks for has not happened', 'The United States and the European Union called for dialogue.', /^CONSULT/],
     ['a relative clause about a non-actor has no actor subject', 'Abe mourned the victims of a gunman who massacred worshippers at a church in Texas.', /^ASSAULT/],
   ])('must not: %s (%s)', (_name, text, bad) => {
     expect(events(text).filter((e) => bad.test(e))).toEqual([]);

@@ -21,7 +21,7 @@ import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
 import { posTags } from './grammar/pos-tags.js';
 import { Clusterer } from './events/cluster-mentions.js';
-import type { ActorSpan, Sentence, TraceLine } from './types.js';
+import type { ActorSpan, Sentence, Token, TraceLine, Trigger } from './types.js';
 
 export const STAGES = ['sentences', 'actors', 'triggers', 'dates', 'roles', 'modality', 'events'] as const;
 
@@ -40,6 +40,15 @@ export interface TracedExtraction extends Extraction {
 
 /** How many sentences an episode date carries without being renewed. */
 const EPISODE_SENTENCES = 3;
+
+/** A nominal event right after a request, or a bare verb after a request and its addressee. */
+function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger): boolean {
+  const base = t.pos === 'verb' && t.first > 0 && tokens[t.first - 1].lower !== 'to' && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower);
+  if (t.pos !== 'noun' && !base) return false;
+  return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first
+    && t.first - r.last <= (base ? 8 : 3) && (!base || t.first - r.last >= 2)
+    && !tokens.slice(r.last + 1, t.first).some((x) => /^[,;:]$/.test(x.text) || x.lower === 'and'));
+}
 
 /** Sentences that carry the episode date across a paragraph break. */
 const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
@@ -132,8 +141,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
   for (const t of triggers) {
-    // "called for dialogue", "demanded a ceasefire": the thing asked for has not happened.
-    if (t.pos === 'noun' && triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first && t.first - r.last <= 3 && !tokens.slice(r.last + 1, t.first).some((x) => /^[,;:]$/.test(x.text)))) {
+    // "called for dialogue", "demanded a ceasefire", "demanding the U.S. withdraw": the
+    // thing asked for has not happened.
+    if (askedFor(tokens, triggers, t)) {
       note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for, dropped`);
       continue;
     }

@@ -232,6 +232,9 @@ export function findTriggers(tokens: Token[], tags?: Pos[]): Trigger[] {
     const entries = candidates(tokens, i, plain);
     for (const e of entries) {
       if (e.pos === 'verb' ? !verbOk : e.pos === 'noun' && (!nounOk || (modifier && e.slots.length === 1))) continue;
+      // A bare verb of the converted dictionary has many senses: only a word the tagger
+      // reads as a verb ("in fine array", "missile warning data", "armed forces" are not).
+      if (tags && !e.hand && e.pos === 'verb' && e.slots.length === 1 && !VERB_TAGS.has(tags[i])) continue;
       const last = matchFrom(tokens, e.slots, 1, i + 1);
       if (last < 0) continue;
       found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality, hand: e.hand });
