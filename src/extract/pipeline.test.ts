@@ -130,6 +130,11 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['ordering diplomats to leave is expelling them', "Niger's junta ordered the French ambassador to leave.", 'SANCTION NER->FRA'],
     ['a light verb "extend" links aid to its giver', 'Japan will extend economic assistance to Sri Lanka.', 'AID JPN->LKA'],
     ['an arms purchase is cooperation with the seller', 'Poland will buy 250 Abrams tanks from the United States.', 'COOPERATE POL->USA'],
+    ['an irregular past the tagger reads as a noun', 'Russia shot down a Ukrainian drone.', 'ASSAULT RUS->UKR'],
+    ['a protest answers the party of its cause', 'Japan protested after a Chinese survey ship entered its territorial waters.', 'ACCUSE JPN->CHN'],
+    ['a coordinated verb phrase shares the party', 'Nigeria condemned the coup in Niger and threatened military intervention.', 'THREATEN NGA->NER'],
+    ['closing a border is a sanction', 'The Dominican Republic closed its border with Haiti.', 'SANCTION DOM->HTI'],
+    ['a phone call received from a leader', 'Kuwait\'s emir received a phone call from the Saudi crown prince.', 'CONSULT KWT->SAU'],
     ['a heading names the speaker and the audience', 'Address by President Volodymyr Zelensky to the Parliament of Canada\n\nRussia attacked our country. I ask you to keep the sanctions.', 'REQUEST UKR->CAN'],
     ['a statement opening in its author\'s voice is the "we"', 'The Republic of Türkiye strongly condemns the attack. We extend our condolences to the people of Afghanistan.', 'SUPPORT TUR->AFG'],
     ['"the junta" is the government named before, past a fronted month', "Niger's military rulers met. In March 2024 the junta ended its military cooperation with the United States.", 'SANCTION NER->USA'],
@@ -146,6 +151,7 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['labour strikes are no attack', 'The strikes led by the Kremlin\'s agents in Italy failed.', /^ASSAULT/],
     ['a place in an armed group\'s home state is no target', 'Al-Shabaab fighters attacked a hotel in Kismayo.', /->SOM/],
     ['a bare converted verb the tagger reads as an adjective', 'North Korean soldiers marched in fine array.', /^COERCE/],
+    ['the infinitive a request asks for has not happened', 'Bangladesh asked India to extradite the former prime minister.', /^COOPERATE/],
     ['a verb the request asks for has not happened', 'Iran demanded the United States withdraw its troops from Iraq.', /^RETREAT/],
     ['a nominal event a request asks for has not happened', 'The United States and the European Union called for dialogue.', /^CONSULT/],
     ['a relative clause about a non-actor has no actor subject', 'Abe mourned the victims of a gunman who massacred worshippers at a church in Texas.', /^ASSAULT/],
@@ -169,7 +175,7 @@ describe('plain one-event sentences of many regions (test/fixtures/plain-sentenc
       fp += found.filter((e) => !fits(e)).length;
     }
     const p = tp / (tp + fp), r = tp / rows.length;
-    expect(rows.length).toBe(140);
+    expect(rows.length).toBe(167);
     expect((2 * p * r) / (p + r)).toBeGreaterThanOrEqual(0.6);
   });
 });

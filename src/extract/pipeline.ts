@@ -41,9 +41,10 @@ export interface TracedExtraction extends Extraction {
 /** How many sentences an episode date carries without being renewed. */
 const EPISODE_SENTENCES = 3;
 
-/** A nominal event right after a request, or a bare verb after a request and its addressee. */
+/** A nominal event right after a request, or a bare verb after a request and its addressee
+ * ("asked India to extradite", "demanded the US withdraw"). */
 function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger): boolean {
-  const base = t.pos === 'verb' && t.first > 0 && tokens[t.first - 1].lower !== 'to' && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower);
+  const base = t.pos === 'verb' && t.first > 0 && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower);
   if (t.pos !== 'noun' && !base) return false;
   return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first
     && t.first - r.last <= (base ? 8 : 3) && (!base || t.first - r.last >= 2)
@@ -187,6 +188,13 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       confidence: Math.round(confidence * 100) / 100,
       rule: `trigger:${t.hand ? "" : "cameo "}${t.entry}; roles:${roles.rule}; ${dateRule}${mod.cue ? `; modality:${mod.cue}` : ''}`,
     };
+    // "condemned the coup in Niger and threatened military intervention": a coordinated
+    // verb phrase with no party of its own shares the previous one's.
+    const shared = out.at(-1);
+    if (!m.target && shared?.target && shared.source.code === m.source.code && (tokens[t.first - 1]?.lower === 'and' || (tokens[t.first - 2]?.lower === 'and' && /ly$/.test(tokens[t.first - 1].lower)))) {
+      m.target = shared.target;
+      m.rule += '; target:coordinated';
+    }
     out.push(m);
     if (roles.mutual && m.target) {
       note('roles', () => `${words}: mutual, also ${m.target!.code} → ${m.source.code}`);

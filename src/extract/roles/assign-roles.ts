@@ -631,6 +631,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const audience = actors.find((a) => a.via === 'addressee' && a.first > t.last && a.code !== source!.code);
     if (audience) { target = audience; rule += '/addressee'; }
   }
+  if (!target && STATEMENT_TYPES.has(t.type)) {
+    // "Japan protested after a Chinese ship entered its waters": the party of the cause.
+    const k = tokens.findIndex((x, j) => j > t.last && j <= t.last + 6 && CAUSE.has(x.lower));
+    const a = k > 0 ? actors.find((x) => x.first > k && x.first <= k + 8 && x.code !== source!.code && x.kind !== 'pronoun') : undefined;
+    if (a && !tokens.slice(t.last + 1, a.first).some((x) => HARD_STOP.has(x.lower))) { target = a; rule += '/cause'; }
+  }
   if (!target && places?.length && PLACE_TARGET.has(t.type)) {
     // "fired rockets at Tel Aviv", "struck a school in Kharkiv", "called for a truce in
     // Darfur": with no party named, the state where it happens (not the doer's own).
@@ -654,6 +660,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality, mutual: mutual && target !== null };
 }
+
+/** Words opening what a speech act answers: "protested after …", "condemned … over …". */
+const CAUSE = new Set(['after', 'over', 'following']);
 
 /** Events whose place, with no party named, stands for the party acted on. */
 const PLACE_TARGET: ReadonlySet<PloverType> = new Set<PloverType>(['ASSAULT', 'COERCE', 'SANCTION', 'ACCUSE', 'REQUEST', 'THREATEN']);

@@ -6,7 +6,7 @@ import { readTsv } from '../lexicon.js';
 import { isPloverType, type PloverType, type Modality, MODALITIES } from '../../domain/index.js';
 import type { Token, Trigger } from '../types.js';
 import { registerTriggerWords } from '../roles/word-registry.js';
-import { inflect } from './inflect.js';
+import { inflect, IRREGULAR_PAST } from './inflect.js';
 import type { Pos } from '../grammar/pos-tags.js';
 export { inflect };
 
@@ -36,6 +36,8 @@ export const DEFAULT_PREPS: Record<PloverType, string[]> = {
 const MAX_GAP = 6;
 const VERB_TAGS = new Set<Pos>(['VERB', 'AUX']);
 const NP_BEFORE = new Set<Pos>(['DET', 'ADJ', 'NOUN', 'PROPN', 'NUM', 'PART']);
+/** Tags that may open a verb's object or its particle. */
+const OBJECT_START = new Set<Pos>(['DET', 'NUM', 'ADP', 'PROPN', 'PRON', 'PART']);
 const CONVERTED_GAP = 3;
 const GAP_STOP = new Set([',', ';', ':', '.', '?', '!', '(', ')', '—', '–', '"', '“', '”', 'which', 'who', 'that', 'but', 'while', 'because', 'before', 'after', 'when', 'if', 'since', 'until', 'than', 'unless']);
 const AUXILIARIES = new Set(['will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'not', 'also', 'to', 'did', 'do', 'does', 'never', 'then', 'jointly', 'and', 'or', 'forces', 'troops', 'soldiers', 'they', 'it', 'he', 'she', 'we', 'i', 'you', 'who', 'which', 'that']);
@@ -205,7 +207,10 @@ function verbReading(tokens: Token[], tags: Pos[] | undefined, i: number, p: num
   if (p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|[^s]s)$/.test(word)) return false;
   // The tagger reads a noun inside a noun phrase ("Israeli forces raided"): no verb.
   // Participles stay verbs whatever the tag ("citizens abducted by", "Beijing firing").
-  if (tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(word)) return false;
+  // An irregular past the tagger takes for a noun before its object stays a verb ("Russia
+  // shot down a drone").
+  if (tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(word)
+    && !(IRREGULAR_PAST.has(word) && OBJECT_START.has(tags[i + 1]))) return false;
   return true;
 }
 

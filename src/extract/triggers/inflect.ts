@@ -6,6 +6,9 @@ const IRREGULAR: Map<string, string[]> = new Map(
   readTsv(import.meta.url, './data/irregular-verbs.tsv').map((r) => [r.lemma, [r.lemma, r.s, r.past, r.pp, r.ing]]),
 );
 
+/** Irregular past forms that are not the lemma ("shot", "struck", "sent"). */
+export const IRREGULAR_PAST: ReadonlySet<string> = new Set([...IRREGULAR.values()].flatMap(([lemma, , past, pp]) => [past, pp].filter((f) => f !== lemma)));
+
 /** Prefixes that keep the irregular forms of the verb they attach to. */
 const PREFIX = /^(?:with|over|under|out|up|re|mis|fore|be)(?=[a-z]{2,})/;
 
