@@ -15,7 +15,7 @@ import { tokenize } from './sentences/tokenize.js';
 import { findDates } from './dates/find-dates.js';
 import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
-import { assignRoles, sentenceSubject } from './roles/assign-roles.js';
+import { assignRoles, sentenceSubject, type Roles } from './roles/assign-roles.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
@@ -40,6 +40,20 @@ export interface TracedExtraction extends Extraction {
 
 /** How many sentences an episode date carries without being renewed. */
 const EPISODE_SENTENCES = 3;
+
+/**
+ * "Kono said China poses a security threat to Japan", "the US said North Korea must bear
+ * responsibility": a charge made about someone is an accusation by whoever says it, of
+ * the one charged. Told by the author alone, it is an opinion, not an event.
+ */
+function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt: number): Roles | null {
+  if (!roles || t.mode !== 'claim') return roles;
+  if (saidAt < 0) return null;
+  const sayer = [...actors].reverse().find((a) => a.last < saidAt && a.code !== roles.source.code && a.kind !== 'adjective');
+  const after = actors.find((a) => a.first > saidAt && a.last < t.first && a.code !== roles.source.code);
+  if (!sayer || after) return null;
+  return { ...roles, source: sayer, target: roles.source, rule: `claim:${roles.rule}` };
+}
 
 /** A nominal event right after a request, or a bare verb after a request and its addressee
  * ("asked India to extradite", "demanded the US withdraw"). */
@@ -148,8 +162,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for, dropped`);
       continue;
     }
-    const roles = assignRoles(tokens, actors, t, tags, places);
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
+    const roles = claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
     note('roles', () => `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.

@@ -648,7 +648,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // A named place the registry does not know ("invaded Korea") also makes it one.
   const placeObject = /^\p{Lu}/u.test(tokens[t.last + 1]?.text ?? '') || (tokens[t.last + 1]?.lower === 'the' && /^\p{Lu}/u.test(tokens[t.last + 2]?.text ?? ''));
   const placed = INTRANSITIVE_ASSAULT.has(t.entry) && (source.role === 'MIL' || tokens.slice(t.last + 1).some((x, k, xs) => x.lower === 'in' && /^\p{Lu}/u.test(xs[k + 1]?.text ?? '')));
-  const optional = TARGET_OPTIONAL.has(t.type) || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject || placed));
+  const optional = TARGET_OPTIONAL.has(t.type) || t.mode === 'claim' || (t.type === 'ASSAULT' && (t.mode === 'missile' || (t.pos === 'verb' && t.entry.includes('war')) || placeObject || placed));
   // "called on countries around the world to isolate Pyongyang": a request to unnamed parties.
   const openRequest = OPEN_REQUESTS.has(t.entry) && tokens.slice(t.last + 1, t.last + 8).some((x, k, xs) => x.lower === 'to' && /^\p{Ll}+$/u.test(xs[k + 1]?.text ?? '') && !SKIPPABLE.has(xs[k + 1].lower) && !/ing$/.test(xs[k + 1].lower));
   // "Moscow rejected the accusation", "condemned the strikes": a speech act about a thing
