@@ -287,7 +287,7 @@ export async function run(): Promise<string> {
       `| \`entente import gdelt --db postgres://…\` (COPY into staging, set-based insert, triggers fill actor rows and counters) | ${fmt(rate(ent))} | ${fmt(median(ent.map((r) => r.seconds)), 1)} | **${fmt(rate(ent) / rate(ref), 2)}** | ${fmt(median(cpu.ent), 1)} | ${fmt(median(ent.map((r) => r.cpu)), 1)} |`,
       `| \`entente import gdelt --db file.db\` (SQLite) | ${fmt(rate(lite))} | ${fmt(median(lite.map((r) => r.seconds)), 1)} | ${fmt(rate(lite) / rate(ref), 2)} | | ${fmt(median(lite.map((r) => r.cpu)), 1)} |`,
       '',
-      `Load average (1 min) ${fmt(load0, 1)} before the imports and ${fmt(load1, 1)} after them: other jobs share the two cores, so wall times and their ratio move with the load; the server's CPU time (all its processes, autovacuum included) hardly does. Server CPU per row: \`psql \\copy\` ${fmt((median(cpu.ref) / ROWS) * 1e6, 1)} µs, Entente ${fmt((median(cpu.ent) / ROWS) * 1e6, 1)} µs.`,
+      `Load average (1 min) ${fmt(load0, 1)} before the imports and ${fmt(load1, 1)} after them: other jobs share the two cores, so wall times and their ratio move with the load; the server's CPU time (all its processes, autovacuum included) moves much less. Server CPU per row: \`psql \\copy\` ${fmt((median(cpu.ref) / ROWS) * 1e6, 1)} µs, Entente ${fmt((median(cpu.ent) / ROWS) * 1e6, 1)} µs.`,
       '',
       `Goal: PostgreSQL import at least 0.5× \`psql \\copy\`. Entente's report: read ${fmt(report.read)}, imported ${fmt(report.imported)}, skipped ${fmt(report.skipped)}.`,
       '',
