@@ -10,6 +10,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { writeRepeatedGdelt } from '../src/ingest/datasets/gdelt-synth.js';
 import { openSqliteStore } from '../src/store/sqlite/index.js';
@@ -33,7 +34,33 @@ const RUNS = Number(process.env.BENCH_PG_RUNS ?? 2);
 const SCALE = (process.env.BENCH_PG_SCALE ?? '1000000').split(',').filter(Boolean).map(Number);
 const sources = ['20191024143000.export.CSV', '20170101073000.export.CSV'].map((f) => join(root, '..', 'shared', 'data', 'gdelt-v2-events', f));
 
-function cluster(): { url: string; bin: string; stop(): void } {
+/**
+ * CPU seconds used by the cluster's processes so far: the live ones plus the ended ones the
+ * postmaster has reaped (Linux /proc, 100 ticks a second; NaN elsewhere). Unlike wall time it
+ * hardly moves with other jobs on the machine.
+ */
+function serverCpu(dir: string): number {
+  try {
+    const pm = readFileSync(join(dir, 'data', 'postmaster.pid'), 'utf8').split('\n')[0].trim();
+    // Fields after "(comm) ": state is [0], utime [11], stime [12], cutime [13], cstime [14].
+    const stat = (pid: string) => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ').map(Number);
+    const own = stat(pm);
+    let ticks = own[11] + own[12] + own[13] + own[14];
+    for (const pid of readFileSync(`/proc/${pm}/task/${pm}/children`, 'utf8').trim().split(/\s+/).filter(Boolean)) {
+      try {
+        const f = stat(pid);
+        ticks += f[11] + f[12];
+      } catch {
+        // ended meanwhile: counted by the postmaster once reaped
+      }
+    }
+    return ticks / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+function cluster(): { url: string; bin: string; cpu(): number; stop(): void } {
   const parent = mkdtempSync(join(work, 'pg-'));
   chmodSync(parent, 0o755);
   const dir = join(parent, 'cluster');
@@ -41,6 +68,7 @@ function cluster(): { url: string; bin: string; stop(): void } {
   const url = execFileSync('bash', [script, 'start', dir], { encoding: 'utf8' }).trim();
   return {
     url, bin: readFileSync(join(dir, 'bin'), 'utf8').trim(),
+    cpu: () => serverCpu(dir),
     stop: () => {
       execFileSync('bash', [script, 'stop', dir]);
       rmSync(parent, { recursive: true, force: true });
@@ -211,18 +239,30 @@ export async function run(): Promise<string> {
     const ent: Run[] = [];
     const lite: Run[] = [];
     let report = { read: 0, imported: 0, skipped: 0, errorCount: 0 };
+    // Server CPU seconds of each import (the one-core cost of the server's side), and the load around them.
+    const cpu = { ref: [] as number[], ent: [] as number[] };
+    const serverTimed = (into: number[], cmd: string, args: string[]): Run => {
+      const c0 = pg.cpu();
+      const r = timed(cmd, args);
+      // A backend's time is counted when it has ended and been reaped.
+      execFileSync('sleep', ['1']);
+      into.push(pg.cpu() - c0);
+      return r;
+    };
+    const load0 = loadavg()[0];
     // Interleaved, so that load from other work on the machine falls on all alike.
     for (let i = 0; i < RUNS; i++) {
       execFileSync(psql, [admin, '-qc', `DROP TABLE IF EXISTS g; CREATE TABLE g (${columns})`]);
-      ref.push(timed(psql, [admin, '-qc', `\\copy g FROM '${file}'`]));
+      ref.push(serverTimed(cpu.ref, psql, [admin, '-qc', `\\copy g FROM '${file}'`]));
       execFileSync(psql, [admin, '-qc', 'DROP DATABASE IF EXISTS bench', '-c', 'CREATE DATABASE bench']);
-      const e = timed(process.execPath, [cli, 'import', 'gdelt', file, '--db', benchUrl, '--format', 'json']);
+      const e = serverTimed(cpu.ent, process.execPath, [cli, 'import', 'gdelt', file, '--db', benchUrl, '--format', 'json']);
       report = JSON.parse(e.out);
       if (report.read !== ROWS || report.errorCount) throw new Error(`Entente read ${report.read} rows with ${report.errorCount} errors`);
       ent.push(e);
       for (const f of [sqliteDb, `${sqliteDb}-wal`, `${sqliteDb}-shm`]) rmSync(f, { force: true });
       lite.push(timed(process.execPath, [cli, 'import', 'gdelt', file, '--db', sqliteDb, '--format', 'json']));
     }
+    const load1 = loadavg()[0];
     const n = Number(execFileSync(psql, [admin, '-Atc', 'SELECT count(*) FROM g'], { encoding: 'utf8' }).trim());
     if (n !== ROWS) throw new Error(`psql \\copy loaded ${n} rows, expected ${ROWS}`);
     const rate = (rs: Run[]) => ROWS / median(rs.map((r) => r.seconds));
@@ -241,11 +281,13 @@ export async function run(): Promise<string> {
     return [
       `File: ${fmt(ROWS)} GDELT 2.0 event rows (${fmt(mb)} MB), real rows repeated with fresh ids and dates (as in the import benchmark). Median of ${RUNS} runs each, interleaved; PostgreSQL 15 on the same machine (a throw-away cluster, fsync off, as in the tests), reached over TCP on 127.0.0.1.`,
       '',
-      '| import | rows/s (wall) | median wall s | ratio to psql \\copy |',
-      '|---|---:|---:|---:|',
-      `| reference: \`psql \\copy\` into a bare 61-column text table | ${fmt(rate(ref))} | ${fmt(median(ref.map((r) => r.seconds)), 1)} | 1 |`,
-      `| \`entente import gdelt --db postgres://…\` (COPY into staging, set-based insert, triggers fill actor rows and counters) | ${fmt(rate(ent))} | ${fmt(median(ent.map((r) => r.seconds)), 1)} | **${fmt(rate(ent) / rate(ref), 2)}** |`,
-      `| \`entente import gdelt --db file.db\` (SQLite) | ${fmt(rate(lite))} | ${fmt(median(lite.map((r) => r.seconds)), 1)} | ${fmt(rate(lite) / rate(ref), 2)} |`,
+      '| import | rows/s (wall) | median wall s | ratio to psql \\copy | server CPU s (median) | client CPU s (median) |',
+      '|---|---:|---:|---:|---:|---:|',
+      `| reference: \`psql \\copy\` into a bare 61-column text table | ${fmt(rate(ref))} | ${fmt(median(ref.map((r) => r.seconds)), 1)} | 1 | ${fmt(median(cpu.ref), 1)} | ${fmt(median(ref.map((r) => r.cpu)), 1)} |`,
+      `| \`entente import gdelt --db postgres://…\` (COPY into staging, set-based insert, triggers fill actor rows and counters) | ${fmt(rate(ent))} | ${fmt(median(ent.map((r) => r.seconds)), 1)} | **${fmt(rate(ent) / rate(ref), 2)}** | ${fmt(median(cpu.ent), 1)} | ${fmt(median(ent.map((r) => r.cpu)), 1)} |`,
+      `| \`entente import gdelt --db file.db\` (SQLite) | ${fmt(rate(lite))} | ${fmt(median(lite.map((r) => r.seconds)), 1)} | ${fmt(rate(lite) / rate(ref), 2)} | | ${fmt(median(lite.map((r) => r.cpu)), 1)} |`,
+      '',
+      `Load average (1 min) ${fmt(load0, 1)} before the imports and ${fmt(load1, 1)} after them: other jobs share the two cores, so wall times and their ratio move with the load; the server's CPU time (all its processes, autovacuum included) moves much less. Server CPU per row: \`psql \\copy\` ${fmt((median(cpu.ref) / ROWS) * 1e6, 1)} µs, Entente ${fmt((median(cpu.ent) / ROWS) * 1e6, 1)} µs.`,
       '',
       `Goal: PostgreSQL import at least 0.5× \`psql \\copy\`. Entente's report: read ${fmt(report.read)}, imported ${fmt(report.imported)}, skipped ${fmt(report.skipped)}.`,
       '',

@@ -61,7 +61,12 @@ const MENTION_COLUMNS = `global_event_id, mention_time, identifier, sentence_id,
 
 // Temporary tables live per connection; ON COMMIT DELETE ROWS empties them after each batch.
 // Made inside the batch's transaction, so a rolled-back batch cannot leave a connection without them.
+// No JIT: a batch's plans are estimated costly enough to compile, and compiling costs more than it
+// saves on a batch. work_mem for the batch's sorts, transition tables and the full-text index's
+// pending list, which otherwise spill to disk.
 const STAGING = `SET LOCAL client_min_messages = warning;
+SET LOCAL jit = off;
+SET LOCAL work_mem = '64MB';
 CREATE TEMP TABLE IF NOT EXISTS staging_events ON COMMIT DELETE ROWS AS SELECT ${EVENT_COLUMNS} FROM events WITH NO DATA;
 CREATE TEMP TABLE IF NOT EXISTS staging_gdelt_mentions (LIKE gdelt_mentions) ON COMMIT DELETE ROWS;`;
 

@@ -7,13 +7,44 @@
 import type { Migration } from './migrate.js';
 import { EVENT_TEXT_ATTRS, EVENT_TEXT_SEPARATOR, URL_PREFIXES } from '../search.js';
 
-function textFunction(): string {
-  const attrs = EVENT_TEXT_ATTRS.map((path) => `nullif(attrs${path.slice(0, -1).map((k) => `->'${k}'`).join('')}->>'${path.at(-1)}', '')`);
+/** The text's parts over `obj`, a json or jsonb value of the attrs (`->` and `->>` mean the same on both). */
+function textParts(obj: string): string[] {
+  const attrs = EVENT_TEXT_ATTRS.map((path) => `nullif(${obj}${path.slice(0, -1).map((k) => `->'${k}'`).join('')}->>'${path.at(-1)}', '')`);
   const url = URL_PREFIXES.reduce((sql, p) => `replace(${sql}, '${p}', '')`, 'source_url');
-  const parts = [...attrs, `nullif(loc_name, '')`, `nullif(array_to_string(sources, ','), '')`, `nullif(array_to_string(targets, ','), '')`, `nullif(${url}, '')`];
-  return `CREATE FUNCTION entente_event_text(attrs json, sources text[], targets text[], loc_name text, source_url text) RETURNS text
+  return [...attrs, `nullif(loc_name, '')`, `nullif(array_to_string(sources, ','), '')`, `nullif(array_to_string(targets, ','), '')`, `nullif(${url}, '')`];
+}
+
+const SIGNATURE = 'entente_event_text(attrs json, sources text[], targets text[], loc_name text, source_url text) RETURNS text';
+
+function textFunction(): string {
+  return `CREATE FUNCTION ${SIGNATURE}
   LANGUAGE sql IMMUTABLE PARALLEL SAFE
-  RETURN concat_ws('${EVENT_TEXT_SEPARATOR}', ${parts.join(', ')});`;
+  RETURN concat_ws('${EVENT_TEXT_SEPARATOR}', ${textParts('attrs').join(', ')});`;
+}
+
+/**
+ * The same text, about four times faster (migration 501): each -> on json parses the whole
+ * text again (eleven times a row), so the attrs are read into jsonb once. jsonb would give other
+ * text for a number, object or array where a string is expected (numbers normalised, keys
+ * reordered) and refuses \u0000 anywhere: then the json expression of 500 runs, so the index
+ * built by 500 stays exact (no reindex).
+ */
+function fastTextFunction(): string {
+  const checks = EVENT_TEXT_ATTRS.map((path) => `jsonb_typeof(j${path.map((k) => `->'${k}'`).join('')}) IN ('number', 'object', 'array')`);
+  return `CREATE OR REPLACE FUNCTION ${SIGNATURE}
+  LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE AS $f$
+DECLARE
+  j jsonb;
+BEGIN
+  IF strpos(attrs::text, '\\u0000') = 0 THEN
+    j := attrs::jsonb;
+    IF jsonb_typeof(j) = 'object' AND NOT coalesce(${checks.join(' OR ')}, false) THEN
+      RETURN concat_ws('${EVENT_TEXT_SEPARATOR}', ${textParts('j').join(', ')});
+    END IF;
+  END IF;
+  RETURN concat_ws('${EVENT_TEXT_SEPARATOR}', ${textParts('attrs').join(', ')});
+END
+$f$;`;
 }
 
 /** An events row's searchable text (the indexed expression's argument), over the alias `e`. */
@@ -25,4 +56,4 @@ export const eventSearchMigrations: Migration[] = [{
   id: '500-event-search',
   sql: `${textFunction()}
 CREATE INDEX events_text ON events USING gin (to_tsvector('simple', entente_event_text(attrs, sources, targets, loc_name, source_url)));`,
-}];
+}, { id: '501-event-text-jsonb', sql: fastTextFunction() }];

@@ -75,19 +75,22 @@ describe.skipIf(!pgClusterUsable || !process.env.ENTENTE_TEST_PG_CLUSTERS)('post
   }
 
   it('stops with an error, and a rerun completes with no duplicates and nothing lost', async () => {
-    // One GDELT 2.0 row (from the 2019-10-24 14:30 export), repeated with fresh ids and dates.
+    // One GDELT 2.0 row (from the 2019-10-24 14:30 export) as 1,000 articles, repeated with fresh
+    // ids and dates: rows that differ only in their id would be one event (GDELT's twins).
     const template = join(work, 'one.export.CSV');
-    writeFileSync(template, `${GDELT_ROW.join('\t')}\n`);
+    writeFileSync(template, Array.from({ length: 1000 }, (_, k) => `${[...GDELT_ROW.slice(0, -1), `https://example.org/article/${k}`].join('\t')}\n`).join(''));
     const file = join(work, 'big.export.CSV');
     await writeRepeatedGdelt([template], file, 60_000);
     const child = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'src/cli/main.ts'), 'import', 'gdelt', file, '--db', cluster.url, '--batch', '500', '--format', 'json'],
       { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (b) => (stderr += b));
-    const exited = new Promise<number>((res) => child.on('close', (code) => res(code ?? -1)));
-    // Wait until some batches are in, then pull the plug.
+    let done = false;
+    const exited = new Promise<number>((res) => child.on('close', (code) => { done = true; res(code ?? -1); }));
+    // Wait until some batches are in, then pull the plug (an import that ended first fails the test, not hangs it).
     for (;;) {
       await new Promise((r) => setTimeout(r, 200));
+      if (done) throw new Error(`the import ended before the server was stopped (exit ${await exited}): ${stderr.slice(-2000)}`);
       const n = await count("SELECT count(*) AS n FROM pg_tables WHERE tablename = 'events'").then((t) => (t ? count('SELECT count(*) AS n FROM events') : 0)).catch(() => 0);
       if (n >= 3000) break;
     }
