@@ -1,6 +1,7 @@
-// SQLite side of the dataset importers: EventStore.importEvents (one transaction per batch,
-// idempotent by (origin, external_id)), GDELT mentions in their own table, and COW state
-// membership on registry actors. Statements are prepared once; rows go in synchronously.
+// SQLite side of the dataset importers: EventStore.importEvents (one transaction per batch, or
+// per many batches inside inBulk; idempotent by (origin, external_id)), GDELT mentions in their
+// own table, and COW state membership on registry actors. Statements are prepared once; rows go
+// in synchronously.
 import type Database from 'better-sqlite3';
 import type { EventStore } from '../event-store.js';
 import type { Migration } from './migrate.js';
