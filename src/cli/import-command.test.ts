@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { repoRoot, runCli, sharedDir } from '../../test/cli.js';
 import { writeRepeatedGdelt } from '../ingest/datasets/gdelt-synth.js';
+import { BULK_TRANSACTION_ROWS } from '../ingest/datasets/index.js';
 
 const work = mkdtempSync(join(tmpdir(), 'entente-import-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -112,8 +113,8 @@ describe('entente import', { timeout: 300_000 }, () => {
     expect(await exited).toBe('SIGKILL');
     const afterKill = count(killed);
     expect(afterKill).toBeGreaterThan(0);
-    // Only whole batches (1,000 events each, one transaction) survive the kill.
-    expect(afterKill % 1000).toBe(0);
+    // Only whole transactions (BULK_TRANSACTION_ROWS events each) survive the kill.
+    expect(afterKill % BULK_TRANSACTION_ROWS).toBe(0);
 
     const rerun = runCli(['import', 'gdelt', big, '--db', killed, '--format', 'json'], { timeoutMs: 600_000 });
     expect(rerun.code).toBe(0);

@@ -7,7 +7,7 @@ import { loadSettings, settingHelp } from '../config/settings.js';
 import { EntenteError } from '../domain/errors.js';
 import { openStore } from '../store/open-store.js';
 import { checkWatches } from '../alerts/index.js';
-import { CAMEO_APPEALS, DATASET_KINDS, DEFAULT_BATCH, type CameoAppeals, importDataset, isDatasetKind, isDatasetStore, reportJson, type ImportProgress, type ImportReport } from '../ingest/datasets/index.js';
+import { BULK_TRANSACTION_ROWS, CAMEO_APPEALS, DATASET_KINDS, DEFAULT_BATCH, type CameoAppeals, importDataset, isDatasetKind, isDatasetStore, reportJson, type ImportProgress, type ImportReport } from '../ingest/datasets/index.js';
 import { parseFormat, table } from './output.js';
 
 function progressBar(): { update: (p: ImportProgress) => void; stop: () => void } {
@@ -62,19 +62,19 @@ export function registerImport(program: Command): void {
     .option('--db <file>', settingHelp('db'))
     .option('--strict', 'stop at the first malformed row, with a non-zero exit')
     .option('--format <format>', 'table or json', 'table')
-    .option('--batch <n>', 'rows per transaction', String(DEFAULT_BATCH))
+    .option('--batch <n>', `rows per transaction (default ${BULK_TRANSACTION_ROWS} on SQLite, written ${DEFAULT_BATCH} at a time; ${DEFAULT_BATCH} on PostgreSQL)`)
     .option('--cameo-appeals <what>', 'GDELT, ICEWS: CAMEO 02x appeals become REQUEST events (request) or are skipped (skip)', 'request')
-    .action(async (kind: string, paths: string[], opts: { db?: string; strict?: boolean; format: string; batch: string; cameoAppeals: string }) => {
+    .action(async (kind: string, paths: string[], opts: { db?: string; strict?: boolean; format: string; batch?: string; cameoAppeals: string }) => {
       if (!(CAMEO_APPEALS as readonly string[]).includes(opts.cameoAppeals)) throw new EntenteError('BAD_INPUT', `--cameo-appeals: expected ${CAMEO_APPEALS.join(' or ')}, got ${opts.cameoAppeals}`);
       if (!isDatasetKind(kind)) throw new EntenteError('BAD_INPUT', `unknown dataset kind "${kind}": expected one of ${DATASET_KINDS.join(', ')}`);
       const format = parseFormat(opts.format, ['table', 'json']);
-      const batchSize = Number(opts.batch);
-      if (!Number.isInteger(batchSize) || batchSize < 1) throw new EntenteError('BAD_INPUT', `--batch: expected a positive whole number, got ${opts.batch}`);
+      const batchSize = opts.batch === undefined ? undefined : Number(opts.batch);
+      if (batchSize !== undefined && (!Number.isInteger(batchSize) || batchSize < 1)) throw new EntenteError('BAD_INPUT', `--batch: expected a positive whole number, got ${opts.batch}`);
       const store = await openStore(loadSettings({ db: opts.db }));
       const bar = progressBar();
       try {
         if (!isDatasetStore(store)) throw new EntenteError('UNSUPPORTED', `the ${store.kind} store cannot import datasets yet`);
-        const report = await importDataset(store, kind, paths, { strict: opts.strict, batchSize, onProgress: bar.update, cameoAppeals: opts.cameoAppeals as CameoAppeals });
+        const report = await importDataset(store, kind, paths, { strict: opts.strict, batchSize, exclusive: true, onProgress: bar.update, cameoAppeals: opts.cameoAppeals as CameoAppeals });
         bar.stop();
         printReport(report, format);
         // Rows were read and every one failed: the import did nothing it was asked to do.

@@ -46,6 +46,15 @@ export interface DatasetStore {
   importGdeltMentions(batch: GdeltMentionInput[]): Promise<WriteResult>;
   /** Adds COW codes and membership periods to registry actors, creating actor rows that are missing. */
   upsertStateMemberships(batch: StateMembershipInput[]): Promise<WriteResult>;
+  /**
+   * Optional: runs `work`, a whole import into a store that serves nothing else meanwhile, with
+   * the batches it writes gathered into transactions of at least `rows` rows (committed when
+   * reached, and when `work` ends or fails, keeping what precedes a failed batch). Derived rows
+   * are then brought up to date once per transaction, not once per batch, while the importer
+   * holds only one small batch in memory. A store other work shares in the same process must
+   * not be given this: that work would see, and join, the open transaction.
+   */
+  inBulk?<T>(rows: number, work: () => Promise<T>): Promise<T>;
 }
 
 export function isDatasetStore(x: unknown): x is DatasetStore {

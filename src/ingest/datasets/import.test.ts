@@ -10,6 +10,7 @@ import Database from 'better-sqlite3';
 import { sharedDir } from '../../../test/cli.js';
 import { openSqliteStore } from '../../store/sqlite/index.js';
 import type { Store } from '../../store/store.js';
+import type { CheckStore } from '../../store/check-store.js';
 import { APPEAL_SKIPPED, importDataset, isDatasetStore, type DatasetKind, type DatasetStore } from './index.js';
 import { EntenteError } from '../../domain/errors.js';
 import { SAME_EVENT } from './gdelt.js';
@@ -287,5 +288,64 @@ describe('one GDELT event under two GLOBALEVENTIDs', () => {
     const stored = sql<{ external_id: string; attrs: string }>("SELECT external_id, attrs FROM events WHERE external_id IN (?, '999000111')", id);
     expect(stored.map((e) => [e.external_id, JSON.parse(e.attrs).globalEventIds])).toEqual([[id, [id, '999000111']]]);
     expect(await importDataset(store, 'gdelt', [withTwin])).toMatchObject({ imported: 0, unchanged: plain.imported, skipped: plain.skipped + 1 });
+  });
+});
+
+describe('an import in bulk (exclusive: several batches per transaction)', () => {
+  const files = [
+    data('gdelt-v2-mentions/20170101073000.mentions.CSV'),
+    data('gdelt-v2-events/20191024143000.export.CSV'),
+    data('gdelt-v2-events/20170101073000.export.CSV'),
+    data('icews/events.2018.sample.tab'),
+  ];
+  // Everything an import writes or derives, in a comparable order.
+  const state = () => ({
+    events: sql('SELECT * FROM events ORDER BY origin, external_id'),
+    actors: sql('SELECT a.code, a.role, e.external_id FROM event_actors a JOIN events e ON e.id = a.event_id ORDER BY 1, 3'),
+    counts: sql('SELECT * FROM actor_counts ORDER BY code'),
+    volume: sql('SELECT * FROM event_volume ORDER BY 1, 2, 3, 4, 5'),
+    dyads: sql('SELECT * FROM rollup_dyads WHERE events <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8'),
+    actorRollups: sql('SELECT * FROM rollup_actors WHERE events <> 0 ORDER BY 1, 2, 3, 4, 5, 6, 7'),
+    ties: sql('SELECT * FROM rollup_ties WHERE events <> 0 ORDER BY 1, 2, 3, 4, 5, 6'),
+    search: sql("SELECT e.external_id FROM events_fts f JOIN events e ON e.id = f.rowid WHERE events_fts MATCH 'moscow' ORDER BY 1"),
+  });
+
+  it('stores and derives exactly what batch-by-batch transactions do, mentions first or last', async () => {
+    for (const order of [files, [...files].reverse()]) {
+      await importDataset(store, 'gdelt', order.filter((f) => f.includes('gdelt')));
+      await importDataset(store, 'icews', [files[3]]);
+      const batchByBatch = state();
+      await store.close();
+      store = await freshStore();
+      // 1,000-row batches, 2,500 rows per transaction: a transaction spans batches and files.
+      await importDataset(store, 'gdelt', order.filter((f) => f.includes('gdelt')), { exclusive: true, batchSize: 2500 });
+      await importDataset(store, 'icews', [files[3]], { exclusive: true, batchSize: 2500 });
+      expect(state()).toEqual(batchByBatch);
+      expect(batchByBatch.search.length).toBeGreaterThan(0);
+      expect((await (store as Store & CheckStore).check()).filter((c) => !c.ok)).toEqual([]);
+      await store.close();
+      store = await freshStore();
+    }
+  }, 120_000);
+
+  it('keeps what precedes a failed batch, committed with its derived rows', async () => {
+    const events = data('gdelt-v2-events/20191024143000.export.CSV');
+    let batches = 0;
+    const failing: DatasetStore = {
+      ...store,
+      inBulk: store.inBulk,
+      importGdeltMentions: store.importGdeltMentions,
+      upsertStateMemberships: store.upsertStateMemberships,
+      importEvents: async (batch) => {
+        if (++batches === 2) throw new EntenteError('DB_ERROR', 'the disk is full');
+        return store.importEvents(batch);
+      },
+    };
+    const e = await importDataset(failing, 'gdelt', [events], { exclusive: true, batchSize: 5000 }).catch((x: unknown) => x);
+    expect((e as EntenteError).code).toBe('DB_ERROR');
+    // The first 1,000-row batch was in the open transaction: committed, with its dyad rows and search text.
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM events')[0].n).toBe(1000);
+    expect(sql<{ n: number }>('SELECT count(*) AS n FROM events_fts_docsize')[0].n).toBe(1000);
+    expect((await (store as Store & CheckStore).check()).filter((c) => !c.ok)).toEqual([]);
   });
 });

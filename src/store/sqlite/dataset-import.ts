@@ -1,6 +1,7 @@
-// SQLite side of the dataset importers: EventStore.importEvents (one transaction per batch,
-// idempotent by (origin, external_id)), GDELT mentions in their own table, and COW state
-// membership on registry actors. Statements are prepared once; rows go in synchronously.
+// SQLite side of the dataset importers: EventStore.importEvents (one transaction per batch, or
+// per many batches inside inBulk; idempotent by (origin, external_id)), GDELT mentions in their
+// own table, and COW state membership on registry actors. Statements are prepared once; rows go
+// in synchronously.
 import type Database from 'better-sqlite3';
 import type { EventStore } from '../event-store.js';
 import type { Migration } from './migrate.js';
@@ -61,9 +62,28 @@ function dbError(what: string, e: unknown): EntenteError {
   return new EntenteError('DB_ERROR', `${what}: ${(e as Error).message}`);
 }
 
-export function datasetImportPart(db: Database.Database): Pick<EventStore, 'importEvents'> & DatasetStore {
+export function datasetImportPart(db: Database.Database): Pick<EventStore, 'importEvents'> & Required<Pick<DatasetStore, 'inBulk'>> & DatasetStore {
   let prepared: ReturnType<typeof prepare> | null = null;
   const stmts = () => (prepared ??= prepare(db));
+  // An import in bulk (inBulk): one transaction spans batches until `rows` rows are written; the
+  // events inserted since `pendingAfter` (an id) get their derived rows just before the commit,
+  // or earlier when a statement would update them (the update triggers expect them tallied).
+  let bulk: { rows: number; written: number; pendingAfter: number | null } | null = null;
+  const indexPending = () => {
+    if (bulk?.pendingAfter != null) stmts().index(bulk.pendingAfter);
+    if (bulk) bulk.pendingAfter = null;
+  };
+  const commitBulk = () => {
+    if (!db.inTransaction) return;
+    try {
+      indexPending();
+      db.exec('COMMIT');
+    } catch (e) {
+      if (db.inTransaction) db.exec('ROLLBACK');
+      if (bulk) bulk.pendingAfter = null;
+      throw dbError('importing events', e);
+    }
+  };
 
   const importEventsTx = (all: DatasetEventInput[]): WriteResult => {
     const s = stmts();
@@ -95,15 +115,18 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
         if (e.origin === 'gdelt') early.push({ gid: Number(e.externalId), id: r.lastInsertRowid });
       }
     }
-    // The batch's derived rows in one pass each; then the mention counts, whose update
-    // triggers expect the events already tallied.
-    if (imported) s.index(before);
+    // The batch's derived rows in one pass each (in bulk, the transaction's, before its commit);
+    // then the mention counts, whose update triggers expect the events already tallied.
+    if (imported && bulk) bulk.pendingAfter ??= before;
+    else if (imported) s.index(before);
+    if (early.length) indexPending();
     for (const m of early) s.countEarlierMentions.run(m);
     return { imported, unchanged: all.length - imported };
   };
 
   const importMentionsTx = (batch: GdeltMentionInput[]): WriteResult => {
     const s = stmts();
+    indexPending();
     let imported = 0;
     const merged = (s.anyMerged.get() as { n: number }).n === 1;
     for (const m of batch) {
@@ -143,17 +166,50 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
     const t = db.transaction(tx);
     return async (batch: T[]): Promise<WriteResult> => {
       try {
-        return t.immediate(batch);
+        if (!bulk) return t.immediate(batch);
+        if (!db.inTransaction) db.exec('BEGIN IMMEDIATE');
+        // Within the open transaction better-sqlite3 makes the batch a savepoint: a failed batch
+        // is undone alone, and what precedes it is committed when the import ends.
+        const pending = bulk.pendingAfter;
+        let r: WriteResult;
+        try {
+          r = t(batch);
+        } catch (e) {
+          bulk.pendingAfter = pending;
+          throw e;
+        }
+        bulk.written += batch.length;
+        if (bulk.written >= bulk.rows) {
+          bulk.written = 0;
+          commitBulk();
+        }
+        return r;
       } catch (e) {
         throw dbError(what, e);
       }
     };
   };
 
+  const inBulk = async <T>(rows: number, work: () => Promise<T>): Promise<T> => {
+    // Nested, or inside a caller's transaction: batches keep their own transactions.
+    if (bulk || db.inTransaction) return work();
+    bulk = { rows, written: 0, pendingAfter: null };
+    try {
+      return await work();
+    } finally {
+      try {
+        commitBulk();
+      } finally {
+        bulk = null;
+      }
+    }
+  };
+
   return {
     importEvents: run('importing events', importEventsTx),
     importGdeltMentions: run('importing GDELT mentions', importMentionsTx),
     upsertStateMemberships: run('importing state memberships', membershipsTx),
+    inBulk,
   };
 }
 

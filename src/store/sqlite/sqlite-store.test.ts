@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { runStoreContract } from '../store.contract.js';
 import { openStore } from '../open-store.js';
-import { openSqliteStore, sqliteMigrations } from './sqlite-store.js';
+import { openSqliteStore, PAGE_SIZE, sqliteMigrations } from './sqlite-store.js';
 import { migrate } from './migrate.js';
 import { coreMigrations } from './core-schema.js';
 import { COUNT_BUDGET } from './event-query.js';
@@ -152,6 +152,29 @@ describe('sqlite store', () => {
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('delete');
     db.close();
+  });
+
+  it('gives a new database PAGE_SIZE pages, and leaves an existing one its own', async () => {
+    const fresh = join(dir, 'pages-new.db');
+    await (await openSqliteStore(fresh)).close();
+    const older = join(dir, 'pages-old.db');
+    const made = new Database(older);
+    made.pragma('page_size = 4096');
+    migrate(made, coreMigrations, older);
+    made.close();
+    const store = await openSqliteStore(older);
+    await store.close();
+    const pageSize = (f: string) => {
+      const db = new Database(f, { readonly: true });
+      try {
+        return db.pragma('page_size', { simple: true });
+      } finally {
+        db.close();
+      }
+    };
+    expect(pageSize(fresh)).toBe(PAGE_SIZE);
+    expect(PAGE_SIZE).not.toBe(4096);
+    expect(pageSize(older)).toBe(4096);
   });
 
   it('opens read-only when only reading, and as usual when the file is missing', async () => {
