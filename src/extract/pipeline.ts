@@ -56,7 +56,7 @@ function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
 const TAG_AFTER = 12;
 
 /** The last token to tag: a clause end past the last trigger's reach, or the sentence end. */
-function tagWindowEnd(tokens: ReturnType<typeof tokenize>, triggers: { last: number }[]): number {
+export function tagWindowEnd(tokens: ReturnType<typeof tokenize>, triggers: { last: number }[]): number {
   let end = Math.max(...triggers.map((t) => t.last)) + TAG_AFTER;
   while (end < tokens.length - 1 && !/^[,;:.!?]$/.test(tokens[end].text)) end++;
   return end;
