@@ -7,7 +7,8 @@
 import * as chrono from 'chrono-node/en';
 import type { ParsedResult } from 'chrono-node';
 import { readTsv } from '../lexicon.js';
-import { granularityOf, prefixEnd, type DateRange } from '../../domain/index.js';
+import { granularityOf, prefixEnd } from '../../domain/date-range.js';
+import type { DateRange } from '../../domain/index.js';
 import type { DateFinding } from '../types.js';
 
 interface Period { re: RegExp; start: string; end: string | null }

@@ -3,7 +3,8 @@
 // nominal events. Overlaps keep the longest match. A verb reading is refused right
 // after a determiner or possessive ("the attack", "its support"): that is a noun.
 import { readTsv } from '../lexicon.js';
-import { isPloverType, type PloverType, type Modality, MODALITIES } from '../../domain/index.js';
+import { isPloverType, type PloverType } from '../../domain/plover.js';
+import { type Modality, MODALITIES } from '../../domain/modality.js';
 import type { Token, Trigger } from '../types.js';
 import { registerTriggerWords } from '../roles/word-registry.js';
 import { inflect } from './inflect.js';
