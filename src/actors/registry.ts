@@ -1,7 +1,7 @@
 // Builds the registry once, lazily: entries (states, historical states, organisations,
 // forces, media, people with their offices) and one alias trie over all their names.
 // Facts live in ./data/*.tsv (sources cited in each file) and the world-countries package.
-import { EntenteError } from '../domain/index.js';
+import { EntenteError } from '../domain/errors.js';
 import { AliasTrie, type AliasTarget } from './alias-trie.js';
 import { loadCountries } from './countries.js';
 import { dateField, listField, readTsv, type Row } from './tsv.js';

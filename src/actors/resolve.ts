@@ -1,7 +1,7 @@
 // Resolves a match to one actor as of a date: places by the alias window that covers the
 // date (the narrowest wins: "Moscow" in 1950 is the Soviet Union, in 2023 Russia), people
 // by the office they held then. With no covering window, the nearest one in time wins.
-import { prefixEnd, prefixStart } from '../domain/index.js';
+import { prefixEnd, prefixStart } from '../domain/date-range.js';
 import { scan, type MatchWindow } from './match.js';
 import { registry, type Entry, type Person } from './registry.js';
 import type { ActorInfo, ActorMatch, Office, ResolvedActor } from './types.js';

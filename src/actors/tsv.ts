@@ -1,7 +1,7 @@
 // Reads the registry's TSV data files: '#' comment lines, one header row, tab-separated
 // fields. A malformed row is a BAD_FORMAT error naming the file, line and field.
 import { readFileSync } from 'node:fs';
-import { EntenteError } from '../domain/index.js';
+import { EntenteError } from '../domain/errors.js';
 
 export type Row = Record<string, string> & { __line: number };
 

@@ -4,7 +4,7 @@
 // agents) and the gazetteer's regions and cities (places.tsv). A name some earlier entry
 // already has is not added again, so hand data wins and a city never shadows a state or
 // a person.
-import { EntenteError } from '../domain/index.js';
+import { EntenteError } from '../domain/errors.js';
 import type { AliasTarget, AliasTrie } from './alias-trie.js';
 import { dateField, listField, readTsv } from './tsv.js';
 import { ACTOR_ROLES, type ActorRole, type MatchKind, type Office } from './types.js';

@@ -58,6 +58,8 @@ function out(text: string, flush = false): void {
     try {
       buf = buf.subarray(writeSync(1, buf));
     } catch (e) {
+      // The reader closed the pipe (`entente extract … | head`): its choice, not an error.
+      if ((e as NodeJS.ErrnoException).code === 'EPIPE') process.exit(0);
       // A non-blocking pipe that is full: wait a moment for the reader.
       if ((e as NodeJS.ErrnoException).code !== 'EAGAIN') throw e;
       Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 2);
@@ -121,16 +123,19 @@ export function registerExtract(program: Command): void {
           }
           const r = extractDocument(text, meta, { trace: opts.trace });
           if (r.trace) for (const t of r.trace) console.error(`[${t.stage}] ${name} s${t.sentence}: ${t.note}`);
-          const { trace: _trace, ...out } = r;
-          if (opts.format === 'json' && !many) console.log(JSON.stringify(out, null, 2));
-          else if (opts.format === 'json' || opts.format === 'jsonl') console.log(JSON.stringify(out));
+          const { trace: _trace, ...doc } = r;
+          if (opts.format === 'json' && !many) console.log(JSON.stringify(doc, null, 2));
+          // One line per file through the buffered writer: a console.log per file costs a
+          // write each.
+          else if (opts.format === 'json' || opts.format === 'jsonl') out(`${JSON.stringify(doc)}\n`);
           else printTable(r, name);
         } catch (e) {
-          if (!isEntenteError(e)) throw e;
+          if (!isEntenteError(e)) { out('', true); throw e; }
           failed++;
           console.error(`entente: ${e.message} [${e.code}]`);
         }
       }
+      out('', true);
       if (failed) process.exitCode = 1;
     });
 }

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { PLOVER_TYPES } from './plover.js';
 
-export const MODALITIES = ['asserted', 'speculative', 'conditional', 'negated', 'intended', 'question'] as const;
-export type Modality = (typeof MODALITIES)[number];
+import { MODALITIES } from './modality.js';
+export { MODALITIES, type Modality } from './modality.js';
 
 export const GRANULARITIES = ['day', 'month', 'year', 'decade', 'range'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];

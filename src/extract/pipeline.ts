@@ -80,7 +80,7 @@ function actorRef(a: ActorSpan, when: string | null): EventMention['source'] {
 const TAG_AFTER = 12;
 
 /** The last token to tag: a clause end past the last trigger's reach, or the sentence end. */
-function tagWindowEnd(tokens: ReturnType<typeof tokenize>, triggers: { last: number }[]): number {
+export function tagWindowEnd(tokens: ReturnType<typeof tokenize>, triggers: { last: number }[]): number {
   let end = Math.max(...triggers.map((t) => t.last)) + TAG_AFTER;
   while (end < tokens.length - 1 && !/^[,;:.!?]$/.test(tokens[end].text)) end++;
   return end;
@@ -128,14 +128,16 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const actors = findActors(s.text, tokens, published, s.index, state.actors, places);
   if (actors.length) note('actors', () => actors.map((a) => `${a.name}=${a.code}${a.role ? '/' + a.role : ''} (${a.via})`).join('; '));
 
-  // Fast first pass: no trigger word, or no actor, means no event.
-  const index = triggerIndex();
+  // Fast first pass: no actor, or no trigger word, means no event. (The lexicon is loaded
+  // first: the roles' word lists include its trigger words.)
+  triggerIndex();
   const noteSubject = () => {
     const subject = sentenceSubject(tokens, actors);
     if (subject) state.actors.noteSubject(subject, s.index);
   };
-  if (actors.length === 0 || !tokens.some((t) => index.has(t.lower))) { noteSubject(); return []; }
-  // Part-of-speech tags only for sentences with a trigger match (tags then refine them).
+  if (actors.length === 0) { noteSubject(); return []; }
+  // Part-of-speech tags only for sentences with a trigger match (tags then refine them;
+  // the matching itself is done once, in this untagged pass).
   const untagged = findTriggers(tokens);
   if (untagged.length === 0) { noteSubject(); return []; }
   const tags = posTags(s.text, tokens, tagWindowEnd(tokens, untagged));

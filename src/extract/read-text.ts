@@ -1,7 +1,7 @@
 // Reads a document as strict UTF-8 text. Binary content (NUL bytes) and invalid UTF-8
 // are refused with NOT_TEXT naming the file and the byte; a byte-order mark is dropped
 // (offsets index the decoded text without it), CRLF line ends are kept as they are.
-import { EntenteError } from '../domain/index.js';
+import { EntenteError } from '../domain/errors.js';
 
 export function decodeText(bytes: Uint8Array, name: string): string {
   const nul = bytes.indexOf(0);

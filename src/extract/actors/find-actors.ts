@@ -139,14 +139,17 @@ function quotedSpeakerEnd(text: string): { close: number; saidEnd: number } | nu
 }
 
 function tokenRange(tokens: Token[], start: number, end: number): [number, number] | null {
-  let first = -1, last = -1;
-  for (let i = 0; i < tokens.length; i++) {
-    if (tokens[i].end > start && tokens[i].start < end) {
-      if (first < 0) first = i;
-      last = i;
-    }
+  // Tokens are in text order and do not overlap: binary search for the first token
+  // ending after `start`, then walk to the last one starting before `end`.
+  let lo = 0, hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end > start) hi = mid; else lo = mid + 1;
   }
-  return first < 0 ? null : [first, last];
+  if (lo >= tokens.length || tokens[lo].start >= end) return null;
+  let last = lo;
+  while (last + 1 < tokens.length && tokens[last + 1].start < end) last++;
+  return [lo, last];
 }
 
 function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: number, via: string): ActorSpan {

@@ -3,9 +3,12 @@
 // years ("in 2014"), decades ("the 1980s"), spans back from publication ("for the past 18
 // months", "since 2022") and named periods from data/periods.tsv ("the Korean War",
 // "towards the end of the Cold War"). Expressions it cannot anchor are left out.
-import * as chrono from 'chrono-node';
+// The English parsers only: the package's main module loads its fifteen other locales too.
+import * as chrono from 'chrono-node/en';
+import type { ParsedResult } from 'chrono-node';
 import { readTsv } from '../lexicon.js';
-import { granularityOf, prefixEnd, type DateRange } from '../../domain/index.js';
+import { granularityOf, prefixEnd } from '../../domain/date-range.js';
+import type { DateRange } from '../../domain/index.js';
 import type { DateFinding } from '../types.js';
 
 interface Period { re: RegExp; start: string; end: string | null }
@@ -45,7 +48,7 @@ function minPrefix(a: string, b: string | null): string {
   return prefixEnd(a) <= prefixEnd(b) ? a : b;
 }
 
-type ChronoHit = Pick<chrono.ParsedResult, 'index' | 'text' | 'start' | 'end'>;
+type ChronoHit = Pick<ParsedResult, 'index' | 'text' | 'start' | 'end'>;
 
 /** Characters either side of a date word that chrono reads ("from the night of May 28"). */
 const WINDOW = 48;

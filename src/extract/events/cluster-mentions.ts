@@ -3,7 +3,7 @@
 // member's (kept as the running intersection) or are unknown. Greedy, in text order,
 // constant work per mention so that a huge document streams.
 import type { DateRange, EventMention } from '../../domain/index.js';
-import { dayBounds } from '../../domain/index.js';
+import { dayBounds } from '../../domain/date-range.js';
 
 const SYMMETRIC = new Set(['AGREE', 'CONSULT', 'COOPERATE']);
 

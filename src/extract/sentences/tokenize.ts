@@ -6,13 +6,16 @@ const TOKEN = /['’]s\b|\p{L}[\p{L}\p{M}\p{N}]*(?:(?:-|[.'’](?!s\b))\p{L}[\p{
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];
-  for (const m of text.matchAll(TOKEN)) {
+  // exec on the one global pattern: no iterator or regex copy per call, as matchAll makes.
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(text); m !== null; m = TOKEN.exec(text)) {
     let t = m[0];
     // "U.S." keeps its dot in the token only when dotted (handled by the regex); a
     // trailing sentence stop is its own token.
     if (t.endsWith('.') && t.length > 1 && !/^(\p{L}\.)+$/u.test(t)) t = t.slice(0, -1);
-    const start = m.index!;
-    out.push({ text: t, lower: t.toLowerCase().replace(/’/g, "'"), start, end: start + t.length });
+    const start = m.index;
+    const lower = t.toLowerCase();
+    out.push({ text: t, lower: lower.includes('’') ? lower.replace(/’/g, "'") : lower, start, end: start + t.length });
   }
   return out;
 }

@@ -3,7 +3,8 @@
 // nominal events. Overlaps keep the longest match. A verb reading is refused right
 // after a determiner or possessive ("the attack", "its support"): that is a noun.
 import { readTsv } from '../lexicon.js';
-import { isPloverType, type PloverType, type Modality, MODALITIES } from '../../domain/index.js';
+import { isPloverType, type PloverType } from '../../domain/plover.js';
+import { type Modality, MODALITIES } from '../../domain/modality.js';
 import type { Token, Trigger } from '../types.js';
 import { registerTriggerWords } from '../roles/word-registry.js';
 import { inflect, IRREGULAR_PAST } from './inflect.js';
@@ -191,8 +192,8 @@ function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number
   return matchFrom(tokens, slots, s + 1, t + 1);
 }
 
-/** Whether token i may be read as a verb, from the words before it and its tag. */
-function verbReading(tokens: Token[], tags: Pos[] | undefined, i: number, p: number, prev: string | undefined): boolean {
+/** Whether token i may be read as a verb, from the words before it (the tag: verbTagged). */
+function verbReading(tokens: Token[], i: number, p: number, prev: string | undefined): boolean {
   const word = tokens[i].lower;
   if (prev && DETERMINERS.has(prev)) return false;
   // "U.S.-supplied weapons": the second half of a hyphenated adjective.
@@ -205,43 +206,70 @@ function verbReading(tokens: Token[], tags: Pos[] | undefined, i: number, p: num
   let p2 = p - 1;
   while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
   if (p > 0 && p2 >= 0 && NOUN_DETERMINERS.has(tokens[p2].lower) && /^\p{Ll}+$/u.test(tokens[p].text) && !AUXILIARIES.has(tokens[p].lower) && !/(ed|ing|[^s]s)$/.test(word)) return false;
+  return true;
+}
+
+/** Whether the tags let token i be a verb: not a noun after a noun phrase's words. */
+function verbTagged(tokens: Token[], tags: Pos[] | undefined, i: number): boolean {
   // The tagger reads a noun inside a noun phrase ("Israeli forces raided"): no verb.
   // Participles stay verbs whatever the tag ("citizens abducted by", "Beijing firing").
   // An irregular past the tagger takes for a noun before its object stays a verb ("Russia
   // shot down a drone").
-  if (tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(word)
-    && !(IRREGULAR_PAST.has(word) && OBJECT_START.has(tags[i + 1]))) return false;
-  return true;
+  const word = tokens[i].lower;
+  return !(tags && !VERB_TAGS.has(tags[i]) && i > 0 && NP_BEFORE.has(tags[i - 1]) && !/(ed|ing)$/.test(word)
+    && !(IRREGULAR_PAST.has(word) && OBJECT_START.has(tags[i + 1])));
+}
+
+/** An entry that matches at a token, before the tags are read. */
+interface Match { entry: Entry; last: number }
+
+/** Per token array: the entries that match at each start token without tags. The tags only
+ * refuse some of them, so the untagged and the tagged pass share this work. */
+const MATCHES = new WeakMap<Token[], Array<{ i: number; matches: Match[] }>>();
+
+function untaggedMatches(tokens: Token[]): Array<{ i: number; matches: Match[] }> {
+  const hit = MATCHES.get(tokens);
+  if (hit) return hit;
+  const index = triggerIndex();
+  const out: Array<{ i: number; matches: Match[] }> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const plain = index.get(tokens[i].lower);
+    if (!plain) continue;
+    // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
+    if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
+    let p = i - 1;
+    while (p >= 0 && /^["“”‘’']$/.test(tokens[p].text)) p--;
+    const prev = p >= 0 ? tokens[p].lower : undefined;
+    const verbOk = verbReading(tokens, i, p, prev);
+    // "as it exercises its right": after a subject pronoun a noun form is a verb.
+    const nounOk = !(prev && SUBJECT_PRONOUNS.has(prev));
+    const matches: Match[] = [];
+    for (const e of candidates(tokens, i, plain)) {
+      if (e.pos === 'verb' ? !verbOk : e.pos === 'noun' && !nounOk) continue;
+      const last = matchFrom(tokens, e.slots, 1, i + 1);
+      if (last >= 0) matches.push({ entry: e, last });
+    }
+    if (matches.length) out.push({ i, matches });
+  }
+  MATCHES.set(tokens, out);
+  return out;
 }
 
 /** Triggers in a sentence's tokens, non-overlapping, longest first, in text order. `tags`
  * (part-of-speech tags of the tokens, when known) refuse a noun trigger that only
  * modifies the next noun ("aid workers", "attack helicopters"). */
 export function findTriggers(tokens: Token[], tags?: Pos[]): Trigger[] {
-  const index = triggerIndex();
   const found: Trigger[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const plain = index.get(tokens[i].lower);
-    if (!plain) continue;
+  for (const { i, matches } of untaggedMatches(tokens)) {
     const before = found.length;
-    // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
-    if (i > 0 && /^\p{Lu}/u.test(tokens[i].text) && tokens[i - 1].text !== '"' && tokens[i - 1].text !== '“') continue;
-    let p = i - 1;
-    while (p >= 0 && /^["“”‘’']$/.test(tokens[p].text)) p--;
-    const prev = p >= 0 ? tokens[p].lower : undefined;
-    const verbOk = verbReading(tokens, tags, i, p, prev);
-    // "as it exercises its right": after a subject pronoun a noun form is a verb.
-    const nounOk = !(prev && SUBJECT_PRONOUNS.has(prev));
+    const verbOk = verbTagged(tokens, tags, i);
     // "two British aid workers": a noun before the noun it modifies is not the event.
     const modifier = !!tags && tags[i + 1] === 'NOUN' && /^\p{Ll}/u.test(tokens[i + 1].text) && tokens[i + 2]?.lower !== "'s";
-    const entries = candidates(tokens, i, plain);
-    for (const e of entries) {
-      if (e.pos === 'verb' ? !verbOk : e.pos === 'noun' && (!nounOk || (modifier && e.slots.length === 1))) continue;
+    for (const { entry: e, last } of matches) {
+      if (e.pos === 'verb' ? !verbOk : e.pos === 'noun' && modifier && e.slots.length === 1) continue;
       // A bare verb of the converted dictionary has many senses: only a word the tagger
       // reads as a verb ("in fine array", "missile warning data", "armed forces" are not).
       if (tags && !e.hand && e.pos === 'verb' && e.slots.length === 1 && !VERB_TAGS.has(tags[i])) continue;
-      const last = matchFrom(tokens, e.slots, 1, i + 1);
-      if (last < 0) continue;
       found.push({ first: i, last, type: e.type, mode: e.mode, pos: e.pos, preps: e.preps, entry: e.text, modality: e.modality, hand: e.hand });
     }
     // The hand lexicon is an overlay: where one of its rows matches at a word, the
