@@ -87,6 +87,15 @@ describe('dates and modality of speech acts', () => {
     expect(e.type).toBe('SUPPORT');
     expect(e.date!.start >= '2024-05-01').toBe(true);
   });
+  it('an undated plan in a report is the days ahead of publication', () => {
+    const [e] = extractDocument('Trump will ask China to cut financial links with North Korea.', { published: '2017-11-08' }).events;
+    expect(e.modality).toBe('intended');
+    expect(e.date).toMatchObject({ start: '2017-11-08', end: '2017-11-15' });
+  });
+  it('an event named as a thing is not dated by the publication', () => {
+    const [e] = extractDocument('The Ukrainian incursion into Russian territory in Kursk surprised Moscow.', { published: '2024-12-04' }).events;
+    expect(e?.date ?? null).toBeNull();
+  });
   it('"is willing to" is an intention', () => {
     const [e] = extractDocument('China is willing to deepen cooperation with Brazil.', { published: '2024-06-04' }).events;
     expect(e.modality).toBe('intended');

@@ -42,6 +42,11 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
   if (episode) return { date: episode, rule: 'date:episode' };
   const fallback = publicationFallback(text, tokens, t, modality, published);
   if (fallback) return fallback;
+  // "Trump will ask China to …", "plans to discuss with Xi": an undated plan told in a
+  // report is the days ahead of publication.
+  if (modality === 'intended' && t.pos !== 'noun' && published && /^\d{4}-\d{2}-\d{2}$/.test(published)) {
+    return { date: { start: published, end: shiftDays({ start: published, end: published, granularity: 'day' }, 7).end, granularity: 'range' }, rule: 'date:publication-ahead' };
+  }
   return { date: null, rule: 'date:none' };
 }
 
@@ -70,6 +75,9 @@ function presentPerfect(tokens: Token[], t: Trigger): boolean {
  */
 function publicationFallback(text: string, tokens: Token[], t: Trigger, modality: Modality, published: string | null): { date: DateRange; rule: string } | null {
   if (!published || !/^\d{4}-\d{2}-\d{2}$/.test(published) || modality !== 'asserted') return null;
+  // "the Ukrainian incursion into Kursk", "his vow to destroy": an event named as a thing
+  // is a reference to something told elsewhere, not news of the week.
+  if (t.pos === 'noun') return null;
   if (OLD_PAST.test(text)) return null;
   // "has fired", "have rebuked": a present perfect places nothing in time (the codebook's
   // "no date in the text").
