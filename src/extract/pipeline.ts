@@ -41,6 +41,14 @@ export interface TracedExtraction extends Extraction {
 /** How many sentences an episode date carries without being renewed. */
 const EPISODE_SENTENCES = 3;
 
+/** "It is necessary to impose an embargo": in a speech, the speaker asks the audience. */
+function spokenBy(ctx: ActorContext, t: Trigger): Roles | null {
+  if (!ctx.speaker) return null;
+  const at = { first: t.first, last: t.first };
+  const target = ctx.addressee && ctx.addressee.code !== ctx.speaker.code ? { ...ctx.addressee, ...at } : null;
+  return { source: { ...ctx.speaker, ...at }, target, rule: 'impersonal-speaker', linkModality: null };
+}
+
 /**
  * "Kono said China poses a security threat to Japan", "the US said North Korea must bear
  * responsibility": a charge made about someone is an accusation by whoever says it, of
@@ -165,7 +173,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       continue;
     }
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
-    const roles = claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
+    const roles = t.mode === 'impersonal' ? spokenBy(state.actors, t) : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
     note('roles', () => `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
