@@ -65,12 +65,13 @@ function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt:
 
 /** A nominal event right after a request, or a bare verb after a request and its addressee
  * ("asked India to extradite", "demanded the US withdraw"). */
-function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger): boolean {
+function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger, actors: ActorSpan[]): boolean {
   const base = t.pos === 'verb' && t.first > 0 && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower);
   if (t.pos !== 'noun' && !base) return false;
   return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first
     && t.first - r.last <= (base ? 8 : 3) && (!base || t.first - r.last >= 2)
-    && !tokens.slice(r.last + 1, t.first).some((x) => /^[,;:]$/.test(x.text) || x.lower === 'and'));
+    // "and" opens another clause unless it joins the addressees: "urged Israel and Hamas to agree".
+    && !tokens.slice(r.last + 1, t.first).some((x, k) => /^[,;:]$/.test(x.text) || (x.lower === 'and' && !actors.some((a) => a.first === r.last + 2 + k))));
 }
 
 /** Sentences that carry the episode date across a paragraph break. */
@@ -168,7 +169,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   for (const t of triggers) {
     // "called for dialogue", "demanded a ceasefire", "demanding the U.S. withdraw": the
     // thing asked for has not happened.
-    if (askedFor(tokens, triggers, t)) {
+    if (askedFor(tokens, triggers, t, actors)) {
       note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for, dropped`);
       continue;
     }

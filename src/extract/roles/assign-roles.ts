@@ -362,6 +362,12 @@ function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number]
 function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[], sourceCode: string): { actor: ActorSpan | null; rule: string; object: boolean } | null {
   let i = t.last + 1;
   while (i < tokens.length && tags[i] === 'ADV') i++;
+  // "rejected calls for", "dismissed claims of": an -s form right after a past verb is its
+  // object noun, whatever the tagger says.
+  if (tags[i] === 'VERB' && /s$/.test(tokens[i].lower) && /ed$/.test(tokens[t.last].lower)) {
+    tags = tags.slice();
+    tags[i] = 'NOUN';
+  }
   // "threatened to block Sweden's membership": the object of the governed infinitive;
   // "sent troops to fight for Russia": aid's recipient in the purpose infinitive.
   // "sent planes to help Turkey": the trigger's own "to" opens the infinitive.
