@@ -148,6 +148,9 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['"it is necessary to" in a speech asks the audience', 'Address by President Volodymyr Zelensky to the Parliament of Japan\n\nIt is necessary to impose an embargo on trade with Russia.', 'REQUEST UKR->JPN'],
     ['an -s form after a past verb is its object', 'Israeli Prime Minister Benjamin Netanyahu rejected calls for a Palestinian state.', 'REJECT ISR->PSE'],
     ['"the Secretary-General" is the UN\'s', 'The Secretary-General strongly condemns the attack on peacekeepers in southern Lebanon.', 'ACCUSE UN->LBN'],
+    ['a crowd protesting demonstrates', 'Thousands of Armenians protested in Yerevan against the border deal with Azerbaijan.', 'PROTEST ARM->AZE'],
+    ['the "of" phrase of a trigger\'s own noun', 'Britain froze the assets of five Russian oligarchs.', 'SANCTION GBR->RUS'],
+    ['export controls are a sanction', 'Beijing imposed export controls on gallium and germanium to the United States.', 'SANCTION CHN->USA'],
     ['a heading names the speaker and the audience', 'Address by President Volodymyr Zelensky to the Parliament of Canada\n\nRussia attacked our country. I ask you to keep the sanctions.', 'REQUEST UKR->CAN'],
     ['a statement opening in its author\'s voice is the "we"', 'The Republic of Türkiye strongly condemns the attack. We extend our condolences to the people of Afghanistan.', 'SUPPORT TUR->AFG'],
     ['"the junta" is the government named before, past a fronted month', "Niger's military rulers met. In March 2024 the junta ended its military cooperation with the United States.", 'SANCTION NER->USA'],
@@ -190,7 +193,7 @@ describe('plain one-event sentences of many regions (test/fixtures/plain-sentenc
       fp += found.filter((e) => !fits(e)).length;
     }
     const p = tp / (tp + fp), r = tp / rows.length;
-    expect(rows.length).toBe(187);
+    expect(rows.length).toBe(211);
     expect((2 * p * r) / (p + r)).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -15,7 +15,7 @@ import { tokenize } from './sentences/tokenize.js';
 import { findDates } from './dates/find-dates.js';
 import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
-import { assignRoles, sentenceSubject, type Roles } from './roles/assign-roles.js';
+import { assignRoles, sentenceSubject, QUANTITY, type Roles } from './roles/assign-roles.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
@@ -177,6 +177,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     const roles = t.mode === 'impersonal' ? spokenBy(state.actors, t) : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
     note('roles', () => `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
+    // "Thousands of Armenians protested", "protesters marched": a crowd's protest is a
+    // demonstration, not a diplomatic complaint.
+    if (t.type === 'ACCUSE' && /^protest/.test(t.entry) && (['OPP', 'CVL'].includes(roles.source.role ?? '') || (tokens[roles.source.first - 1]?.lower === 'of' && QUANTITY.has(tokens[roles.source.first - 2]?.lower ?? '')))) t.type = 'PROTEST';
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
     if (t.type === 'ASSAULT' && t.mode === 'missile' && !roles.target) { t.type = 'MOBILIZE'; t.mode = 'launch'; }
     const mod = detectModality(tokens, t, roles.linkModality);

@@ -110,6 +110,13 @@ function governingPrep(tokens: Token[], actors: ActorSpan[], a: ActorSpan, depth
     }
     return j >= 0 && PREPOSITIONS.has(tokens[j].lower) ? tokens[j].lower : null;
   }
+  // "Thousands of Armenians protested": a quantity opening a clause governs nothing; after a
+  // preposition its "of" phrase is that preposition's (after a verb, its object: "of").
+  if (w.lower === 'of' && QUANTITY.has(tokens[w.index - 1]?.lower ?? '')) {
+    const before = tokens[w.index - 2]?.lower ?? '';
+    if (before === '' || before === ',' || before === 'and' || before === 'the') return null;
+    if (PREPOSITIONS.has(before)) return before;
+  }
   if (PREPOSITIONS.has(w.lower)) return w.lower;
   // A list goes on after a comma only while "and", "or" or another comma follows: in
   // "speaking to Japan and Korea, Trump praised" Trump opens the main clause.
@@ -217,6 +224,8 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
 }
 
 const FRONTED = new Set(['in', 'during', 'at']);
+/** Quantity nouns whose "of" phrase is the real head: "thousands of Armenians". */
+export const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'crowds', 'groups']);
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** The token before the first word after `from` that follows the main clause's actors. */
@@ -399,7 +408,8 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
     if (!np) break;
     if (!prep || (speech && hops === 0)) object = true;
     // "shelled the outskirts of Goma": the object's own "of" phrase names whose it is.
-    const ofObject = prep === 'of' && hops === 1 && object;
+    // "froze the assets of five Russian oligarchs": the trigger's own noun, too.
+    const ofObject = prep === 'of' && ((hops === 1 && object) || (hops === 0 && t.last > t.first && tags[t.last] === 'NOUN'));
     const a = prep === null || allowed.has(prep) || ofObject || (speech && hops > 0) ? pick(np) : null;
     // "condemn violations of UNSC resolutions by the DPRK": the agent of the complement.
     const agent = speech && a && prep === 'of' ? agentAfter(np[1] + 1) : null;
