@@ -123,6 +123,7 @@ export class AliasTrie {
   /**
    * Whether an alias may start at token i (the scanner's fast path): a lower-case word
    * after a space cannot start a capitalised name, so most words are passed over unread.
+   * A word that passes may still start none: hitsAt reads the trie itself.
    */
   mayStart(t: Tokens, i: number): boolean {
     const c = t.text.charCodeAt(t.start[i]);
@@ -136,12 +137,13 @@ export class AliasTrie {
       const h = hashSig(sig);
       if ((this.firstSigs[h >>> 5] & (1 << (h & 31))) === 0) return false;
     }
-    return this.root.next!.has(keyAt(t, i));
+    return true;
   }
 
   /** Every alias that starts at token i and passes its case rules, longest first. */
   hitsAt(text: string, t: Tokens, i: number): TrieHit[] {
     let node = this.root.next!.get(keyAt(t, i));
+    if (!node) return NO_HITS;
     const hits: TrieHit[] = [];
     let j = i;
     while (node) {
@@ -159,6 +161,8 @@ export class AliasTrie {
     return hits.reverse();
   }
 }
+
+const NO_HITS: TrieHit[] = [];
 
 function casePasses(text: string, t: Tokens, i: number, v: Variant): boolean {
   for (let k = 0; k < v.modes.length; k++) {

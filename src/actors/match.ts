@@ -83,11 +83,14 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
 
   const ids: string[] = [];
   const windows: MatchWindow[] = [];
-  const seen = new Set<string>();
+  // Most names have one target: no duplicates to drop.
+  const seen = targets.length > 1 ? new Set<string>() : null;
   for (const x of targets) {
-    const key = `${x.id}|${x.from}|${x.to}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    if (seen) {
+      const key = `${x.id}|${x.from}|${x.to}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+    }
     ids.push(x.id);
     windows.push({ from: x.from, to: x.to });
   }

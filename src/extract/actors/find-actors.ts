@@ -35,6 +35,9 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 const PRONOUN_REACH = 2;
 /** "a gunman in Texas", "talks at Camp David": a region or city after these is where, not who. */
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
+/** Every word the coreference loop below acts on: any other word is passed over at once. */
+const COREF_WORDS = new Set(['north', 'south', 'administration', 'government', 'regime', 'junta', 'the', 'both',
+  ...FIRST_PERSON, ...SECOND_PERSON, ...PERSON_PRONOUNS, ...THING_PRONOUNS, ...PLURAL_PRONOUNS]);
 
 interface Seen { actor: Omit<ActorSpan, 'first' | 'last'>; sentence: number }
 
@@ -245,8 +248,8 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   const extra: ActorSpan[] = [];
   const pending: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    if (covered.has(i)) continue;
     const w = tokens[i].lower;
+    if (!COREF_WORDS.has(w) || covered.has(i)) continue;
     const t = tokens[i].text;
     if ((t === 'North' || t === 'South') && (tokens[i - 1]?.lower === 'the' || tokens[i - 2]?.lower === 'the') && !/^\p{Lu}/u.test(tokens[i + 1]?.text ?? '')) {
       const code = t === 'North' ? 'PRK' : 'KOR';

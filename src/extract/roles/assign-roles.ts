@@ -28,6 +28,16 @@ const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am
 const AUXILIARY_VERBS = new Set(['has', 'have', 'had', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'shall', 'did', 'do', 'does', 'and', 'or', 'to', 'not']);
 const ADVERBS = new Set(['also', 'reportedly', 'allegedly', 'already', 'then', 'recently', 'later', 'since', 'not', 'never', 'first', 'once', 'repeatedly', 'previously', 'formally', 'officially', 'publicly', 'quickly', 'now', 'still', 'just', 'all', 'both']);
 const RECIPROCAL = /\b(each other|one another|mutual|mutually|bilateral|jointly|together|between|exchanged|traded|swapped|swap)\b/i;
+const RECIPROCAL_OF = new WeakMap<Token[], boolean>();
+/** Whether the sentence has a reciprocal word, once per sentence (every trigger asks). */
+function reciprocalIn(tokens: Token[]): boolean {
+  let r = RECIPROCAL_OF.get(tokens);
+  if (r === undefined) {
+    r = RECIPROCAL.test(tokens.map((x) => x.text).join(' '));
+    RECIPROCAL_OF.set(tokens, r);
+  }
+  return r;
+}
 /** Fighting verbs that, with a coordinated subject, each side does to the other. */
 const MUTUAL = new Set(['clash', 'fight', 'exchange fire', 'skirmish']);
 const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CONSULT']);
@@ -618,7 +628,7 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   // events two parties do together.
   if (!target && source.partner && (SYMMETRIC.has(t.type) || t.type === 'AGREE')) { target = source.partner; rule += '/pair'; }
   let mutual = false;
-  const reciprocal = !target && RECIPROCAL.test(tokens.map((x) => x.text).join(' '));
+  const reciprocal = !target && reciprocalIn(tokens);
   if (!target && (SYMMETRIC.has(t.type) || t.type === 'AGREE' || MUTUAL.has(t.entry) || reciprocal)) {
     const p = partnerOf(tokens, actors, source) ?? (MUTUAL.has(t.entry) ? partnerBefore(tokens, actors, source) : null);
     if (p && p.code !== source.code) {

@@ -139,6 +139,12 @@ function plural(noun: string): string {
 }
 
 let INDEX: Map<string, Entry[]> | null = null;
+/** A bit per wordFeature of the index's words: most words are passed over without a lookup. */
+const START_WORDS = new Uint32Array(1 << 15);
+/** Three characters' low five bits and the length (to 31), 20 bits: the same word, the same number. */
+function wordFeature(w: string): number {
+  return (w.charCodeAt(0) & 31) | ((w.charCodeAt(1) & 31) << 5) | ((w.charCodeAt(2) & 31) << 10) | ((w.length > 31 ? 31 : w.length) << 15);
+}
 /** "word * object…" rows by their first slot's word set, then by the object's words. */
 const BY_OBJECT = new Map<Set<string>, Map<string, Entry[]>>();
 /** The first-slot word sets each word belongs to. */
@@ -166,6 +172,7 @@ function candidates(tokens: Token[], i: number, plain: Entry[]): Entry[] {
 export function triggerIndex(): Map<string, Entry[]> {
   if (!INDEX) {
     INDEX = compile();
+    for (const w of INDEX.keys()) { const f = wordFeature(w); START_WORDS[f >>> 5] |= 1 << (f & 31); }
     // The role stage's verb test knows the hand lexicon's words: the converted dictionary's
     // thousands of verbs ("schedule", "plan") would make every word before "to" an event.
     const handWord = (w: string, entries: Entry[]) => entries.some((e) => e.hand)
@@ -233,6 +240,8 @@ function untaggedMatches(tokens: Token[]): Array<{ i: number; matches: Match[] }
   const index = triggerIndex();
   const out: Array<{ i: number; matches: Match[] }> = [];
   for (let i = 0; i < tokens.length; i++) {
+    const f = wordFeature(tokens[i].lower);
+    if ((START_WORDS[f >>> 5] & (1 << (f & 31))) === 0) continue;
     const plain = index.get(tokens[i].lower);
     if (!plain) continue;
     // A capitalised word mid-sentence is a name ("Strike Group"), not an event.
