@@ -63,6 +63,20 @@ function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt:
   return { ...roles, source: sayer, target: roles.source, rule: `claim:${roles.rule}` };
 }
 
+/**
+ * "Faye told French media that France should close its bases", "Biden said Israel must
+ * allow more aid": what a speaker says another party should do is a request to it.
+ */
+function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors: ActorSpan[], saidAt: number): Roles | null {
+  if (!roles || saidAt < 0 || saidAt > t.first) return roles;
+  const modal = tokens[t.first - 1]?.lower;
+  if ((modal !== 'should' && modal !== 'must') || roles.source.last !== t.first - 2) return roles;
+  const asked = claimedBy(roles, { ...t, mode: 'claim' }, actors, saidAt);
+  if (!asked) return roles;
+  t.type = 'REQUEST';
+  return { ...asked, rule: `urged:${roles.rule}` };
+}
+
 /** A nominal event right after a request, or a bare verb after a request and its addressee
  * ("asked India to extradite", "demanded the US withdraw"). */
 function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger, actors: ActorSpan[]): boolean {
@@ -174,8 +188,12 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       continue;
     }
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
-    const roles = t.mode === 'impersonal' ? spokenBy(state.actors, t) : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
+    const assigned = t.mode === 'impersonal' ? spokenBy(state.actors, t) : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
+    const roles = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
+    // "French forces left Mali", "Mali left ECOWAS": leaving is a retreat only for troops or
+    // from an organisation ("Putin left Beijing" is the end of a visit).
+    if (t.mode === 'departure' && roles.source.role !== 'MIL' && roles.target?.kind !== 'igo') { note('roles', () => `${words}: a departure, dropped`); continue; }
     note('roles', () => `${words}: ${roles.source.code} → ${roles.target?.code ?? 'null'} (${roles.rule})`);
     // "Thousands of Armenians protested", "protesters marched": a crowd's protest is a
     // demonstration, not a diplomatic complaint.

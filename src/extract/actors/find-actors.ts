@@ -22,7 +22,7 @@ const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Cha
 /** A heading naming who speaks: "Address by President Zelensky to the Parliament of Canada", "Statement of the Ministry of Foreign Affairs of Türkiye". */
 const HEADING = /^(?:(?:Full )?Text of (?:the )?)?(?:Joint )?(?:Address|Statement|Remarks|Speech|Message|Declaration|Press [Rr]elease|Press [Ss]tatement|Letter|Opening [Rr]emarks|Keynote|Communiqu[eé])\b[^.!?]{0,40}?\b(?:by|of|from)\s/;
 /** A statement that opens in its author's voice: "The Republic of Türkiye strongly condemns …". */
-const STATEMENT_VERB = /^(?:(?:strongly|firmly|categorically|resolutely|sincerely|deeply|once again|hereby|also)\s+)*(?:condemns|welcomes|expresses|reiterates|deplores|denounces|rejects|calls|urges|supports|notes|extends|affirms|reaffirms|declares|announces|demands|protests|regrets)\b/;
+const STATEMENT_VERB = /^(?:(?:strongly|firmly|categorically|resolutely|sincerely|deeply|gravely|seriously|once again|hereby|also)\s+)*(?:condemns|welcomes|expresses|reiterates|deplores|denounces|rejects|calls|urges|supports|notes|extends|affirms|reaffirms|declares|announces|demands|protests|regrets|is (?:(?:deeply|gravely|seriously|greatly|extremely)\s+)?(?:concerned|alarmed|saddened|shocked|disturbed|pleased|encouraged|troubled))\b/;
 const SELF_NAMED_GROUP = /\bWe,\s+the (?:leaders|heads of state|heads of government|governments|foreign ministers|defen[cs]e ministers|peoples?) of\b/;
 const OFFICES = new Set(['president', 'minister', 'leader', 'premier', 'chancellor', 'king', 'queen', 'secretary', 'head', 'ruler', 'emperor']);
 const PAIR = /^(?:the two (?:presidents|leaders|countries|nations|sides|governments|ministers|heads of state|states|parties)|both (?:sides|leaders|countries|presidents|governments|parties)|the (?:presidents|leaders))\b(?!\s+(?:of|from|in)\b)/i;
@@ -217,12 +217,16 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   // The speaker and audience a heading names; a statement that opens in its author's voice.
   if (!ctx.speaker && sentence < 3) {
     const heading = HEADING.exec(text);
-    const by = heading ? out.filter((a) => tokens[a.first].start >= heading[0].length && a.kind !== 'adjective') : [];
+    // Only actors named before the topic: "Statement by the Ministry of External Affairs on
+    // the situation in Bangladesh" names no speaker.
+    const topicAt = heading ? text.slice(heading[0].length).search(/\s(?:on|about|regarding|concerning|in|at|to|before)\s/) : -1;
+    const topicStart = heading ? (topicAt < 0 ? Infinity : heading[0].length + topicAt) : 0;
+    const by = heading ? out.filter((a) => tokens[a.first].start >= heading[0].length && tokens[a.first].start < topicStart && a.kind !== 'adjective') : [];
+    const later = heading ? out.filter((a) => tokens[a.first].start > topicStart && a.kind !== 'adjective') : [];
     if (by.length) {
       ctx.speaker = { ...by[0], kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker', ...(heading![0].startsWith('Joint') && by[1] && by[1].code !== by[0].code ? { partner: { ...by[1], resolveAt: undefined } } : {}) };
-      const toAt = /\s(?:to|at|before)\s/.exec(text.slice(tokens[by[0].last].end));
-      const from = toAt ? tokens[by[0].last].end + toAt.index : Infinity;
-      const to = by.find((a) => a.code !== by[0].code && tokens[a.first].start > from);
+      const audience = /^\s(?:to|at|before)\s/.test(text.slice(topicStart)) ? later : [];
+      const to = audience.find((a) => a.code !== by[0].code);
       if (to && !ctx.addressee) ctx.addressee = { ...to, kind: 'state', role: undefined, resolveAt: undefined, via: 'addressee' };
     } else if (!heading) {
       const first = out[0];

@@ -45,7 +45,7 @@ const SYMMETRIC: ReadonlySet<PloverType> = new Set<PloverType>(['COOPERATE', 'CO
 const TARGET_OPTIONAL: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST', 'THREATEN', 'AGREE', 'COERCE', 'SANCTION', 'AID']);
 const TARGET_WINDOW = 16;
 /** Requests whose addressee may go unnamed: "called on countries around the world to isolate X". */
-const OPEN_REQUESTS = new Set(['call on|for', 'urge', 'ask', 'appeal to|for', 'encourage', 'implore']);
+const OPEN_REQUESTS = new Set(['call on|for|upon', 'urge', 'ask', 'appeal to|for', 'encourage', 'implore']);
 const GENERIC = new Set(['any', 'no', 'future', 'possible', 'potential', 'hypothetical']);
 /** Verbal reactions whose "that" clause names who they are about. */
 const STATEMENT_TYPES: ReadonlySet<PloverType> = new Set<PloverType>(['ACCUSE', 'THREATEN', 'SUPPORT', 'REJECT']);
@@ -459,6 +459,8 @@ function lightLink(tokens: Token[], t: Trigger): { index: number; modality: Moda
   for (let i = t.first - 1; i >= 0 && i >= t.first - 6; i--) {
     const tok = tokens[i].lower;
     if (HARD_STOP.has(tok) || tok === ',') break;
+    // "have taken note of the arrest": noting an event is not doing it.
+    if (tok === 'note' || tok === 'notice') return null;
     const l = LIGHT.get(tok);
     if (l) return { index: i, modality: l.modality };
   }
@@ -583,9 +585,12 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
         return null;
       }
     } else {
-      const owner = infinitiveOwner(tokens, actors, t);
+      // "sanctions on Chinese companies for supporting Russia", "accused Azerbaijan of
+      // shelling": a gerund after "for"/"of" is done by the actor just before.
+      const gerund = /ing$/.test(tokens[t.first].lower) && ['for', 'of'].includes(tokens[t.first - 1]?.lower ?? '') ? actorAt(actors, t.first - 2) : -1;
+      const owner = gerund >= 0 ? actors[gerund] : infinitiveOwner(tokens, actors, t);
       const forTo = owner ? null : forInfinitiveSubject(tokens, actors, t);
-      const subj = owner ? { actor: owner, rule: 'possessor-infinitive' } : forTo ? { actor: forTo, rule: 'for-infinitive' } : findSubject(tokens, actors, t.first - 1);
+      const subj = owner ? { actor: owner, rule: gerund >= 0 ? 'gerund-doer' : 'possessor-infinitive' } : forTo ? { actor: forTo, rule: 'for-infinitive' } : findSubject(tokens, actors, t.first - 1);
       const between = subj ? null : betweenPair(tokens, actors, t);
       if (subj) {
         source = subj.actor;
