@@ -236,6 +236,7 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
 const FRONTED = new Set(['in', 'during', 'at']);
 /** Quantity nouns whose "of" phrase is the real head: "thousands of Armenians". */
 export const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'crowds', 'groups']);
+const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they', 'it', 'you']);
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
 /** The token before the first word after `from` that follows the main clause's actors. */
@@ -329,6 +330,8 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     if (tok === 'as' && tokens[i - 1]?.lower === 'such') continue;
     if (tok === '(') { while (i < tokens.length - 1 && tokens[i].lower !== ')') i++; continue; }
     if (HARD_STOP.has(tok) || (SUBORDINATORS.has(tok) && tok !== 'after' && tok !== 'before') || tok === 'which' || tok === 'who') break;
+    // ", and I ask you": a new clause with its own subject.
+    if (tok === ',' && ['and', 'but'].includes(tokens[i + 1]?.lower ?? '') && SUBJECT_PRONOUNS.has(tokens[i + 2]?.lower ?? '')) break;
     const k = actorAt(actors, i);
     if (k < 0) {
       // "warned that North Korea has…": a statement about the clause's subject.
