@@ -113,11 +113,16 @@ export class AliasTrie {
 
   /** Whether some entry already has this alias (any case): later data must not shadow it. */
   has(alias: string): boolean {
+    return this.targetsOf(alias).length > 0;
+  }
+
+  /** The targets of an alias (any case), or none. */
+  targetsOf(alias: string): readonly AliasTarget[] {
     const t = tokenize(alias);
-    if (t.count === 0) return false;
+    if (t.count === 0) return [];
     let node: Node | undefined = this.root;
     for (let i = 0; i < t.count && node; i++) node = node.next?.get(keyAt(t, i));
-    return !!node?.variants;
+    return node?.variants?.flatMap((v) => v.targets) ?? [];
   }
 
   /**

@@ -4,4 +4,4 @@
 export type { ActorKind, ActorInfo, ResolvedActor, ActorMatch, ActorRole, MatchKind, Office } from './types.js';
 export { matchActors } from './match.js';
 export { resolveMatch, resolve, getActor, listActors, personOffice } from './resolve.js';
-export { roleNouns, roleOfNoun, isRoleNoun, type RoleNounEntry } from './role-nouns.js';
+export { roleNouns, roleOfNoun, isRoleNoun, agentRole, type RoleNounEntry } from './role-nouns.js';

@@ -4,7 +4,7 @@
 // it/its → a state or organisation, they/their → a group or state named just before),
 // and "the North"/"the South" once one Korea has been named. Coreference is greedy and
 // local: it never looks further back than a few sentences.
-import { matchActors, resolveMatch, type ActorMatch, type ResolvedActor } from '../../actors/index.js';
+import { agentRole, matchActors, resolveMatch, type ActorMatch, type ResolvedActor } from '../../actors/index.js';
 import { readTsv } from '../lexicon.js';
 import type { ActorSpan, Token } from '../types.js';
 
@@ -34,6 +34,7 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 /** How many sentences back a pronoun may reach. */
 const PRONOUN_REACH = 2;
 /** "a gunman in Texas", "talks at Camp David": a region or city after these is where, not who. */
+const FLAGGED = /^-(?:flagged|registered|owned|operated|made|built|manufactured)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
 /** Every word the coreference loop below acts on: any other word is passed over at once. */
 const COREF_WORDS = new Set(['north', 'south', 'administration', 'government', 'regime', 'junta', 'the', 'both',
@@ -178,8 +179,9 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (m.start < dateline) continue;
     const span = tokenRange(tokens, m.start, m.end);
     if (!span) continue;
-    // "pro-Soviet", "Russian-American": part of a word, not the actor.
-    if (tokens[span[0]].start !== m.start || tokens[span[1]].end > m.end) continue;
+    // "pro-Soviet", "Russian-American": part of a word, not the actor; but a flag or owner
+    // ("a British-flagged tanker", "Russian-registered cars") is the state.
+    if (tokens[span[0]].start !== m.start || (tokens[span[1]].end > m.end && !FLAGGED.test(text.slice(m.end, tokens[span[1]].end)))) continue;
     if (m.kind === 'place') {
       const before = tokens[span[0] - 1]?.lower === 'the' ? span[0] - 2 : span[0] - 1;
       if (LOCATIVE.has(tokens[before]?.lower ?? '')) {
@@ -209,6 +211,16 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     out.push(a);
     for (let i = a.first; i <= span[1]; i++) covered.add(i);
   }
+  // "Protesters in Nairobi", "police in Lagos": a generic agent in a place is that state's.
+  for (const a of [...out, ...(places ?? [])]) {
+    const i = a.first - (tokens[a.first - 1]?.lower === 'the' ? 2 : 1);
+    if (tokens[i]?.lower !== 'in' || covered.has(i - 1) || a.kind === 'person' || a.kind === 'adjective') continue;
+    const role = /^\p{L}+$/u.test(tokens[i - 1]?.text ?? '') ? agentRole(tokens[i - 1].lower) : undefined;
+    if (role === undefined || role === 'GOV') continue;
+    out.push({ ...a, first: i - 1, last: i - 1, name: tokens[i - 1].text, kind: 'role-phrase', possessive: false, via: 'agent-in-place', ...(role ? { role } : {}), resolveAt: undefined });
+    covered.add(i - 1);
+  }
+  out.sort((x, y) => x.first - y.first);
   // Document-level speaker, before this sentence's pronouns: a speaker who names their office: "for me, the President of Ukraine, to address you".
   if (!ctx.speaker && SELF_NAMED.test(text)) {
     const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
