@@ -83,6 +83,9 @@ function wordBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): { lower
     if (/^(1\d{3}|20\d{2})$/.test(tokens[i].text) && /^\p{Lu}/u.test(tokens[a.first].text)) return { lower: '', index: i };
     i--;
   }
+  // "sanctions on three US defence firms": a number word after a preposition (not a
+  // conjunction: "the week after two US carriers … took part").
+  if (i >= 1 && NUMBER_WORDS.has(tokens[i].lower) && PREPOSITIONS.has(tokens[i - 1].lower) && !CONJUNCTION_PREPS.has(tokens[i - 1].lower)) i--;
   // "in March 2024 the junta ended": a month closes the phrase ("March" is no verb here).
   if (i >= 0 && MONTHS.test(tokens[i].text)) return { lower: '', index: i };
   // A possessor chain: "North Korea's Kim" — the head's context is the possessor's.
@@ -236,6 +239,7 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
 const FRONTED = new Set(['in', 'during', 'at']);
 /** Quantity nouns whose "of" phrase is the real head: "thousands of Armenians". */
 export const QUANTITY = new Set(['thousands', 'hundreds', 'dozens', 'millions', 'tens', 'scores', 'crowds', 'groups']);
+const NUMBER_WORDS = new Set(['two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'dozens', 'hundreds', 'thousands', 'millions']);
 const SUBJECT_PRONOUNS = new Set(['i', 'we', 'he', 'she', 'they', 'it', 'you']);
 const MONTHS = /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/;
 
