@@ -161,6 +161,10 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['a flag state is an actor', 'Iran seized a British-flagged oil tanker in the Strait of Hormuz.', 'COERCE IRN->GBR'],
     ['ordering troops to leave is expelling them', 'Mali ordered French troops to leave the country.', 'SANCTION MLI->FRA'],
     ['a number word after a preposition', 'Beijing responded by announcing sanctions on three US defence firms.', 'SANCTION CHN->USA'],
+    ['claiming an attack is doing it', 'The Houthis claimed responsibility for an attack on a British-owned ship in the Gulf of Aden.', 'ASSAULT HOUTHIS->GBR'],
+    ['a complaint filed against a state', 'Lebanon filed a complaint with the UN Security Council against Israel.', 'ACCUSE LBN->ISR'],
+    ['lifting a veto is a concession', "Turkey lifted its veto on Finland's NATO membership.", 'CONCEDE TUR->FIN'],
+    ['"Congo" alone is the Democratic Republic, as news agencies write', "Angola's president hosted talks between Congo and Rwanda in Luanda.", 'CONSULT AGO->COD'],
     ['a heading names the speaker and the audience', 'Address by President Volodymyr Zelensky to the Parliament of Canada\n\nRussia attacked our country. I ask you to keep the sanctions.', 'REQUEST UKR->CAN'],
     ['a statement opening in its author\'s voice is the "we"', 'The Republic of Türkiye strongly condemns the attack. We extend our condolences to the people of Afghanistan.', 'SUPPORT TUR->AFG'],
     ['"the junta" is the government named before, past a fronted month', "Niger's military rulers met. In March 2024 the junta ended its military cooperation with the United States.", 'SANCTION NER->USA'],
@@ -206,7 +210,7 @@ describe('plain one-event sentences of many regions (test/fixtures/plain-sentenc
       fp += found.filter((e) => !fits(e)).length;
     }
     const p = tp / (tp + fp), r = tp / rows.length;
-    expect(rows.length).toBe(211);
+    expect(rows.length).toBe(236);
     expect((2 * p * r) / (p + r)).toBeGreaterThanOrEqual(0.6);
   });
 });

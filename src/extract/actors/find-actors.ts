@@ -34,7 +34,7 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 /** How many sentences back a pronoun may reach. */
 const PRONOUN_REACH = 2;
 /** "a gunman in Texas", "talks at Camp David": a region or city after these is where, not who. */
-const FLAGGED = /^-(?:flagged|registered|owned|operated|made|built|manufactured)$/;
+const FLAGGED = /^-(?:flagged|registered|owned|operated|made|built|manufactured|run|controlled|led|sponsored)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
 /** Every word the coreference loop below acts on: any other word is passed over at once. */
 const COREF_WORDS = new Set(['north', 'south', 'administration', 'government', 'regime', 'junta', 'the', 'both',
