@@ -536,6 +536,10 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
       // after the event's own phrases.
       source = later.actor;
       rule = later.rule;
+    } else if (actors.some((a) => a.first > t.first && a.last < t.last && a.possessive)) {
+      // "the improvement of Pyongyang's relations with Beijing": the owner inside the phrase.
+      source = actors.find((a) => a.first > t.first && a.last < t.last && a.possessive)!;
+      rule = 'possessor-inside';
     } else if (tokens[after]?.lower === 'between') {
       const k1 = actorAt(actors, after + 1 < tokens.length && SKIPPABLE.has(tokens[after + 1].lower) ? after + 2 : after + 1);
       if (k1 >= 0) {
