@@ -181,6 +181,11 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     // "resolute as ever in supporting": a comparison, not a clause.
     if (tok === 'as' && ['ever', 'usual', 'always', 'before', 'much'].includes(tokens[i + 1]?.lower ?? '')) continue;
     if (HARD_STOP.has(tok)) break;
+    // "…, but has expressed admiration for Xi": a coordinated verb phrase shares the subject.
+    if (tok === 'but' && tokens.slice(i + 1, from + 1).every((x) => AUXILIARY_VERBS.has(x.lower) || ADVERBS.has(x.lower))) {
+      const main = sentenceSubject(tokens, actors);
+      return main && main.last < i ? { actor: main, rule: 'coordinated-subject' } : null;
+    }
     if (SUBORDINATORS.has(tok) && !relative) {
       // The clause opened here has no actor subject; the subject may be the main clause's
       // only when the subordinate clause is a participle phrase, so stop.
@@ -679,6 +684,13 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const a = k > 0 ? actors.find((x) => x.first > k && x.first <= k + 8 && x.code !== source!.code && x.kind !== 'pronoun') : undefined;
     if (a && !tokens.slice(t.last + 1, a.first).some((x) => HARD_STOP.has(x.lower))) { target = a; rule += '/cause'; }
   }
+  if (!target && CONDITIONED.has(t.type)) {
+    // "promised a better future if North Korea stopped", "threatened to strike if Israel
+    // attacks": a promise or threat is made to the party its condition names.
+    const k = tokens.findIndex((x, j) => j > t.last && j <= t.last + 12 && (x.lower === 'if' || x.lower === 'unless'));
+    const a = k > 0 ? actors.find((x) => x.first > k && x.first <= k + 3 && x.code !== source!.code && x.kind !== 'pronoun') : undefined;
+    if (a) { target = a; rule += '/condition'; }
+  }
   if (!target && places?.length && PLACE_TARGET.has(t.type)) {
     // "fired rockets at Tel Aviv", "struck a school in Kharkiv", "called for a truce in
     // Darfur": with no party named, the state where it happens (not the doer's own).
@@ -702,6 +714,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality, mutual: mutual && target !== null };
 }
+
+/** Promises and threats, made to the party their condition names. */
+const CONDITIONED: ReadonlySet<PloverType> = new Set<PloverType>(['AGREE', 'THREATEN', 'CONCEDE', 'SUPPORT']);
 
 /** Words opening what a speech act answers: "protested after …", "condemned … over …". */
 const CAUSE = new Set(['after', 'over', 'following']);
