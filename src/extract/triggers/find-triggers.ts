@@ -182,13 +182,18 @@ export function triggerIndex(): Map<string, Entry[]> {
   return INDEX;
 }
 
+/** The dot closing an abbreviation ("U.S.", "U.K."), written onto the word before it. */
+function abbreviationDot(tokens: Token[], k: number): boolean {
+  return tokens[k].text === '.' && k > 0 && tokens[k - 1].end === tokens[k].start && tokens[k - 1].text.includes('.');
+}
+
 function matchFrom(tokens: Token[], slots: Slot[], s: number, t: number): number {
   if (s === slots.length) return t - 1;
   const slot = slots[s];
   if (slot.kind === 'gap') {
     for (let g = 0; g <= slot.max && t + g <= tokens.length; g++) {
       // "used more than a thousand missiles": a quantity's "than" does not end the gap.
-      if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower) && !(tokens[t + g - 1].lower === 'than' && ['more', 'less', 'fewer'].includes(tokens[t + g - 2]?.lower ?? ''))) break;
+      if (g > 0 && GAP_STOP.has(tokens[t + g - 1].lower) && !(tokens[t + g - 1].lower === 'than' && ['more', 'less', 'fewer'].includes(tokens[t + g - 2]?.lower ?? '')) && !abbreviationDot(tokens, t + g - 1)) break;
       if (g < slot.min) continue;
       const end = matchFrom(tokens, slots, s + 1, t + g);
       if (end >= 0) return end;
