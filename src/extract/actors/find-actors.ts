@@ -182,6 +182,9 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     // "pro-Soviet", "Russian-American": part of a word, not the actor; but a flag or owner
     // ("a British-flagged tanker", "Russian-registered cars") is the state.
     if (tokens[span[0]].start !== m.start || (tokens[span[1]].end > m.end && !FLAGGED.test(text.slice(m.end, tokens[span[1]].end)))) continue;
+    // "U.S.-supplied weapons": the hyphen is written after the abbreviation's dot.
+    const hyphened = /^-\p{L}+/u.exec(text.slice(m.end));
+    if (hyphened && !FLAGGED.test(hyphened[0])) continue;
     if (m.kind === 'place') {
       const before = tokens[span[0] - 1]?.lower === 'the' ? span[0] - 2 : span[0] - 1;
       if (LOCATIVE.has(tokens[before]?.lower ?? '')) {
