@@ -80,10 +80,12 @@ function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors: Actor
 /** A nominal event right after a request, or a bare verb after a request and its addressee
  * ("asked India to extradite", "demanded the US withdraw"). */
 function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger, actors: ActorSpan[]): boolean {
-  const base = t.pos === 'verb' && t.first > 0 && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower);
+  // "to isolate Pyongyang by denying it support": the means of the asked-for act.
+  const means = t.pos === 'verb' && tokens[t.first - 1]?.lower === 'by' && /ing$/.test(tokens[t.first].lower);
+  const base = means || (t.pos === 'verb' && t.first > 0 && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower));
   if (t.pos !== 'noun' && !base) return false;
   return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first
-    && t.first - r.last <= (base ? 8 : 3) && (!base || t.first - r.last >= 2)
+    && t.first - r.last <= (means ? 14 : base ? 8 : 3) && (!base || t.first - r.last >= 2)
     // "and" opens another clause unless it joins the addressees: "urged Israel and Hamas to agree".
     && !tokens.slice(r.last + 1, t.first).some((x, k) => /^[,;:]$/.test(x.text) || (x.lower === 'and' && !actors.some((a) => a.first === r.last + 2 + k))));
 }
