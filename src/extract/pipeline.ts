@@ -63,6 +63,16 @@ function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt:
   return { ...roles, source: sayer, target: roles.source, rule: `claim:${roles.rule}` };
 }
 
+/** "Cooperation between the DPRK and Russia, including missile transfers": a nominal event
+ * listed as part of the one before it has its parties. */
+function included(tokens: Token[], t: Trigger, previous: { t: Trigger; roles: Roles } | null): Roles | null {
+  if (!previous || t.pos !== 'noun' || t.first - previous.t.last > 16) return null;
+  const between = tokens.slice(previous.t.last + 1, t.first).map((x) => x.lower);
+  const at = between.findIndex((w, k) => w === 'including' || (w === 'such' && between[k + 1] === 'as'));
+  if (at < 0 || between.slice(at).some((w) => /^[;:.]$/.test(w))) return null;
+  return { ...previous.roles, rule: `included:${previous.roles.rule}`, mutual: false };
+}
+
 /**
  * "Faye told French media that France should close its bases", "Biden said Israel must
  * allow more aid": what a speaker says another party should do is a request to it.
@@ -182,6 +192,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
 
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
+  let previous: { t: Trigger; roles: Roles } | null = null;
   for (const t of triggers) {
     // "called for dialogue", "demanded a ceasefire", "demanding the U.S. withdraw": the
     // thing asked for has not happened.
@@ -191,8 +202,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     }
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
     const assigned = t.mode === 'impersonal' ? spokenBy(state.actors, t) : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
-    const roles = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1);
+    const roles: Roles | null = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1) ?? included(tokens, t, previous);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
+    previous = { t, roles };
     // "French forces left Mali", "Mali left ECOWAS": leaving is a retreat only for troops or
     // from an organisation ("Putin left Beijing" is the end of a visit).
     if (t.mode === 'departure' && roles.source.role !== 'MIL' && roles.target?.kind !== 'igo') { note('roles', () => `${words}: a departure, dropped`); continue; }
