@@ -1,9 +1,8 @@
 // `entente check` for SQLite: page integrity, foreign keys, the full-text indexes (documents,
-// mentions, events), indexes an unfinished import deferred, and the derived tables (event_actors, actor_counts) against the tables
+// mentions, events) and the derived tables (event_actors, actor_counts) against the tables
 // they derive from. Each check is one entry of SQLITE_CHECKS; a new derived table adds its own entry here.
 import type Database from 'better-sqlite3';
 import type { CheckResult, CheckStore } from '../check-store.js';
-import { DEFERRABLE_INDEXES, deferredIndexes, hasIndex } from './deferred-indexes.js';
 
 export interface SqliteCheck {
   name: string;
@@ -67,16 +66,6 @@ export const SQLITE_CHECKS: SqliteCheck[] = [
         }
       }
       return out;
-    },
-  },
-  {
-    name: 'indexes',
-    ok: 'every index is built',
-    run: (db) => {
-      const recorded = new Set(deferredIndexes(db));
-      return [...new Set([...DEFERRABLE_INDEXES, ...recorded])].filter((name) => !hasIndex(db, name)).map((name) => recorded.has(name)
-        ? `index ${name} is missing: an import deferred it and did not finish (the next writable open rebuilds it and recounts actor_counts)`
-        : `index ${name} is missing`);
     },
   },
   {

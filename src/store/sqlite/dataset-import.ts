@@ -10,7 +10,6 @@ import { intensity } from '../../domain/plover.js';
 import { dayBounds } from '../../domain/date-range.js';
 import { EntenteError } from '../../domain/errors.js';
 import { eventIndexer } from './event-index.js';
-import { deferIndexes, restoreIndexes } from './deferred-indexes.js';
 import type { DatasetStore, GdeltMentionInput, StateMembershipInput, WriteResult } from '../../ingest/datasets/dataset-store.js';
 
 const schema = `
@@ -69,10 +68,9 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
   // An import in bulk (inBulk): one transaction spans batches until `rows` rows are written; the
   // events inserted since `pendingAfter` (an id) get their derived rows just before the commit,
   // or earlier when a statement would update them (the update triggers expect them tallied).
-  // Into a store with no events, the secondary indexes are built at the end (deferred).
-  let bulk: { rows: number; written: number; pendingAfter: number | null; deferred: boolean } | null = null;
+  let bulk: { rows: number; written: number; pendingAfter: number | null } | null = null;
   const indexPending = () => {
-    if (bulk?.pendingAfter != null) stmts().index(bulk.pendingAfter, { deferred: bulk.deferred });
+    if (bulk?.pendingAfter != null) stmts().index(bulk.pendingAfter);
     if (bulk) bulk.pendingAfter = null;
   };
   const commitBulk = () => {
@@ -195,13 +193,7 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
   const inBulk = async <T>(rows: number, work: () => Promise<T>): Promise<T> => {
     // Nested, or inside a caller's transaction: batches keep their own transactions.
     if (bulk || db.inTransaction) return work();
-    let deferred: boolean;
-    try {
-      deferred = deferIndexes(db);
-    } catch (e) {
-      throw dbError('deferring indexes', e);
-    }
-    bulk = { rows, written: 0, pendingAfter: null, deferred };
+    bulk = { rows, written: 0, pendingAfter: null };
     try {
       return await work();
     } finally {
@@ -209,15 +201,6 @@ export function datasetImportPart(db: Database.Database): Pick<EventStore, 'impo
         commitBulk();
       } finally {
         bulk = null;
-        // Also after a failed import: what was committed gets its indexes back.
-        if (deferred) {
-          try {
-            restoreIndexes(db);
-          } catch (e) {
-            // eslint-disable-next-line no-unsafe-finally
-            throw dbError('rebuilding indexes', e);
-          }
-        }
       }
     }
   };

@@ -10,18 +10,15 @@ const ACTOR_ROW = 'code, day_first, event_id, role, day_last, type, modality, st
 const actorRows = (list: 'sources' | 'targets', role: string) => `SELECT j.value, coalesce(e.day_first, ''), e.id, '${role}', e.day_last,
     e.type, e.modality, e.status, e.origin FROM events e, json_each(e.${list}) j WHERE e.id > @after ORDER BY 1, 2, 3`;
 
-/**
- * Returns `index(after)`: derives the rows of every event with id > after (the ids just
- * inserted); with `deferred`, all but actor_counts, which restoreIndexes recounts.
- */
-export function eventIndexer(db: Database.Database): (after: number | bigint, opts?: { deferred?: boolean }) => void {
-  const actorSteps = [
+/** Returns `index(after)`: derives the rows of every event with id > after (the ids just inserted). */
+export function eventIndexer(db: Database.Database): (after: number | bigint) => void {
+  const steps = [
     // In key order, so the B-tree is written along, not all over.
     db.prepare(`INSERT INTO event_actors (${ACTOR_ROW}) ${actorRows('sources', 'source')} ON CONFLICT DO NOTHING`),
     db.prepare(`INSERT INTO event_actors (${ACTOR_ROW}) ${actorRows('targets', 'target')}
       ON CONFLICT (code, day_first, event_id) DO UPDATE SET role = 'both' WHERE role = 'source'`),
-  ];
-  const steps = [
+    db.prepare(`INSERT INTO actor_counts (code, events) SELECT code, count(*) FROM event_actors INDEXED BY event_actors_event
+      WHERE event_id > @after GROUP BY code ON CONFLICT (code) DO UPDATE SET events = events + excluded.events`),
     db.prepare(`INSERT INTO event_volume (day_first, day_last, origin, modality, status, events, mentions)
       SELECT day_first, coalesce(day_last, day_first), origin, modality, status, count(*), sum(max(mention_count, 1))
       FROM events WHERE id > @after AND day_first IS NOT NULL GROUP BY 1, 2, 3, 4, 5
@@ -31,15 +28,7 @@ export function eventIndexer(db: Database.Database): (after: number | bigint, op
     ...Object.values(rollupStatements(eventSource('events', 'x.id > @after'), 1)).map((sql) => db.prepare(sql)),
     db.prepare(INDEX_NEW_EVENT_TEXT),
   ];
-  // The new rows are picked from the event_id index (materialized, or the planner would walk the
-  // primary key for its code order); while a first import has deferred that index
-  // (deferred-indexes.ts), the counts are left to the rebuild.
-  const counts = db.prepare(`WITH fresh AS MATERIALIZED (SELECT code FROM event_actors WHERE event_id > @after)
-    INSERT INTO actor_counts (code, events) SELECT code, count(*) FROM fresh WHERE true GROUP BY code
-    ON CONFLICT (code) DO UPDATE SET events = events + excluded.events`);
-  return (after, opts = {}) => {
-    for (const s of actorSteps) s.run({ after });
-    if (!opts.deferred) counts.run({ after });
+  return (after) => {
     for (const s of steps) s.run({ after });
   };
 }

@@ -10,7 +10,6 @@ import { prefixEnd, prefixStart } from '../../domain/date-range.js';
 import { DEFAULT_LIMIT, MAX_LIMIT, type EventFilter, type Page } from '../event-store.js';
 import { maxSpanDays } from './event-index.js';
 import { LONG_SPAN_DAYS, longSpanTerm } from './core-schema.js';
-import { hasIndex } from './deferred-indexes.js';
 
 export interface FilterSql {
   /** FROM … WHERE …, with `e` the events table. */
@@ -143,9 +142,7 @@ export function filterSql(db: Database.Database, f: EventFilter, part: WindowPar
   // Newest first walks the same index backwards (undated events, which sort first, then come last).
   const dir = f.order === 'desc' ? ' DESC' : '';
   // The early part names its index: the planner would otherwise walk the date index from the start.
-  // A first import builds it at its end (deferred-indexes.ts): until then, no hint.
-  const hint = t === 'a' ? 'event_actors_long_span' : 'events_long_span';
-  const by = part === 'early' && hasIndex(db, hint) ? ` INDEXED BY ${hint}` : '';
+  const by = part === 'early' ? (t === 'a' ? ' INDEXED BY event_actors_long_span' : ' INDEXED BY events_long_span') : '';
   const s: FilterSql = t === 'a'
     ? { from: `FROM event_actors a${by} JOIN events e ON e.id = a.event_id ${cond}`, countFrom: `FROM event_actors a${by} ${cond}`, params, orderBy: `a.day_first${dir}, a.event_id${dir}`, driveRows }
     : { from: `FROM events e${by} ${cond}`, countFrom: `FROM events e${by} ${cond}`, params, orderBy: `e.day_first${dir}, e.id${dir}`, driveRows };

@@ -17,9 +17,8 @@ import { curationPart, curationMigrations } from './curation.js';
 import { datasetImportPart, datasetImportMigrations } from './dataset-import.js';
 import { sourcePart, sourceMigrations } from './sources.js';
 import { eventSearchMigrations } from './event-search.js';
-import { deferredIndexMigrations, restoreIndexes } from './deferred-indexes.js';
 
-export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...deferredIndexMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...eventSearchMigrations, ...sourceMigrations];
+export const sqliteMigrations = [...coreMigrations, ...rollupMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...eventSearchMigrations, ...sourceMigrations];
 
 export interface OpenOptions {
   /** Told how a long migration (rollups of a big database) is getting on. */
@@ -80,8 +79,6 @@ export function openSqliteDatabase(file: string, opts: OpenOptions = {}): Databa
   }
   try {
     migrate(db, sqliteMigrations, file, opts.progress);
-    // An import killed before it rebuilt the indexes it deferred: rebuilt before anything else.
-    restoreIndexes(db);
   } catch (e) {
     db.close();
     if (e instanceof EntenteError) throw e;
