@@ -63,10 +63,13 @@ function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt:
   return { ...roles, source: sayer, target: roles.source, rule: `claim:${roles.rule}` };
 }
 
+const SPEECH_ACTS = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'THREATEN', 'REQUEST']);
+
 /** "Cooperation between the DPRK and Russia, including missile transfers": a nominal event
  * listed as part of the one before it has its parties. */
 function included(tokens: Token[], t: Trigger, previous: { t: Trigger; roles: Roles } | null): Roles | null {
-  if (!previous || t.pos !== 'noun' || t.first - previous.t.last > 16) return null;
+  // A speech act's list names what it is about, not its own parts.
+  if (!previous || t.pos !== 'noun' || t.first - previous.t.last > 16 || SPEECH_ACTS.has(previous.t.type)) return null;
   const between = tokens.slice(previous.t.last + 1, t.first).map((x) => x.lower);
   const at = between.findIndex((w, k) => w === 'including' || (w === 'such' && between[k + 1] === 'as'));
   if (at < 0 || between.slice(at).some((w) => /^[;:.]$/.test(w))) return null;
