@@ -196,6 +196,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   const attribution = findAttribution(tokens, actors, s.text);
   const out: EventMention[] = [];
   let previous: { t: Trigger; roles: Roles } | null = null;
+  let spoken: { last: number; source: EventMention['source'] } | null = null;
   for (const t of triggers) {
     // "called for dialogue", "demanded a ceasefire", "demanding the U.S. withdraw": the
     // thing asked for has not happened.
@@ -258,6 +259,13 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       m.target = shared.target;
       m.rule += '; target:coordinated';
     }
+    // "Beijing protested a flyover by a US spy plane": what a speech act is about was done
+    // to the one who speaks.
+    if (!m.target && t.pos === 'noun' && spoken && t.first > spoken.last && t.first - spoken.last <= 4 && spoken.source.code !== m.source.code) {
+      m.target = spoken.source;
+      m.rule += '; target:speaker';
+    }
+    if (SPEECH_ACTS.has(t.type)) spoken = { last: t.last, source: m.source };
     out.push(m);
     if (roles.mutual && m.target) {
       note('roles', () => `${words}: mutual, also ${m.target!.code} → ${m.source.code}`);
