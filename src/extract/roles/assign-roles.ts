@@ -374,7 +374,9 @@ function nounPhraseAt(tokens: Token[], tags: Pos[], i: number): [number, number]
   for (;;) {
     // "the last French troops": a determiner's adverb tagged apart stays in the phrase.
     while (j < tokens.length && (NOUN_PHRASE.has(tags[j]) || tokens[j].lower === "'s" || (tokens[j].text === '-' && j > i)
-      || (tags[j] === 'ADV' && tags[j - 1] === 'DET' && j > i && NOUN_PHRASE.has(tags[j + 1])))) j++;
+      || (tags[j] === 'ADV' && tags[j - 1] === 'DET' && j > i && NOUN_PHRASE.has(tags[j + 1]))
+      // "the Russian-led alliance": a hyphenated participle before a noun is an adjective.
+      || (tags[j] === 'VERB' && /-\p{L}+ed$/u.test(tokens[j].text) && NOUN_PHRASE.has(tags[j + 1])))) j++;
     // "United Nations Security Council (UNSC) resolutions": an abbreviation in brackets
     // inside the phrase.
     const close = j > i && tokens[j]?.lower === '(' ? tokens.findIndex((x, k) => k > j && k <= j + 4 && x.lower === ')') : -1;
