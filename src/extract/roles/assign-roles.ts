@@ -195,7 +195,10 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
       // "a gunman who massacred": the antecedent is the noun before the pronoun; when it
       // is no actor, the clause has no actor subject.
       const before = tokens[i - 1]?.lower === ',' ? i - 2 : i - 1;
-      if (tok !== 'that' && before >= 0 && actorAt(actors, before) < 0) return null;
+      // "one of the countries that must enforce": "that" after a noun is a relative pronoun
+      // too ("said that …" after a verb is not).
+      const nounBefore = before >= 0 && /^\p{Ll}+s$/u.test(tokens[before].text) && !isVerbLike(tokens[before].lower, tokens[before - 1]?.lower);
+      if ((tok !== 'that' || nounBefore) && before >= 0 && actorAt(actors, before) < 0) return null;
       relative = true;
       continue;
     }
