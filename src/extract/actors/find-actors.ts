@@ -34,6 +34,7 @@ const POSSESSIVE_PRONOUNS = new Set(['his', 'her', 'its', 'their']);
 /** How many sentences back a pronoun may reach. */
 const PRONOUN_REACH = 2;
 /** "a gunman in Texas", "talks at Camp David": a region or city after these is where, not who. */
+const HYPHENED = /-\p{L}+/uy;
 const FLAGGED = /^-(?:flagged|registered|owned|operated|made|built|manufactured|run|controlled|led|sponsored)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
 /** Every word the coreference loop below acts on: any other word is passed over at once. */
@@ -183,8 +184,11 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     // ("a British-flagged tanker", "Russian-registered cars") is the state.
     if (tokens[span[0]].start !== m.start || (tokens[span[1]].end > m.end && !FLAGGED.test(text.slice(m.end, tokens[span[1]].end)))) continue;
     // "U.S.-supplied weapons": the hyphen is written after the abbreviation's dot.
-    const hyphened = /^-\p{L}+/u.exec(text.slice(m.end));
-    if (hyphened && !FLAGGED.test(hyphened[0])) continue;
+    if (text.charCodeAt(m.end) === 45) {
+      HYPHENED.lastIndex = m.end;
+      const hyphened = HYPHENED.exec(text);
+      if (hyphened && !FLAGGED.test(hyphened[0])) continue;
+    }
     if (m.kind === 'place') {
       const before = tokens[span[0] - 1]?.lower === 'the' ? span[0] - 2 : span[0] - 1;
       if (LOCATIVE.has(tokens[before]?.lower ?? '')) {
