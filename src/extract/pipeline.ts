@@ -16,12 +16,13 @@ import { findDates } from './dates/find-dates.js';
 import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
 import { assignRoles, sentenceSubject, QUANTITY, type Roles } from './roles/assign-roles.js';
+import { askedFor, claimedBy, included, spokenBy, SPEECH_ACTS, urgedBy } from './roles/reported.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
 import { posTags } from './grammar/pos-tags.js';
 import { Clusterer } from './events/cluster-mentions.js';
-import type { ActorSpan, Sentence, Token, TraceLine, Trigger } from './types.js';
+import type { ActorSpan, Sentence, TraceLine, Trigger } from './types.js';
 
 export const STAGES = ['sentences', 'actors', 'triggers', 'dates', 'roles', 'modality', 'events'] as const;
 
@@ -40,68 +41,6 @@ export interface TracedExtraction extends Extraction {
 
 /** How many sentences an episode date carries without being renewed. */
 const EPISODE_SENTENCES = 3;
-
-/** "It is necessary to impose an embargo": in a speech, the speaker asks the audience. */
-function spokenBy(ctx: ActorContext, t: Trigger): Roles | null {
-  if (!ctx.speaker) return null;
-  const at = { first: t.first, last: t.first };
-  const target = ctx.addressee && ctx.addressee.code !== ctx.speaker.code ? { ...ctx.addressee, ...at } : null;
-  return { source: { ...ctx.speaker, ...at }, target, rule: 'impersonal-speaker', linkModality: null };
-}
-
-/**
- * "Kono said China poses a security threat to Japan", "the US said North Korea must bear
- * responsibility": a charge made about someone is an accusation by whoever says it, of
- * the one charged. Told by the author alone, it is an opinion, not an event.
- */
-function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt: number): Roles | null {
-  if (!roles || t.mode !== 'claim') return roles;
-  if (saidAt < 0) return null;
-  const sayer = [...actors].reverse().find((a) => a.last < saidAt && a.code !== roles.source.code && a.kind !== 'adjective');
-  const after = actors.find((a) => a.first > saidAt && a.last < t.first && a.code !== roles.source.code);
-  if (!sayer || after) return null;
-  return { ...roles, source: sayer, target: roles.source, rule: `claim:${roles.rule}` };
-}
-
-const SPEECH_ACTS = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'THREATEN', 'REQUEST']);
-
-/** "Cooperation between the DPRK and Russia, including missile transfers": a nominal event
- * listed as part of the one before it has its parties. */
-function included(tokens: Token[], t: Trigger, previous: { t: Trigger; roles: Roles } | null): Roles | null {
-  // A speech act's list names what it is about, not its own parts.
-  if (!previous || t.pos !== 'noun' || t.first - previous.t.last > 16 || SPEECH_ACTS.has(previous.t.type)) return null;
-  const between = tokens.slice(previous.t.last + 1, t.first).map((x) => x.lower);
-  const at = between.findIndex((w, k) => w === 'including' || (w === 'such' && between[k + 1] === 'as'));
-  if (at < 0 || between.slice(at).some((w) => /^[;:.]$/.test(w))) return null;
-  return { ...previous.roles, rule: `included:${previous.roles.rule}`, mutual: false };
-}
-
-/**
- * "Faye told French media that France should close its bases", "Biden said Israel must
- * allow more aid": what a speaker says another party should do is a request to it.
- */
-function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors: ActorSpan[], saidAt: number): Roles | null {
-  if (!roles || saidAt < 0 || saidAt > t.first) return roles;
-  const modal = tokens[t.first - 1]?.lower;
-  if ((modal !== 'should' && modal !== 'must') || roles.source.last !== t.first - 2) return roles;
-  const asked = claimedBy(roles, { ...t, mode: 'claim' }, actors, saidAt);
-  if (!asked) return roles;
-  t.type = 'REQUEST';
-  return { ...asked, rule: `urged:${roles.rule}` };
-}
-
-/** A nominal event right after a request, or a bare verb after a request and its addressee
- * ("asked India to extradite", "demanded the US withdraw"). */
-function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger, actors: ActorSpan[]): boolean {
-  // "to isolate Pyongyang by denying it support": the means of the asked-for act.
-  const means = t.pos === 'verb' && tokens[t.first - 1]?.lower === 'by' && /ing$/.test(tokens[t.first].lower);
-  const base = means || (t.pos === 'verb' && t.first > 0 && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower));
-  if (t.pos !== 'noun' && !base) return false;
-  return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first
-    && t.first - r.last <= (means ? 14 : base ? 8 : 3) && (!base || t.first - r.last >= 2)
-    // "and" opens another clause unless it joins the addressees: "urged Israel and Hamas to agree".
-    && !tokens.slice(r.last + 1, t.first).some((x, k) => /^[,;:]$/.test(x.text) || (x.lower === 'and' && !actors.some((a) => a.first === r.last + 2 + k))));
-}
 
 /** Sentences that carry the episode date across a paragraph break. */
 const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
