@@ -166,6 +166,32 @@ function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: numb
 }
 
 /**
+ * The speaker (and audience) a document names in its heading ("Address by President
+ * Zelensky to the Parliament of Canada"), or a statement that opens in its author's voice
+ * ("The Republic of Türkiye strongly condemns …"): its "we" and "you" from then on.
+ */
+function noteSpeaker(text: string, tokens: Token[], out: ActorSpan[], ctx: ActorContext): void {
+  const heading = HEADING.exec(text);
+  // Only actors named before the topic: "Statement by the Ministry of External Affairs on
+  // the situation in Bangladesh" names no speaker.
+  const topicAt = heading ? text.slice(heading[0].length).search(/\s(?:on|about|regarding|concerning|in|at|to|before)\s/) : -1;
+  const topicStart = heading ? (topicAt < 0 ? Infinity : heading[0].length + topicAt) : 0;
+  const by = heading ? out.filter((a) => tokens[a.first].start >= heading[0].length && tokens[a.first].start < topicStart && a.kind !== 'adjective') : [];
+  const later = heading ? out.filter((a) => tokens[a.first].start > topicStart && a.kind !== 'adjective') : [];
+  if (by.length) {
+    ctx.speaker = { ...by[0], kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker', ...(heading![0].startsWith('Joint') && by[1] && by[1].code !== by[0].code ? { partner: { ...by[1], resolveAt: undefined } } : {}) };
+    const audience = /^\s(?:to|at|before)\s/.test(text.slice(topicStart)) ? later : [];
+    const to = audience.find((a) => a.code !== by[0].code);
+    if (to && !ctx.addressee) ctx.addressee = { ...to, kind: 'state', role: undefined, resolveAt: undefined, via: 'addressee' };
+  } else if (!heading) {
+    const first = out[0];
+    if (first && first.via === 'registry' && first.kind !== 'adjective' && first.kind !== 'person' && tokens[first.first].start <= 4 && STATEMENT_VERB.test(text.slice(tokens[first.last].end).trimStart())) {
+      ctx.speaker = { ...first, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
+    }
+  }
+}
+
+/**
  * The actors of one sentence, in text order, as token spans. `date` (an ISO prefix) is
  * when the sentence's events happen, so that "Moscow" in 1950 is the Soviet Union.
  * A region or city after a locative preposition ("in Kharkiv") is where something
@@ -234,26 +260,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
   }
   // The speaker and audience a heading names; a statement that opens in its author's voice.
-  if (!ctx.speaker && sentence < 3) {
-    const heading = HEADING.exec(text);
-    // Only actors named before the topic: "Statement by the Ministry of External Affairs on
-    // the situation in Bangladesh" names no speaker.
-    const topicAt = heading ? text.slice(heading[0].length).search(/\s(?:on|about|regarding|concerning|in|at|to|before)\s/) : -1;
-    const topicStart = heading ? (topicAt < 0 ? Infinity : heading[0].length + topicAt) : 0;
-    const by = heading ? out.filter((a) => tokens[a.first].start >= heading[0].length && tokens[a.first].start < topicStart && a.kind !== 'adjective') : [];
-    const later = heading ? out.filter((a) => tokens[a.first].start > topicStart && a.kind !== 'adjective') : [];
-    if (by.length) {
-      ctx.speaker = { ...by[0], kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker', ...(heading![0].startsWith('Joint') && by[1] && by[1].code !== by[0].code ? { partner: { ...by[1], resolveAt: undefined } } : {}) };
-      const audience = /^\s(?:to|at|before)\s/.test(text.slice(topicStart)) ? later : [];
-      const to = audience.find((a) => a.code !== by[0].code);
-      if (to && !ctx.addressee) ctx.addressee = { ...to, kind: 'state', role: undefined, resolveAt: undefined, via: 'addressee' };
-    } else if (!heading) {
-      const first = out[0];
-      if (first && first.via === 'registry' && first.kind !== 'adjective' && first.kind !== 'person' && tokens[first.first].start <= 4 && STATEMENT_VERB.test(text.slice(tokens[first.last].end).trimStart())) {
-        ctx.speaker = { ...first, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
-      }
-    }
-  }
+  if (!ctx.speaker && sentence < 3) noteSpeaker(text, tokens, out, ctx);
   // A joint statement: "We, the leaders of Japan, the Republic of Korea, and the United States".
   const group = ctx.speaker ? null : SELF_NAMED_GROUP.exec(text);
   if (group) {
