@@ -685,14 +685,14 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   }
   if (!target && STATEMENT_TYPES.has(t.type)) {
     // "Japan protested after a Chinese ship entered its waters": the party of the cause.
-    const k = tokens.findIndex((x, j) => j > t.last && j <= t.last + 6 && CAUSE.has(x.lower));
+    const k = wordAfter(tokens, t.last, 6, CAUSE);
     const a = k > 0 ? actors.find((x) => x.first > k && x.first <= k + 8 && x.code !== source!.code && x.kind !== 'pronoun') : undefined;
     if (a && !tokens.slice(t.last + 1, a.first).some((x) => HARD_STOP.has(x.lower))) { target = a; rule += '/cause'; }
   }
   if (!target && CONDITIONED.has(t.type)) {
     // "promised a better future if North Korea stopped", "threatened to strike if Israel
     // attacks": a promise or threat is made to the party its condition names.
-    const k = tokens.findIndex((x, j) => j > t.last && j <= t.last + 12 && (x.lower === 'if' || x.lower === 'unless'));
+    const k = wordAfter(tokens, t.last, 12, CONDITIONS);
     const a = k > 0 ? actors.find((x) => x.first > k && x.first <= k + 3 && x.code !== source!.code && x.kind !== 'pronoun') : undefined;
     if (a) { target = a; rule += '/condition'; }
   }
@@ -719,6 +719,14 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   if (!target && !optional && !openRequest && !aboutThing && !armedAct) return null;
   return { source, target, rule, linkModality, mutual: mutual && target !== null };
 }
+
+/** The first of `words` within `reach` tokens after token `from`, or -1. */
+function wordAfter(tokens: Token[], from: number, reach: number, words: ReadonlySet<string>): number {
+  for (let j = from + 1; j <= from + reach && j < tokens.length; j++) if (words.has(tokens[j].lower)) return j;
+  return -1;
+}
+
+const CONDITIONS = new Set(['if', 'unless']);
 
 /** Promises and threats, made to the party their condition names. */
 const CONDITIONED: ReadonlySet<PloverType> = new Set<PloverType>(['AGREE', 'THREATEN', 'CONCEDE', 'SUPPORT']);
