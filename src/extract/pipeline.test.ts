@@ -173,6 +173,11 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['what a speech act is about was done to its speaker', 'Beijing protested a flyover by a US spy plane.', 'MOBILIZE USA->CHN'],
     ['troop movements near a border', 'Biden focused on movements of Russian troops near the Ukrainian border.', 'MOBILIZE RUS->UKR'],
     ['a hyphenated participle before a noun is an adjective of the object', 'North Korea will demand to join the Russian-led alliance.', 'REQUEST PRK->RUS'],
+    ['an irregular participle after "be" is a passive', 'Ukrainian ports were struck by Russian missiles overnight.', 'ASSAULT RUS->UKR'],
+    ['a passive nominal event with its agent after the participle', 'Sanctions were imposed on Belarus by the European Union after the election.', 'SANCTION EU->BLR'],
+    ['a matched object noun makes a speech act about a thing', 'Russia vetoed the resolution, while China abstained.', 'REJECT RUS->-'],
+    ['crossing into a state', 'Ethiopian troops crossed into Somalia on Monday.', 'MOBILIZE ETH->SOM'],
+    ['a protest to a government', 'Taiwan protested to Tokyo over the remarks.', 'ACCUSE TWN->JPN'],
     ['a heading names the speaker and the audience', 'Address by President Volodymyr Zelensky to the Parliament of Canada\n\nRussia attacked our country. I ask you to keep the sanctions.', 'REQUEST UKR->CAN'],
     ['a statement opening in its author\'s voice is the "we"', 'The Republic of Türkiye strongly condemns the attack. We extend our condolences to the people of Afghanistan.', 'SUPPORT TUR->AFG'],
     ['"the junta" is the government named before, past a fronted month', "Niger's military rulers met. In March 2024 the junta ended its military cooperation with the United States.", 'SANCTION NER->USA'],
@@ -220,7 +225,7 @@ describe('plain one-event sentences of many regions (test/fixtures/plain-sentenc
       fp += found.filter((e) => !fits(e)).length;
     }
     const p = tp / (tp + fp), r = tp / rows.length;
-    expect(rows.length).toBe(236);
+    expect(rows.length).toBe(256);
     expect((2 * p * r) / (p + r)).toBeGreaterThanOrEqual(0.85);
   });
 });

@@ -506,7 +506,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   const after = t.last + 1;
   // "was invaded by X"; for a noun also "the war started by X".
   const agentAt = tokens[after]?.lower === 'by' ? after + 1
-    : t.pos === 'noun' && /ed$/.test(tokens[after]?.lower ?? '') && tokens[after + 1]?.lower === 'by' ? after + 2 : -1;
+    : t.pos === 'noun' && /ed$/.test(tokens[after]?.lower ?? '') && tokens[after + 1]?.lower === 'by' ? after + 2
+    : t.pos === 'noun' ? passiveAgentAt(tokens, after) : -1;
   const agentIdx = agentAt >= 0 ? actorAt(actors, agentAt < tokens.length && SKIPPABLE.has(tokens[agentAt].lower) ? agentAt + 1 : agentAt) : -1;
 
   if (t.pos === 'noun') {
@@ -540,7 +541,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     } else if (agentIdx >= 0) {
       source = actors[agentIdx];
       rule = 'nominal-agent';
-      targetFrom = actors[agentIdx].last + 1;
+      // "Sanctions were imposed on Belarus by the EU": the participle's phrases name the target.
+      targetFrom = BE.has(tokens[after]?.lower ?? '') ? after + 2 : actors[agentIdx].last + 1;
     } else if (later) {
       // "a 2016 visit to China by Barack Obama", "movements of Russian troops": the agent
       // after the event's own phrases.
@@ -591,7 +593,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const reduced = agentIdx >= 0 && j >= 0 && /^\p{Ll}+$/u.test(tokens[j].text) && !AUXILIARY_VERBS.has(tokens[j].lower) && !isPastParticiple(tokens[j]) && !PREPOSITIONS.has(tokens[j].lower) && !SKIPPABLE.has(tokens[j].lower);
     const passive = isPastParticiple(tokens[t.first]) && j >= 0 && (BE.has(tokens[j].lower) || reduced || (agentIdx >= 0 && (tokens[j].lower === ',' || actorAt(actors, j) >= 0)));
     if (passive) {
-      const patient = findSubject(tokens, actors, j);
+      // "Ukrainian ports were struck by Russian missiles": an adjective in the subject's
+      // phrase names the patient's state.
+      const patient = findSubject(tokens, actors, j) ?? adjectivePatient(tokens, actors, j);
       if (agentIdx >= 0) {
         source = actors[agentIdx];
         target = patient?.actor ?? null;
@@ -644,7 +648,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const o = objectTarget(tokens, actors, t, tags, source.code);
     if (o?.actor) { target = o.actor; rule += `/${o.rule}`; }
     // "denied that it had interfered": a that-clause is the thing denied.
-    objectNamed = !!o?.object || (tokens[t.last + 1]?.lower === 'that' && tags[t.last + 1] === 'SCONJ');
+    // "vetoed the resolution" matched whole: the trigger's own last word is its object.
+    objectNamed = !!o?.object || (tokens[t.last + 1]?.lower === 'that' && tags[t.last + 1] === 'SCONJ') || (t.last > t.first && tags[t.last] === 'NOUN');
   }
   if (!target) {
     const found = findTarget(tokens, actors, t, source.code, targetFrom);
@@ -733,6 +738,27 @@ const CONDITIONED: ReadonlySet<PloverType> = new Set<PloverType>(['AGREE', 'THRE
 
 /** Words opening what a speech act answers: "protested after …", "condemned … over …". */
 const CAUSE = new Set(['after', 'over', 'following']);
+
+/** "Sanctions were imposed on Belarus by the EU": the agent after "be" + participle and the
+ * participle's own phrases, or -1. */
+function passiveAgentAt(tokens: Token[], after: number): number {
+  if (!BE.has(tokens[after]?.lower ?? '') || !isPastParticiple(tokens[after + 1] ?? tokens[after])) return -1;
+  for (let i = after + 2; i < tokens.length && i <= after + 8; i++) {
+    if (tokens[i].lower === 'by') return i + 1;
+    if (HARD_STOP.has(tokens[i].lower) || tokens[i].lower === ',') return -1;
+  }
+  return -1;
+}
+
+/** "Ukrainian ports were …": the adjective actor opening the noun phrase just before "be". */
+function adjectivePatient(tokens: Token[], actors: ActorSpan[], be: number): { actor: ActorSpan; rule: string } | null {
+  for (let i = be - 1; i >= 0 && i >= be - 4; i--) {
+    const k = actorAt(actors, i);
+    if (k >= 0) return actors[k].kind === 'adjective' ? { actor: actors[k], rule: 'adjective-patient' } : null;
+    if (!/^\p{Ll}+$/u.test(tokens[i].text) || PREPOSITIONS.has(tokens[i].lower)) return null;
+  }
+  return null;
+}
 
 /** Events whose place, with no party named, stands for the party acted on. */
 const PLACE_TARGET: ReadonlySet<PloverType> = new Set<PloverType>(['ASSAULT', 'COERCE', 'SANCTION', 'ACCUSE', 'REQUEST', 'THREATEN']);

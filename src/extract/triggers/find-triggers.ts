@@ -213,7 +213,9 @@ function verbReading(tokens: Token[], i: number, p: number, prev: string | undef
   // "whose strategy has stressed sanctions": an -s form right after a participle is a noun.
   if (prev && /s$/.test(word) && /^\p{Ll}+ed$/u.test(tokens[p].text) && !AUXILIARIES.has(prev)) return false;
   // "was welcome", "is critical": a base form after "be" is an adjective or noun.
-  if (prev && BE_FORMS.has(prev) && !/(ed|ing|en|wn|ght|nt)$/.test(word)) return false;
+  if (prev && BE_FORMS.has(prev) && !/(ed|ing|en|wn|ght|nt)$/.test(word) && !IRREGULAR_PAST.has(word)) return false;
+  // "Sanctions were imposed": a sentence's first word before "be" is its subject noun.
+  if (i === 0 && BE_FORMS.has(tokens[1]?.lower ?? '')) return false;
   // "its old ally", "Putin's army's “sacred fight”": determiner, adjective, base form.
   let p2 = p - 1;
   while (p2 >= 0 && /^["“”‘’']$/.test(tokens[p2].text)) p2--;
