@@ -96,6 +96,11 @@ describe('dates and modality of speech acts', () => {
     const [e] = extractDocument('The Ukrainian incursion into Russian territory in Kursk surprised Moscow.', { published: '2024-12-04' }).events;
     expect(e?.date ?? null).toBeNull();
   });
+  it('"the same day" takes the last date the story told, past paragraphs and link lines', () => {
+    const text = 'On Wednesday, Japan protested to China.\n\nTokyo also summoned the envoy.\n\nRelated Story Japan keeps up its defences\n\nThe same day, Japan signed a pact with India, which has a border dispute with China that turned deadly in June.';
+    const signed = extractDocument(text, { published: '2020-09-11' }).events.find((e) => e.type === 'AGREE');
+    expect(signed?.date).toMatchObject({ start: '2020-09-09', end: '2020-09-09' });
+  });
   it('"is willing to" is an intention', () => {
     const [e] = extractDocument('China is willing to deepen cooperation with Brazil.', { published: '2024-06-04' }).events;
     expect(e.modality).toBe('intended');

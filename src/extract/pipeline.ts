@@ -43,7 +43,9 @@ export interface TracedExtraction extends Extraction {
 const EPISODE_SENTENCES = 3;
 
 /** Sentences that carry the episode date across a paragraph break. */
-const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|In response)\b/;
+/** Sentences dated by the last date the story told. */
+const SAME_DAY = /^(?:The same day|On the same day|That same day|The same week)\b/;
+const EPISODE_CUE = /^(At (this|that|the) (meeting|summit|talks|time|point|session|conference)|Then|There|During (this|that|the) (meeting|visit|summit|talks|call)|Afterwards|Later|The next day|The following day|The same day|On the same day|That day|In response)\b/;
 
 const THREAT_CUE = /\b(?:vow(?:s|ed)?|threat(?:s|ened|ening)?|warn(?:s|ed|ing)?)\s+(?:that\s+\S+\s+(?:will|would)\s+|to\s+)[“"]?(?:\w+ly\s+)?$/;
 const LINK_LINE = /^(?:Related Stor(?:y|ies)|Read more|Also read|See also|READ MORE)\b/;
@@ -80,23 +82,28 @@ export class DocumentState {
   episode: DateRange | null = null;
   /** Sentence count when the episode date was last set. */
   episodeSet = 0;
+  /** The last episode date of the document, kept across paragraphs ("the same day"). */
+  lastEpisode: DateRange | null = null;
   paragraphs = 0;
   sentences = 0;
 }
 
 /** Runs stages 2–7 on one sentence; mentions have document offsets. */
 export function extractSentence(s: Sentence, published: string | null, state: DocumentState, trace?: TraceLine[]): EventMention[] {
+  // "Related Story …", "Read more: …": a link to another article, not this one's text (nor a
+  // break in its story).
+  if (LINK_LINE.test(s.text)) return [];
   state.sentences++;
   // Trace lines are built only when tracing: `text` is a thunk.
   const note = (stage: string, text: () => string) => { if (trace) trace.push({ stage, sentence: s.index, note: text() }); };
   if (s.paragraphStart) state.paragraphs++;
   if (s.paragraphStart && !EPISODE_CUE.test(s.text)) state.episode = null;
+  // "The same day, Japan signed …": the last date the story told, however far back.
+  if (SAME_DAY.test(s.text) && state.lastEpisode) state.episode = state.lastEpisode;
   // A text with no paragraph breaks (wire copy with its breaks removed): an episode date
   // lasts a few sentences.
   if (state.paragraphs <= 1 && state.episode && state.sentences - state.episodeSet > EPISODE_SENTENCES) state.episode = null;
 
-  // "Related Story …", "Read more: …": a link to another article, not this one's text.
-  if (LINK_LINE.test(s.text)) return [];
   const tokens = tokenize(s.text);
   // Actors resolve as of publication here (for coreference and role choice), and again
   // as of the event's date when a mention is built. Every sentence needs them: a pronoun
@@ -172,6 +179,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
       state.episode = date;
       state.episodeSet = state.sentences;
+      state.lastEpisode = date;
     }
     // Actors resolve as of the event ("Moscow" in the 1980s is the Soviet Union): a span
     // reaching to publication ("since the Korean War") means now.

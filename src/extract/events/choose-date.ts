@@ -27,6 +27,9 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     if (f.end <= a && /^[\s,]*and\s*$/i.test(text.slice(f.end, a))) score += 60;
     if (!best || score < best.score) best = { f, score };
   }
+  // "The same day, Japan signed a pact with India, which … turned deadly in June": a date
+  // only in a relative clause or another clause is that clause's; the episode dates this one.
+  if (best && best.score >= 1000 && episode && !hypothetical) return { date: episode, rule: 'date:episode' };
   if (best) {
     // "scheduled to hold talks on Thursday": a plan's weekday is the coming one.
     if (modality === 'intended' && best.f.rule === 'chrono-weekday-back') {
