@@ -245,6 +245,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     for (let i = a.first; i <= span[1]; i++) covered.add(i);
   }
   // "Protesters in Nairobi", "police in Lagos": a generic agent in a place is that state's.
+  let agents = 0;
   for (const a of [...out, ...(places ?? [])]) {
     const i = a.first - (tokens[a.first - 1]?.lower === 'the' ? 2 : 1);
     if (tokens[i]?.lower !== 'in' || covered.has(i - 1) || a.kind === 'person' || a.kind === 'adjective') continue;
@@ -252,8 +253,9 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     if (role === undefined || role === 'GOV') continue;
     out.push({ ...a, first: i - 1, last: i - 1, name: tokens[i - 1].text, kind: 'role-phrase', possessive: false, via: 'agent-in-place', ...(role ? { role } : {}), resolveAt: undefined });
     covered.add(i - 1);
+    agents++;
   }
-  out.sort((x, y) => x.first - y.first);
+  if (agents) out.sort((x, y) => x.first - y.first);
   // Document-level speaker, before this sentence's pronouns: a speaker who names their office: "for me, the President of Ukraine, to address you".
   if (!ctx.speaker && SELF_NAMED.test(text)) {
     const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));

@@ -5,8 +5,8 @@
 // their own sentence.
 import type { DateRange, Modality } from '../../domain/index.js';
 import type { DateFinding, Token, Trigger } from '../types.js';
+import { SPEECH_ACTS } from '../speech-acts.js';
 
-const SPEECH = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'THREATEN', 'REQUEST']);
 const FAR = new Set(['which', 'who', 'that', ';', 'but', 'while', 'whereas', 'although']);
 
 export function chooseDate(text: string, findings: DateFinding[], tokens: Token[], t: Trigger, modality: Modality, episode: DateRange | null, published: string | null = null): { date: DateRange | null; rule: string; finding?: DateFinding } {
@@ -18,7 +18,7 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     if (hypothetical && (f.rule.startsWith('period') || /[,;]/.test(text.slice(Math.min(f.end, b), Math.max(f.start, a))))) continue;
     // "thanked China for its support during the pandemic": a named period after a speech
     // act dates what the speech is about, not the speech.
-    if (SPEECH.has(t.type) && f.rule.startsWith('period') && f.start >= b && /\b(?:during|throughout|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(b, f.start - 20), f.start))) continue;
+    if (SPEECH_ACTS.has(t.type) && f.rule.startsWith('period') && f.start >= b && /\b(?:during|throughout|in)\s+(?:the\s+)?$/i.test(text.slice(Math.max(b, f.start - 20), f.start))) continue;
     const lo = Math.min(b, f.start), hi = Math.max(a, f.end);
     let score = f.start >= b ? (f.start - b) * 0.7 : f.end <= a ? a - f.end : 0;
     for (const tok of tokens) if (tok.start >= lo && tok.end <= hi && FAR.has(tok.lower)) score += 1000;

@@ -10,6 +10,7 @@ import { TRIGGER_WORDS } from './word-registry.js';
 import type { PloverType, Modality } from '../../domain/index.js';
 import type { ActorSpan, RoleAssignment, Token, Trigger } from '../types.js';
 import { NOUN_PHRASE, type Pos } from '../grammar/pos-tags.js';
+import { SPEECH_ACTS } from '../speech-acts.js';
 import { isRoleNoun } from '../../actors/index.js';
 
 const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
@@ -426,7 +427,7 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
   if (purpose && t.type === 'AID') for (const p of ['for', 'alongside', 'with']) allowed.add(p);
   // A speech act's complement may name its party in any phrase: "called for a truce in
   // Darfur", "condemned the strikes on Gaza" (the codebook's rule for speech acts).
-  const speech = STATEMENT_TYPES.has(t.type) || t.type === 'REQUEST';
+  const speech = SPEECH_ACTS.has(t.type);
   let object = false;
   for (let hops = 0; hops < 3 && i < tokens.length; hops++) {
     const prep = tags[i] === 'ADP' ? tokens[i].lower : null;

@@ -6,6 +6,7 @@
 import type { ActorContext } from '../actors/find-actors.js';
 import type { ActorSpan, Token, Trigger } from '../types.js';
 import type { Roles } from './assign-roles.js';
+import { SPEECH_ACTS } from '../speech-acts.js';
 
 /** "It is necessary to impose an embargo": in a speech, the speaker asks the audience. */
 export function spokenBy(ctx: ActorContext, t: Trigger): Roles | null {
@@ -22,15 +23,18 @@ export function spokenBy(ctx: ActorContext, t: Trigger): Roles | null {
  */
 export function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt: number): Roles | null {
   if (!roles || t.mode !== 'claim') return roles;
+  return saidOf(roles, t, actors, saidAt, 'claim');
+}
+
+/** The one who says it, with the clause's subject as target; null if no one is named. */
+function saidOf(roles: Roles, t: Trigger, actors: ActorSpan[], saidAt: number, how: string): Roles | null {
   if (saidAt < 0) return null;
   const sayer = [...actors].reverse().find((a) => a.last < saidAt && a.code !== roles.source.code && a.kind !== 'adjective');
   const after = actors.find((a) => a.first > saidAt && a.last < t.first && a.code !== roles.source.code);
   if (!sayer || after) return null;
-  return { ...roles, source: sayer, target: roles.source, rule: `claim:${roles.rule}` };
+  return { ...roles, source: sayer, target: roles.source, rule: `${how}:${roles.rule}` };
 }
 
-/** Speech acts: what they are about is not part of them. */
-export const SPEECH_ACTS: ReadonlySet<string> = new Set(['ACCUSE', 'SUPPORT', 'REJECT', 'THREATEN', 'REQUEST']);
 
 /** "Cooperation between the DPRK and Russia, including missile transfers": a nominal event
  * listed as part of the one before it has its parties. */
@@ -52,10 +56,10 @@ export function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors
   if (!roles || saidAt < 0 || saidAt > t.first) return roles;
   const modal = tokens[t.first - 1]?.lower;
   if ((modal !== 'should' && modal !== 'must') || roles.source.last !== t.first - 2) return roles;
-  const asked = claimedBy(roles, { ...t, mode: 'claim' }, actors, saidAt);
+  const asked = saidOf(roles, t, actors, saidAt, 'urged');
   if (!asked) return roles;
   t.type = 'REQUEST';
-  return { ...asked, rule: `urged:${roles.rule}` };
+  return asked;
 }
 
 /** A nominal event right after a request, or a bare verb after a request and its addressee
