@@ -3,6 +3,7 @@
 // sentences of test/fixtures, with the shared scorer. Prints micro figures, figures per
 // type, the confusion of types and what was missed. Run `npm run build` first.
 // usage: node scripts/eval-extraction.mjs [--missed] [--spurious] [--dates] [--json] [--shared DIR] [--plain FILE]
+//        [--gold DIR --texts DIR]  (another gold set in the development set's layout)
 import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
@@ -15,8 +16,9 @@ const sharedAt = args.indexOf('--shared');
 const shared = sharedAt >= 0 ? args[sharedAt + 1] : join(root, '..', 'shared');
 const { extractDocument } = await import(join(root, 'dist', 'index.js'));
 
-const goldDir = join(shared, 'corpus', 'dev');
-const textDir = join(shared, 'data', 'news-eval');
+const option = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
+const goldDir = option('--gold', join(shared, 'corpus', 'dev'));
+const textDir = option('--texts', join(shared, 'data', 'news-eval'));
 const scorer = join(shared, 'eval', 'score.mjs');
 const tmp = mkdtempSync(join(tmpdir(), 'entente-eval-'));
 const list = (x) => (Array.isArray(x) ? x : [x]);

@@ -11,6 +11,12 @@ const cases: [string, Want[]][] = [
     { text: 'Kharkiv', kind: 'place', has: 'UKR' },
     { text: "South Korea's foreign ministry", kind: 'role-phrase', has: 'KOR', role: 'GOV' },
   ]],
+  ['The members of the Security Council and the army of Sudan met the vice-president of Iran and the President of Ukraine.', [
+    { text: 'members of the Security Council', kind: 'role-phrase', has: 'UNSC' },
+    { text: 'army of Sudan', kind: 'role-phrase', has: 'SDN', role: 'MIL' },
+    { text: 'vice-president of Iran', kind: 'role-phrase', has: 'IRN', role: 'GOV' },
+    { text: 'Ukraine', kind: 'state', has: 'UKR' },
+  ]],
   ['Senior U.S. officials met their Chinese counterparts in Beijing.', [
     { text: 'U.S. officials', role: 'GOV', has: 'USA' },
     { text: 'Chinese counterparts', role: 'GOV', has: 'CHN' },

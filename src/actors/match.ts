@@ -81,6 +81,13 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
     end = roleEnd;
   }
 
+  // "the members of the Security Council", "the army of Sudan": a role noun before "of".
+  let from = i;
+  if (roleEnd < 0) {
+    const r = roleBefore(text, t, i, targets);
+    if (r) { from = r.start; role = r.role; roleNoun = text.slice(t.start[r.nounStart], t.end[r.end - 1]); roleEnd = end; }
+  }
+
   const ids: string[] = [];
   const windows: MatchWindow[] = [];
   // Most names have one target: no duplicates to drop.
@@ -94,7 +101,7 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
     ids.push(x.id);
     windows.push({ from: x.from, to: x.to });
   }
-  const start = t.start[i];
+  const start = t.start[from];
   const stop = t.end[end - 1];
   const first = targets[0];
   const match: InternalMatch = {
@@ -109,6 +116,27 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   if (role ?? seatRole) match.role = role ?? seatRole;
   if (roleNoun) match.roleNoun = roleNoun;
   return { match, next: end };
+}
+
+/** Heads a role noun may govern with "of": states, their capitals and organisations. */
+const OF_HEADS = new Set(['state', 'historical-state', 'capital', 'igo']);
+
+/**
+ * A role noun ending just before "of [the]" at token i ("members of the Security Council",
+ * "the government of Bangladesh"), for a state or organisation name at i.
+ */
+function roleBefore(text: string, t: Tokens, i: number, targets: AliasTarget[]): { start: number; end: number; nounStart: number; role: ActorRole | undefined } | null {
+  if (!targets.some((x) => OF_HEADS.has(x.kind) && !x.role)) return null;
+  let of = i - 1;
+  if (of >= 0 && keyAt(t, of) === 'the') of--;
+  if (of < 1 || keyAt(t, of) !== 'of') return null;
+  for (let k = Math.max(0, of - 3); k < of; k++) {
+    const r = roleAfter(text, t, k);
+    // A capitalised title ("the President of Ukraine") names a person: resolve.ts's business.
+    // The noun must start a word: "vice-president" is not "president".
+    if (r && r.end === of && !isCapitalWord(text, t, r.nounStart) && (k === 0 || /\s/.test(text[t.start[k] - 1]))) return { ...r, start: k };
+  }
+  return null;
 }
 
 /** Whether tokens k, k+1 are a possessive 's glued to the word before ("Russia's"). */

@@ -187,6 +187,11 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['a statement opening in its author\'s voice is the "we"', 'The Republic of Türkiye strongly condemns the attack. We extend our condolences to the people of Afghanistan.', 'SUPPORT TUR->AFG'],
     ['"the junta" is the government named before, past a fronted month', "Niger's military rulers met. In March 2024 the junta ended its military cooperation with the United States.", 'SANCTION NER->USA'],
     ['an adverb after a determiner stays in the object', 'Niger expelled the last French troops.', 'SANCTION NER->FRA'],
+    ['calling someone an insult accuses them', 'Kyiv called Russia a terrorist state.', 'ACCUSE UKR->RUS'],
+    ['describing someone as an insult accuses them', 'Erdogan described Israel as a terrorist state.', 'ACCUSE TUR->ISR'],
+    ['a group noun before "of" and a state or organisation', 'The members of the Security Council condemned the coup in Gabon.', 'ACCUSE UN->GAB'],
+    ['"the two countries" are the last two named in the sentence', 'Paris agreed to sell Armenia radars, and the two countries signed a defence agreement.', 'AGREE FRA->ARM'],
+    ['"the two countries" are the two named in the sentence before', 'Russia warned Ukraine. Russia shelled Ukraine. Kenya hosted Somalia for talks. The two countries signed a border pact.', 'AGREE KEN->SOM'],
   ])('%s: %s', (_name, text, want) => {
     expect(events(text)).toContain(want);
   });

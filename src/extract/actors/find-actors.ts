@@ -41,6 +41,9 @@ const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'ac
 const COREF_WORDS = new Set(['north', 'south', 'administration', 'government', 'regime', 'junta', 'the', 'both',
   ...FIRST_PERSON, ...SECOND_PERSON, ...PERSON_PRONOUNS, ...THING_PRONOUNS, ...PLURAL_PRONOUNS]);
 
+/** Kinds of actor "the two countries" may stand for. */
+const PAIR_KINDS = new Set(['person', 'state', 'historical-state', 'igo', 'capital', 'role-phrase']);
+
 interface Seen { actor: Omit<ActorSpan, 'first' | 'last'>; sentence: number }
 
 /** Document-level memory for coreference; create one per document. */
@@ -74,12 +77,23 @@ export class ActorContext {
 
   private recent: Seen[] = [];
 
-  /** The two most recent distinct actors (by code), for "the two leaders". */
-  lastPair(sentence: number): [ActorSpan, ActorSpan] | null {
-    // The document's two most often named participants, the earlier-named first.
+  /**
+   * The pair "the two leaders" or "both sides" means: the last two distinct actors named in
+   * this sentence before it (`before`) or in the one before; failing that, the document's
+   * two most often named participants, the earlier-named first.
+   */
+  lastPair(sentence: number, before: readonly ActorSpan[] = [], noun = 'sides'): [ActorSpan, ActorSpan] | null {
+    // "the two leaders" were named as people; "the two countries" not as organisations.
+    const fits = /leaders|presidents|ministers|heads/.test(noun) ? (a: { kind: string }) => a.kind === 'person'
+      : /sides|parties/.test(noun) ? (a: { kind: string }) => PAIR_KINDS.has(a.kind) : (a: { kind: string }) => PAIR_KINDS.has(a.kind) && a.kind !== 'igo';
+    const near = [...this.recent.filter((r) => r.sentence === sentence - 1).map((r) => r.actor), ...before]
+      .filter((a) => fits(a) && a.code);
+    const picked: Omit<ActorSpan, 'first' | 'last'>[] = [];
+    for (let k = near.length - 1; k >= 0 && picked.length < 2; k--) if (!picked.some((p) => p.code === near[k].code)) picked.unshift(near[k]);
+    if (picked.length === 2) return [{ ...picked[0], first: 0, last: 0, possessive: false, via: 'coreference', resolveAt: undefined }, { ...picked[1], first: 0, last: 0, possessive: false, via: 'coreference', resolveAt: undefined }];
     const counts = new Map<string, { n: number; first: number; seen: Seen }>();
     this.recent.forEach((r, k) => {
-      if (!['person', 'state', 'historical-state', 'igo', 'capital'].includes(r.actor.kind)) return;
+      if (!PAIR_KINDS.has(r.actor.kind) || r.actor.kind === 'role-phrase') return;
       const c = counts.get(r.actor.code);
       if (c) c.n++;
       else counts.set(r.actor.code, { n: 1, first: k, seen: r });
@@ -299,7 +313,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     // "the two presidents", "both sides": the last two actors named, as a pair.
     const pair = w === 'the' || w === 'both' ? PAIR.exec(text.slice(tokens[i].start, tokens[i].start + 40)) : null;
     if (pair && (i === 0 || tokens[i - 1].lower !== 'of')) {
-      const two = ctx.lastPair(sentence);
+      const two = ctx.lastPair(sentence, out.filter((a) => a.last < i), pair[0]);
       if (two) {
         const last = i + pair[0].trim().split(/\s+/).length - 1;
         extra.push({ ...two[0], first: i, last, name: pair[0].trim(), possessive: false, via: 'pair', partner: { ...two[1], first: i, last } });
