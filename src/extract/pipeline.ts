@@ -17,6 +17,7 @@ import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
 import { assignRoles, sentenceSubject, QUANTITY, type Roles } from './roles/assign-roles.js';
 import { askedFor, claimedBy, included, spokenBy, urgedBy } from './roles/reported.js';
+import { answered, type Told } from './roles/anaphora.js';
 import { SPEECH_ACTS } from './speech-acts.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
@@ -87,6 +88,8 @@ export class DocumentState {
   lastEpisode: DateRange | null = null;
   paragraphs = 0;
   sentences = 0;
+  /** The latest mentions, for a speech act about one of them ("dismissed the claim"). */
+  told: Told[] = [];
 }
 
 /** Runs stages 2–7 on one sentence; mentions have document offsets. */
@@ -213,8 +216,14 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       m.target = spoken.source;
       m.rule += '; target:speaker';
     }
+    // "Ethiopia accused Eritrea … Eritrea dismissed the claim": aimed at the doer of the
+    // event the object points back to.
+    const doer = answered(m, t, tokens, state.told, state.sentences);
+    if (doer) { m.target = doer; m.rule += '; target:answered'; }
     if (SPEECH_ACTS.has(t.type)) spoken = { last: t.last, source: m.source };
     out.push(m);
+    state.told.push({ mention: m, sentence: state.sentences });
+    if (state.told.length > 20) state.told.shift();
     if (roles.mutual && m.target) {
       note('roles', () => `${words}: mutual, also ${m.target!.code} → ${m.source.code}`);
       out.push({ ...m, source: m.target, target: m.source });

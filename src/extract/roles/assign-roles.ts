@@ -643,6 +643,13 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const inside = actors.find((a) => a.first > t.first && a.last <= t.last && a.code !== source!.code);
     if (inside) { target = inside; rule += '/inside'; }
   }
+  if (!target && t.pos === 'verb' && t.last > t.first && tags?.[t.last] === 'NOUN' && ANSWERING.has(t.type)) {
+    // "accepted a ceasefire proposal put forward by Egypt": the agent of the object the
+    // trigger ends in.
+    const by = reducedRelativeAgent(tokens, t.last + 1);
+    const k = by >= 0 ? actorAt(actors, by < tokens.length && SKIPPABLE.has(tokens[by].lower) ? by + 1 : by) : -1;
+    if (k >= 0 && actors[k].code !== source.code) { target = actors[k]; rule += '/object-agent'; }
+  }
   // With tags: the verb's object noun phrase, or one after an allowed preposition.
   let objectNamed = false;
   if (!target && tags && t.pos !== 'noun' && targetFrom === t.last + 1) {
@@ -747,6 +754,20 @@ function passiveAgentAt(tokens: Token[], after: number): number {
   for (let i = after + 2; i < tokens.length && i <= after + 8; i++) {
     if (tokens[i].lower === 'by') return i + 1;
     if (HARD_STOP.has(tokens[i].lower) || tokens[i].lower === ',') return -1;
+  }
+  return -1;
+}
+
+/** Types whose object's agent is the party answered: accepting or rejecting a proposal. */
+const ANSWERING: ReadonlySet<PloverType> = new Set<PloverType>(['AGREE', 'REJECT', 'ACCUSE', 'SUPPORT', 'REQUEST']);
+
+/** "a proposal put forward by X", "the attack carried out by X": the token after "by" of a
+ * participle phrase opening at `at`, or -1. */
+function reducedRelativeAgent(tokens: Token[], at: number): number {
+  if (!tokens[at] || !isPastParticiple(tokens[at])) return -1;
+  for (let i = at + 1; i < tokens.length && i <= at + 3; i++) {
+    if (tokens[i].lower === 'by') return i + 1;
+    if (!/^\p{Ll}+$/u.test(tokens[i].text)) return -1;
   }
   return -1;
 }
