@@ -16,7 +16,7 @@ import { findDates } from './dates/find-dates.js';
 import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
 import { assignRoles, sentenceSubject, QUANTITY, type Roles } from './roles/assign-roles.js';
-import { askedFor, claimedBy, included, spokenBy, urgedBy } from './roles/reported.js';
+import { askedFor, claimedBy, included, modalBy, spokenBy, urgedBy } from './roles/reported.js';
 import { answered, type Told } from './roles/anaphora.js';
 import { SPEECH_ACTS } from './speech-acts.js';
 import { detectModality } from './modality/detect-modality.js';
@@ -155,8 +155,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       continue;
     }
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
-    const assigned = t.mode === 'impersonal' ? spokenBy(state.actors, t) : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
-    const roles: Roles | null = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1) ?? included(tokens, t, previous);
+    const assigned = t.mode === 'impersonal' ? spokenBy(state.actors, t)
+      : t.mode === 'modal' ? modalBy(t, tokens, actors, triggers, state.actors, attribution?.at ?? -1)
+      : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
+    const roles: Roles | null = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1, state.actors) ?? included(tokens, t, previous);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
     previous = { t, roles };
     // "French forces left Mali", "Mali left ECOWAS": leaving is a retreat only for troops or
@@ -169,6 +171,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
     if (t.type === 'ASSAULT' && t.mode === 'missile' && !roles.target) { t.type = 'MOBILIZE'; t.mode = 'launch'; }
     const mod = detectModality(tokens, t, roles.linkModality);
+    // "should not interfere": the request itself is made.
+    if (t.mode === 'modal' && mod.modality === 'negated') { mod.modality = 'asserted'; mod.cue = null; }
     note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
     // part of the main event, not an event of its own.

@@ -133,6 +133,8 @@ export class ActorContext {
 
   /** The state a first-person text speaks for, once it names itself ("me, the President of Ukraine"). */
   speaker: ActorSpan | null = null;
+  /** Whose view the text states in its own voice: the speaker, or a state agency's state. */
+  voice: ActorSpan | null = null;
 
   /** The state last named as "the X administration/government". */
   namedGovernment: Seen | null = null;
@@ -198,6 +200,10 @@ function noteSpeaker(text: string, tokens: Token[], out: ActorSpan[], ctx: Actor
     const to = audience.find((a) => a.code !== by[0].code);
     if (to && !ctx.addressee) ctx.addressee = { ...to, kind: 'state', role: undefined, resolveAt: undefined, via: 'addressee' };
   } else if (!heading) {
+    // "Pyongyang, June 2 (KCNA) --": a state agency's dateline; the report is in its state's
+    // voice (its first person may still be someone it quotes, so this is not the speaker).
+    const agency = out.find((a) => a.role === 'MED' && tokens[a.first - 1]?.text === '(' && tokens[a.last + 1]?.text === ')');
+    if (agency && !ctx.voice) ctx.voice = { ...agency, kind: 'state', role: undefined, resolveAt: undefined, via: 'voice' };
     const first = out[0];
     if (first && first.via === 'registry' && first.kind !== 'adjective' && first.kind !== 'person' && tokens[first.first].start <= 4 && STATEMENT_VERB.test(text.slice(tokens[first.last].end).trimStart())) {
       ctx.speaker = { ...first, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };

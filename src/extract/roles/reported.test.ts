@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { tokenize } from '../sentences/tokenize.js';
 import { findTriggers } from '../triggers/find-triggers.js';
 import { posTags } from '../grammar/pos-tags.js';
-import { askedFor, included } from './reported.js';
+import { ActorContext } from '../actors/find-actors.js';
+import { askedFor, included, modalBy } from './reported.js';
 
 function read(text: string) {
   const tokens = tokenize(text);
@@ -31,5 +32,29 @@ describe('included', () => {
   it('not after a speech act, whose list names what it is about', () => {
     const s = read('Japan condemned the DPRK, including its missile transfers.');
     expect(included(s.tokens, s.at('transfers'), { t: s.at('condemned'), roles })).toBeNull();
+  });
+});
+
+describe('modalBy', () => {
+  const withVoice = (code: string | null) => {
+    const ctx = new ActorContext();
+    if (code) ctx.voice = { first: 0, last: 0, code, name: code, kind: 'state', possessive: false, via: 'voice' };
+    return ctx;
+  };
+  const actor = (s: ReturnType<typeof read>, word: string, code: string) => {
+    const k = s.tokens.findIndex((x) => x.text === word);
+    return { first: k, last: k, code, name: word, kind: 'state', possessive: false, via: 'registry' };
+  };
+  it("is a request by the text's voice to the subject", () => {
+    const s = read('Germany should stop meddling.');
+    const r = modalBy(s.at('should'), s.tokens, [actor(s, 'Germany', 'DEU')], s.triggers, withVoice('PRK'), -1);
+    expect([r?.source.code, r?.target?.code]).toEqual(['PRK', 'DEU']);
+  });
+  it('is no event without a voice, for the voice itself, or for a passive', () => {
+    let s = read('Germany should stop meddling.');
+    expect(modalBy(s.at('should'), s.tokens, [actor(s, 'Germany', 'DEU')], s.triggers, withVoice(null), -1)).toBeNull();
+    expect(modalBy(s.at('should'), s.tokens, [actor(s, 'Germany', 'DEU')], s.triggers, withVoice('DEU'), -1)).toBeNull();
+    s = read('Taiwan should not be used as a base.');
+    expect(modalBy(s.at('should'), s.tokens, [actor(s, 'Taiwan', 'TWN')], s.triggers, withVoice('USA'), -1)).toBeNull();
   });
 });

@@ -36,6 +36,36 @@ function saidOf(roles: Roles, t: Trigger, actors: ActorSpan[], saidAt: number, h
 }
 
 
+/**
+ * "The U.S. should stop arming Taiwan", "NATO had better mind its own business": what a
+ * party should do, said in the text's own voice (a statement, a speech, a state agency's
+ * report) or by someone named in the sentence, is a request to that party. Null when no one
+ * says it (an author's opinion), when the subject is the voice itself ("we must"), when
+ * the modal is epistemic ("must have") or the verb passive ("should not be used"); a trigger
+ * right after the modal is left to `urgedBy`.
+ */
+export function modalBy(t: Trigger, tokens: Token[], actors: ActorSpan[], triggers: Trigger[], ctx: ActorContext, saidAt: number): Roles | null {
+  let k = actors.findIndex((a) => a.last === t.first - 1);
+  if (k < 0 || actors[k].kind === 'pronoun' || actors[k].possessive) return null;
+  // "The U.S. and the West should": the first of a coordinated subject.
+  while (k > 0 && actors[k - 1].last + 2 === actors[k].first && ['and', ','].includes(tokens[actors[k].first - 1].lower)) k--;
+  const subject = actors[k];
+  const next = tokens[t.last + 1]?.lower ?? '';
+  const verb = next === 'not' ? tokens[t.last + 2]?.lower ?? '' : next;
+  // "Formosa should not be used as a base": a passive asks nothing of its subject.
+  if (!/^\p{Ll}+$/u.test(tokens[t.last + 1]?.text ?? '') || EPISTEMIC.has(verb) || verb === 'be') return null;
+  if (tokens[t.first].lower === 'ought' && next !== 'to') return null;
+  if (triggers.some((x) => x !== t && x.first > t.last && x.first - t.last <= 3)) return null;
+  const roles: Roles = { source: subject, target: null, rule: 'modal', linkModality: null };
+  const said = saidOf(roles, t, actors, saidAt, 'modal');
+  if (said) return said;
+  const voice = ctx.speaker ?? ctx.voice;
+  if (saidAt >= 0 || !voice || voice.code === subject.code) return null;
+  return { source: { ...voice, first: t.first, last: t.first }, target: subject, rule: 'modal-voice', linkModality: null };
+}
+
+const EPISTEMIC = new Set(['have', "'ve", 'surely', 'certainly']);
+
 /** "Cooperation between the DPRK and Russia, including missile transfers": a nominal event
  * listed as part of the one before it has its parties. */
 export function included(tokens: Token[], t: Trigger, previous: { t: Trigger; roles: Roles } | null): Roles | null {
@@ -50,13 +80,15 @@ export function included(tokens: Token[], t: Trigger, previous: { t: Trigger; ro
 /**
  * "Faye told French media that France should close its bases", "Biden said Israel must
  * allow more aid": what a speaker says another party should do is a request to it (the
- * trigger's type becomes REQUEST).
+ * trigger's type becomes REQUEST); so is what the text's own voice says it should do.
  */
-export function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors: ActorSpan[], saidAt: number): Roles | null {
-  if (!roles || saidAt < 0 || saidAt > t.first) return roles;
+export function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors: ActorSpan[], saidAt: number, ctx: ActorContext): Roles | null {
+  if (!roles || saidAt > t.first) return roles;
   const modal = tokens[t.first - 1]?.lower;
-  if ((modal !== 'should' && modal !== 'must') || roles.source.last !== t.first - 2) return roles;
-  const asked = saidOf(roles, t, actors, saidAt, 'urged');
+  if ((modal !== 'should' && modal !== 'must') || roles.source.last !== t.first - 2 || roles.source.kind === 'pronoun') return roles;
+  const voice = ctx.speaker ?? ctx.voice;
+  const asked = saidAt >= 0 ? saidOf(roles, t, actors, saidAt, 'urged')
+    : voice && voice.code !== roles.source.code ? { ...roles, source: { ...voice, first: t.first - 1, last: t.first - 1 }, target: roles.source, rule: `urged-voice:${roles.rule}` } : null;
   if (!asked) return roles;
   t.type = 'REQUEST';
   return asked;
@@ -69,7 +101,7 @@ export function askedFor(tokens: Token[], triggers: Trigger[], t: Trigger, actor
   const means = t.pos === 'verb' && tokens[t.first - 1]?.lower === 'by' && /ing$/.test(tokens[t.first].lower);
   const base = means || (t.pos === 'verb' && t.first > 0 && t.entry.split(' ')[0].split('|').includes(tokens[t.first].lower));
   if (t.pos !== 'noun' && !base) return false;
-  return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.last < t.first
+  return triggers.some((r) => r.type === 'REQUEST' && r.pos !== 'noun' && r.mode !== 'modal' && r.last < t.first
     && t.first - r.last <= (means ? 14 : base ? 8 : 3) && (!base || t.first - r.last >= 2)
     // "and" opens another clause unless it joins the addressees: "urged Israel and Hamas to agree".
     && !tokens.slice(r.last + 1, t.first).some((x, k) => /^[,;:]$/.test(x.text) || (x.lower === 'and' && !actors.some((a) => a.first === r.last + 2 + k))));
