@@ -17,7 +17,7 @@ import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
 import { assignRoles, sentenceSubject, QUANTITY, type Roles } from './roles/assign-roles.js';
 import { askedFor, claimedBy, included, modalBy, spokenBy, urgedBy } from './roles/reported.js';
-import { answered, type Told } from './roles/anaphora.js';
+import { answered, threatened, type Told } from './roles/anaphora.js';
 import { SPEECH_ACTS } from './speech-acts.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
@@ -157,7 +157,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
     const assigned = t.mode === 'impersonal' ? spokenBy(state.actors, t)
       : t.mode === 'modal' ? modalBy(t, tokens, actors, triggers, state.actors, attribution?.at ?? -1)
-      : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1);
+      : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1, state.actors);
     const roles: Roles | null = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1, state.actors) ?? included(tokens, t, previous);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
     previous = { t, roles };
@@ -171,6 +171,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
     if (t.type === 'ASSAULT' && t.mode === 'missile' && !roles.target) { t.type = 'MOBILIZE'; t.mode = 'launch'; }
     const mod = detectModality(tokens, t, roles.linkModality);
+    // "China will take resolute measures": a threat is made when it is said.
+    if (t.type === 'THREATEN' && mod.modality === 'intended') { mod.modality = 'asserted'; mod.cue = null; }
     // "should not interfere": the request itself is made.
     if (t.mode === 'modal' && mod.modality === 'negated') { mod.modality = 'asserted'; mod.cue = null; }
     note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
@@ -224,6 +226,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // event the object points back to.
     const doer = answered(m, t, tokens, state.told, state.sentences);
     if (doer) { m.target = doer; m.rule += '; target:answered'; }
+    const party = threatened(m, state.told, state.sentences);
+    if (party) { m.target = party; m.rule += '; target:threatened'; }
     if (SPEECH_ACTS.has(t.type)) spoken = { last: t.last, source: m.source };
     out.push(m);
     state.told.push({ mention: m, sentence: state.sentences });

@@ -3,13 +3,15 @@
 // of the phrase with a null code. One speaker per sentence; the author when none.
 import type { ActorSpan, Token, Attribution } from '../types.js';
 
-const SAY = new Set(['said', 'says', 'say', 'claimed', 'claims', 'claim', 'reported', 'reports', 'stated', 'states', 'announced', 'announces', 'added', 'adds', 'told', 'tells', 'alleged', 'alleges', 'insisted', 'insists', 'confirmed', 'confirms', 'noted', 'notes', 'argued', 'argues', 'declared', 'according']);
+const SAY = new Set(['said', 'says', 'say', 'claimed', 'claims', 'claim', 'reported', 'reports', 'stated', 'states', 'announced', 'announces', 'added', 'adds', 'told', 'tells', 'alleged', 'alleges', 'insisted', 'insists', 'confirmed', 'confirms', 'noted', 'notes', 'argued', 'argues', 'declared', 'warned', 'warns', 'according']);
 const STOP = new Set([',', ';', ':', '.', '"', '“', '”', '(', ')', 'that', 'and', 'but']);
 
 export function findAttribution(tokens: Token[], actors: ActorSpan[], text: string): { attribution: Attribution; at: number } | null {
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].lower;
     if (!SAY.has(w)) continue;
+    // "the United States", "the Gulf States": a name, not a speech verb.
+    if (actors.some((a) => a.first <= i && i <= a.last)) continue;
     if (w === 'according') {
       if (tokens[i + 1]?.lower !== 'to') continue;
       let j = i + 2;

@@ -42,3 +42,20 @@ export function answered(m: EventMention, t: Trigger, tokens: Token[], told: rea
   const pick = [...fitting].reverse().find((x) => x.mention.target?.code === m.source.code) ?? fitting.at(-1);
   return pick ? pick.mention.source : null;
 }
+
+/** Types of a stance one party takes toward another, which a later threat continues. */
+const STANCES = new Set(['ACCUSE', 'REJECT', 'REQUEST', 'THREATEN', 'SANCTION']);
+
+/**
+ * "China opposes the sanctions imposed by the US. China will take resolute measures": a
+ * threat that names no one continues the speaker's last stance toward someone, or answers
+ * the last act aimed at the speaker, within reach. Null if there is none.
+ */
+export function threatened(m: EventMention, told: readonly Told[], sentence: number): EventMention['source'] | null {
+  if (m.target || m.type !== 'THREATEN') return null;
+  const near = told.filter((x) => sentence - x.sentence <= REACH && x.mention.target);
+  const own = [...near].reverse().find((x) => x.mention.source.code === m.source.code && STANCES.has(x.mention.type) && x.mention.target!.code !== m.source.code);
+  if (own) return own.mention.target;
+  const against = [...near].reverse().find((x) => x.mention.target!.code === m.source.code && x.mention.source.code !== m.source.code);
+  return against ? against.mention.source : null;
+}

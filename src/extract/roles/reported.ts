@@ -19,11 +19,16 @@ export function spokenBy(ctx: ActorContext, t: Trigger): Roles | null {
 /**
  * "Kono said China poses a security threat to Japan", "the US said North Korea must bear
  * responsibility": a charge made about someone is an accusation by whoever says it, of
- * the one charged. Told by the author alone, it is an opinion, not an event.
+ * the one charged; "the U.S. will pay dearly" is a threat by whoever says it. Told by the
+ * author of a report alone, it is an opinion, not an event.
  */
-export function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt: number): Roles | null {
+export function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], saidAt: number, ctx: ActorContext): Roles | null {
   if (!roles || t.mode !== 'claim') return roles;
-  return saidOf(roles, t, actors, saidAt, 'claim');
+  if (saidAt >= 0) return saidOf(roles, t, actors, saidAt, 'claim');
+  // In a statement or a state agency's report, the text's own voice makes the charge.
+  const voice = ctx.speaker ?? ctx.voice;
+  if (!voice || voice.code === roles.source.code || roles.source.kind === 'pronoun') return null;
+  return { ...roles, source: { ...voice, first: t.first, last: t.first }, target: roles.source, rule: `claim-voice:${roles.rule}` };
 }
 
 /** The one who says it, with the clause's subject as target; null if no one is named. */
