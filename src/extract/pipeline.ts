@@ -160,6 +160,11 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       : claimedBy(assignRoles(tokens, actors, t, tags, places), t, actors, attribution?.at ?? -1, state.actors);
     const roles: Roles | null = urgedBy(assigned, t, tokens, actors, attribution?.at ?? -1, state.actors) ?? included(tokens, t, previous);
     if (!roles) { note('roles', () => `${words}: no source, dropped`); continue; }
+    // "Kim received a message of sympathy from Putin": sent by the one it came from.
+    if (t.mode === 'received') {
+      if (!roles.target) { note('roles', () => `${words}: no sender, dropped`); continue; }
+      [roles.source, roles.target] = [roles.target, roles.source];
+    }
     previous = { t, roles };
     // "French forces left Mali", "Mali left ECOWAS": leaving is a retreat only for troops or
     // from an organisation ("Putin left Beijing" is the end of a visit).

@@ -173,6 +173,18 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
   return [lo, last];
 }
 
+/** Two actors joined by a hyphen ("DPRK-Russia") as one span for the first, partnered
+ * with the second; null unless the second starts right after the hyphen and ends a token. */
+function hyphenPair(text: string, tokens: Token[], m: ActorMatch, next: ActorMatch | undefined, date: string | null, first: number): ActorSpan | null {
+  if (!next || text.charCodeAt(m.end) !== 45 || next.start !== m.end + 1 || m.possessive || tokens[first].start !== m.start) return null;
+  const span = tokenRange(tokens, next.start, next.end);
+  if (!span || tokens[span[1]].end !== next.end) return null;
+  const a = resolveMatch(m, date), b = resolveMatch(next, date);
+  if (!a || !b || a.code === b.code) return null;
+  const partner = fromResolved(b, next, first, span[1], 'hyphen-pair');
+  return { ...fromResolved(a, m, first, span[1], 'hyphen-pair'), name: text.slice(m.start, next.end), possessive: !!next.possessive, partner };
+}
+
 function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: number, via: string): ActorSpan {
   const code = FOLD.get(r.code) ?? r.code;
   return {
@@ -222,10 +234,21 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   const covered = new Set<number>();
   // A dateline ("SEOUL (AFP) -", "VIENNA, March 3 -") names where the report was filed.
   const dateline = DATELINE.exec(text)?.[0].length ?? 0;
-  for (const m of matchActors(text)) {
+  const matches = matchActors(text);
+  for (let k = 0; k < matches.length; k++) {
+    const m = matches[k];
     if (m.start < dateline) continue;
     const span = tokenRange(tokens, m.start, m.end);
     if (!span) continue;
+    // "the DPRK-Russia summit", "India-Pakistan talks", "a U.S.-Britain summit": two
+    // parties joined by a hyphen, as a pair.
+    const joined = hyphenPair(text, tokens, m, matches[k + 1], date, span[0]);
+    if (joined) {
+      out.push(joined);
+      for (let i = joined.first; i <= joined.last; i++) covered.add(i);
+      k++;
+      continue;
+    }
     // "pro-Soviet", "Russian-American": part of a word, not the actor; but a flag or owner
     // ("a British-flagged tanker", "Russian-registered cars") is the state.
     if (tokens[span[0]].start !== m.start || (tokens[span[1]].end > m.end && !FLAGGED.test(text.slice(m.end, tokens[span[1]].end)))) continue;
