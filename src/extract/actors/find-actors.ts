@@ -173,6 +173,30 @@ function tokenRange(tokens: Token[], start: number, end: number): [number, numbe
   return [lo, last];
 }
 
+const CAPITALISED = /^\p{Lu}[\p{L}'-]*$/u;
+
+/** Officials named by a capitalised title and a name no actor covers ("Foreign Secretary
+ * Vikram Misri"), as the voice's state. Not "Minister of X", not a title alone. */
+function ownOfficials(tokens: Token[], covered: ReadonlySet<number>, voice: ActorSpan): ActorSpan[] {
+  const out: ActorSpan[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (covered.has(i) || !CAPITALISED.test(tokens[i].text) || !OFFICES_HELD.has(tokens[i].lower)) continue;
+    let first = i;
+    while (first > 0 && !covered.has(first - 1) && CAPITALISED.test(tokens[first - 1].text) && MODIFIERS.has(tokens[first - 1].lower)) first--;
+    let last = i;
+    while (last + 1 < tokens.length && last - i < 3 && !covered.has(last + 1) && CAPITALISED.test(tokens[last + 1].text) && !OFFICES_HELD.has(tokens[last + 1].lower) && !MODIFIERS.has(tokens[last + 1].lower)) last++;
+    if (last === i || tokens[last + 1]?.lower === 'of') { i = last; continue; }
+    out.push({ ...voice, first, last, name: tokens.slice(first, last + 1).map((x) => x.text).join(' '), kind: 'person', role: 'GOV', possessive: tokens[last + 1]?.lower === "'s", via: 'voice-official', resolveAt: undefined, partner: undefined });
+    i = last;
+  }
+  return out;
+}
+
+/** Titles of offices one person holds. */
+const OFFICES_HELD = new Set(['secretary', 'minister', 'president', 'premier', 'chancellor', 'ambassador', 'envoy', 'spokesperson', 'spokesman', 'spokeswoman', 'governor']);
+/** Words that may open an office's title ("Foreign Secretary", "Prime Minister"). */
+const MODIFIERS = new Set(['foreign', 'prime', 'defence', 'defense', 'external', 'home', 'interior', 'deputy', 'vice', 'state', 'chief', 'senior', 'national', 'security', 'trade', 'finance']);
+
 /** Two actors joined by a hyphen ("DPRK-Russia") as one span for the first, partnered
  * with the second; null unless the second starts right after the hyphen and ends a token. */
 function hyphenPair(text: string, tokens: Token[], m: ActorMatch, next: ActorMatch | undefined, date: string | null, first: number): ActorSpan | null {
@@ -287,6 +311,11 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     out.push(a);
     for (let i = a.first; i <= span[1]; i++) covered.add(i);
   }
+  // "Foreign Secretary Vikram Misri will visit Dhaka": in a statement, an official the
+  // registry does not know, named by title alone, is the voice's own.
+  const voice = ctx.speaker ?? ctx.voice;
+  if (voice) for (const a of ownOfficials(tokens, covered, voice)) { out.push(a); for (let i = a.first; i <= a.last; i++) covered.add(i); }
+  if (voice && out.length > 1) out.sort((x, y) => x.first - y.first);
   // "Protesters in Nairobi", "police in Lagos": a generic agent in a place is that state's.
   let agents = 0;
   for (const a of [...out, ...(places ?? [])]) {

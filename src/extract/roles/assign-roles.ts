@@ -455,7 +455,8 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
   return object ? { actor: null, rule: 'np-object', object } : null;
 }
 
-/** Events whose "of" phrase names the doer, not the one done to ("the withdrawal of US forces"). */
+/** Events whose "of" phrase names the doer, not the one done to ("the withdrawal of US
+ * forces"); so does a visit's ("the visit of Kim Il Sung to the Soviet Union"). */
 const OF_AGENT: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETREAT', 'PROTEST']);
 
 /** The agent of a nominal event in a "by X" (or, for intransitive events, "of X") phrase
@@ -463,7 +464,7 @@ const OF_AGENT: ReadonlySet<PloverType> = new Set<PloverType>(['MOBILIZE', 'RETR
 function laterAgent(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Pos[]): { actor: ActorSpan; rule: string } | null {
   for (let i = t.last + 1; i < tokens.length && i <= t.last + 8; i++) {
     if (tags[i] === 'VERB' || tags[i] === 'AUX' || tokens[i].lower === ',' || HARD_STOP.has(tokens[i].lower)) return null;
-    const by = tokens[i].lower === 'by' || (tokens[i].lower === 'of' && i === t.last + 1 && OF_AGENT.has(t.type));
+    const by = tokens[i].lower === 'by' || (tokens[i].lower === 'of' && i === t.last + 1 && (OF_AGENT.has(t.type) || t.mode === 'visit'));
     if (!by) continue;
     let j = i + 1;
     while (j < tokens.length && (SKIPPABLE.has(tokens[j].lower) || tags[j] === 'ADJ' || tags[j] === 'NUM')) j++;
