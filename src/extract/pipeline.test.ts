@@ -92,6 +92,19 @@ describe('dates and modality of speech acts', () => {
     expect(e.modality).toBe('intended');
     expect(e.date).toMatchObject({ start: '2017-11-08', end: '2017-11-15' });
   });
+  it('a plan on a date with no year is the coming one', () => {
+    const [e] = extractDocument('Foreign Minister Wang Yi will visit Canberra on February 9.', { published: '2025-03-12' }).events;
+    expect(e.date).toMatchObject({ start: '2026-02-09' });
+  });
+  it("a month with no year follows the story's year", () => {
+    const text = 'Niger expelled the French ambassador in August 2023. In December the junta expelled the last French troops.';
+    const last = extractDocument(text, { published: '2025-03-12' }).events.at(-1);
+    expect(last?.date).toMatchObject({ start: '2023-12' });
+  });
+  it("what a statement's own voice asks is dated the day it is issued", () => {
+    const [e] = extractDocument('Statement by the Ministry of Foreign Affairs of Japan\n\nRussia must withdraw its troops from Ukraine.', { published: '2024-05-02' }).events;
+    expect(e.date).toMatchObject({ start: '2024-05-02', end: '2024-05-02' });
+  });
   it('an event named as a thing is not dated by the publication', () => {
     const [e] = extractDocument('The Ukrainian incursion into Russian territory in Kursk surprised Moscow.', { published: '2024-12-04' }).events;
     expect(e?.date ?? null).toBeNull();

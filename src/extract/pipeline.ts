@@ -92,6 +92,18 @@ export class DocumentState {
   told: Told[] = [];
 }
 
+/**
+ * In a statement, a speech or a state agency's report, what its own voice says or asks is
+ * said on the day it is issued.
+ */
+function spokenDate(chosen: ReturnType<typeof chooseDate>, t: Trigger, roles: Roles, ctx: ActorContext, published: string | null): ReturnType<typeof chooseDate> {
+  const voice = ctx.speaker ?? ctx.voice;
+  if (!voice || !published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return chosen;
+  const undated = chosen.rule === 'date:none' || chosen.rule === 'date:publication-week';
+  if (undated && SPEECH_ACTS.has(t.type) && roles.source.code === voice.code) return { date: { start: published, end: published, granularity: 'day' }, rule: 'date:statement-day' };
+  return chosen;
+}
+
 /** Runs stages 2–7 on one sentence; mentions have document offsets. */
 export function extractSentence(s: Sentence, published: string | null, state: DocumentState, trace?: TraceLine[]): EventMention[] {
   // "Related Story …", "Read more: …": a link to another article, not this one's text (nor a
@@ -188,7 +200,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
-    const { date, rule: dateRule, finding } = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, state.episode, published);
+    const chosen = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, state.episode, published);
+    const { date, rule: dateRule, finding } = spokenDate(chosen, t, roles, state.actors, published);
     note('events', () => `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
     if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {

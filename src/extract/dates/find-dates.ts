@@ -208,7 +208,9 @@ export function findDates(text: string, published: string | null): DateFinding[]
     // A bare weekday or "last month" without a publication date means nothing.
     if (!k.isCertain('year') && !pub) continue;
     let startP: string;
-    let rule = 'chrono';
+    // A date with no year of its own ("in December", "on March 3"): the events stage may
+    // read it against the story's year or, for a plan, the coming one.
+    let rule = k.isCertain('year') || (k.isCertain('weekday') && !k.isCertain('month')) ? 'chrono' : 'chrono-noyear';
     if (k.isCertain('day') || k.isCertain('weekday')) startP = `${year}-${pad(k.get('month')!)}-${pad(k.get('day')!)}`;
     else if (k.isCertain('month')) startP = `${year}-${pad(k.get('month')!)}`;
     else startP = String(year);

@@ -35,6 +35,19 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     if (modality === 'intended' && best.f.rule === 'chrono-weekday-back') {
       return { date: shiftDays(best.f.range, 7), rule: 'date:chrono-weekday-ahead', finding: best.f };
     }
+    if (best.f.rule === 'chrono-noyear') {
+      // "will visit Dhaka on December 9": a plan's date with no year is the coming one.
+      const between = text.slice(Math.min(b, best.f.start), Math.max(a, best.f.end));
+      if (modality === 'intended' && published && best.f.range.end < published && !/[,;]|\b(?:and|that|which|when|last)\b/i.test(between)) return { date: shiftYears(best.f.range, 1), rule: 'date:chrono-ahead', finding: best.f };
+      // "Since the coup in July 2023 … In December they expelled": a month with no year
+      // follows the story's year, not the publication's.
+      const story = episode ? Number(episode.start.slice(0, 4)) : NaN;
+      const found = Number(best.f.range.start.slice(0, 4));
+      if (episode && best.score < 1000 && story < found && best.f.range.start.length === 7) {
+        const year = best.f.range.start.slice(5, 7) >= (episode.start.slice(5, 7) || '01') ? story : story + 1;
+        if (year < found) return { date: shiftYears(best.f.range, year - found), rule: 'date:chrono-story-year', finding: best.f };
+      }
+    }
     return { date: best.f.range, rule: `date:${best.f.rule}`, finding: best.f };
   }
   if (hypothetical) return { date: null, rule: 'date:none-hypothetical' };
@@ -51,6 +64,11 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     return { date: { start: published, end: shiftDays({ start: published, end: published, granularity: 'day' }, 7).end, granularity: 'range' }, rule: 'date:publication-ahead' };
   }
   return { date: null, rule: 'date:none' };
+}
+
+function shiftYears(r: DateRange, years: number): DateRange {
+  const move = (iso: string) => `${Number(iso.slice(0, 4)) + years}${iso.slice(4)}`;
+  return { ...r, start: move(r.start), end: move(r.end) };
 }
 
 function shiftDays(r: DateRange, days: number): DateRange {
