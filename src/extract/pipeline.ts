@@ -204,7 +204,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     const { date, rule: dateRule, finding } = spokenDate(chosen, t, roles, state.actors, published);
     note('events', () => `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
-    if (date && dateRule !== 'date:episode' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
+    if (date && dateRule !== 'date:episode' && dateRule !== 'date:statement-day' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
       state.episode = date;
       state.episodeSet = state.sentences;
       state.lastEpisode = date;

@@ -38,7 +38,7 @@ const HYPHENED = /-\p{L}+/uy;
 const FLAGGED = /^-(?:flagged|registered|owned|operated|made|built|manufactured|run|controlled|led|sponsored)$/;
 const LOCATIVE = new Set(['in', 'at', 'near', 'outside', 'inside', 'around', 'across', 'throughout', 'within']);
 /** Every word the coreference loop below acts on: any other word is passed over at once. */
-const COREF_WORDS = new Set(['north', 'south', 'administration', 'government', 'regime', 'junta', 'the', 'both',
+const COREF_WORDS = new Set(['north', 'south', 'administration', 'government', 'regime', 'junta', 'authorities', 'the', 'both',
   ...FIRST_PERSON, ...SECOND_PERSON, ...PERSON_PRONOUNS, ...THING_PRONOUNS, ...PLURAL_PRONOUNS]);
 
 /** Kinds of actor "the two countries" may stand for. */
@@ -110,6 +110,16 @@ export class ActorContext {
       const r = this.recent[k];
       if (sentence - r.sentence > 4) break;
       if (r.actor.role === 'GOV' || r.actor.kind === 'person') return r;
+    }
+    return null;
+  }
+
+  /** The last state named within two sentences other than `except`, for "the authorities". */
+  lastState(sentence: number, except?: string): Seen | null {
+    for (let k = this.recent.length - 1; k >= 0; k--) {
+      const r = this.recent[k];
+      if (sentence - r.sentence > 2) break;
+      if (['state', 'capital', 'place'].includes(r.actor.kind) && r.actor.code !== except) return r;
     }
     return null;
   }
@@ -363,8 +373,10 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
       continue;
     }
     // "the administration", "the government": the state whose government was named last.
-    if ((w === 'administration' || w === 'government' || w === 'regime' || w === 'junta') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
-      const gov = (w === 'administration' ? ctx.namedAdministration : null) ?? ctx.namedGovernment ?? ctx.lastGovernment(sentence);
+    // "the authorities", "the junta": failing that, the last state named (not the speaker's).
+    if ((w === 'administration' || w === 'government' || w === 'regime' || w === 'junta' || w === 'authorities') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
+      const gov = (w === 'administration' ? ctx.namedAdministration : null) ?? ctx.namedGovernment ?? ctx.lastGovernment(sentence)
+        ?? (w === 'authorities' || w === 'junta' ? ctx.lastState(sentence, (ctx.speaker ?? ctx.voice)?.code) : null);
       if (gov) extra.push({ ...gov.actor, first: i - 1, last: i, name: `the ${w}`, kind: 'state', role: 'GOV', possessive: tokens[i + 1]?.lower === "'s", via: `government:${gov.actor.name}` });
       continue;
     }
