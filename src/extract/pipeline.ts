@@ -78,6 +78,9 @@ function evidenceSpan(s: Sentence, tokens: ReturnType<typeof tokenize>, t: { fir
   return { start: s.start + a, end: s.start + b, text: s.text.slice(a, b) };
 }
 
+/** Types whose events always have a counterpart. */
+const PARTNERED: ReadonlySet<string> = new Set(['AGREE', 'AID', 'RETREAT']);
+
 /** Document state carried from sentence to sentence. */
 export class DocumentState {
   readonly actors = new ActorContext();
@@ -246,6 +249,16 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (doer) { m.target = doer; m.rule += '; target:answered'; }
     const party = threatened(m, state.told, state.sentences);
     if (party) { m.target = party; m.rule += '; target:threatened'; }
+    // An agreement, a gift or a withdrawal is always with, to or from someone: with no one
+    // found, the reading is not safe enough to count.
+    if (!m.target && PARTNERED.has(m.type)) {
+      // "offered to mediate between Baku and Yerevan": the party of the act offered.
+      const next = tokens[t.last + 1]?.lower === 'to' ? triggers.find((x) => x.first === t.last + 2) : undefined;
+      const party = next ? assignRoles(tokens, actors, next, tags, places)?.target : null;
+      if (!party || party.code === m.source.code) { note('events', () => `${words}: no party found, dropped`); continue; }
+      m.target = actorRef(party, when);
+      m.rule += '; target:complement';
+    }
     if (SPEECH_ACTS.has(t.type)) spoken = { last: t.last, source: m.source };
     out.push(m);
     state.told.push({ mention: m, sentence: state.sentences });
