@@ -1,5 +1,6 @@
 // Years loaded in bulk on a real server (ENTENTE_TEST_PG): a writer to a year being loaded waits
-// until it is attached and loses nothing, a year that has rows takes the usual path, and a loading
+// until it is attached and loses nothing, two imports loading years the other writes do not wait
+// on each other for ever, a year that has rows takes the usual path, and a loading
 // table left behind is resumed by the next load of its year, or dropped once the year was made
 // meanwhile by another writer (its rows then come in with the rerun).
 import { afterAll, describe, expect, it } from 'vitest';
@@ -64,6 +65,41 @@ describe.skipIf(!TEST_PG_URL)('postgres years loaded in bulk', () => {
       expect(again).toEqual({ imported: 1, unchanged: 1 });
       expect(await loadTables(url)).toBe(0);
       expect(await n(url, 'SELECT count(*) AS n FROM events')).toBe(6);
+      await countersAgree(url);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('two imports loading years the other writes never wait on each other', async () => {
+    const url = await freshPgUrl();
+    const [a, b] = [await openPostgresStore(url), await openPostgresStore(url)];
+    try {
+      let release!: () => void;
+      const bHolds2020 = new Promise<void>((res) => (release = res));
+      let bEnd!: () => void;
+      const bMayEnd = new Promise<void>((res) => (bEnd = res));
+      // B loads 2020 and, later, writes 2019; A loads 2019 and then writes 2020.
+      const bDone = dataset(b).inBulk(1000, async () => {
+        await dataset(b).importEvents([ev('b1', '2020-01-01')]);
+        release();
+        await bMayEnd;
+        return dataset(b).importEvents([ev('b2', '2019-02-01')]);
+      });
+      const aDone = dataset(a).inBulk(1000, async () => {
+        await dataset(a).importEvents([ev('a1', '2019-01-01')]);
+        await bHolds2020;
+        // 2020 is B's: A attaches 2019 first, then waits for B's 2020.
+        const r = dataset(a).importEvents([ev('a2', '2020-02-01'), ev('a3', '2019-03-01')]);
+        await new Promise((res) => setTimeout(res, 300));
+        expect(await n(url, "SELECT count(*) AS n FROM pg_inherits WHERE inhrelid = to_regclass('events_y2019')")).toBe(1);
+        bEnd();
+        return r;
+      });
+      expect(await aDone).toEqual({ imported: 2, unchanged: 0 });
+      expect(await bDone).toEqual({ imported: 1, unchanged: 0 });
+      expect((await a.listEvents({ actor: 'USA' })).rows.map((e) => e.externalId).sort()).toEqual(['a1', 'a2', 'a3', 'b1', 'b2']);
+      expect(await loadTables(url)).toBe(0);
       await countersAgree(url);
     } finally {
       await Promise.all([a.close(), b.close()]);

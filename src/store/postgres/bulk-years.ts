@@ -98,27 +98,31 @@ BEGIN
 END
 $f$;
 
--- Starts (or resumes) loading year y in bulk on this session: true when this session now holds
--- the year's lock and its loading table exists; false when the year has a partition (or a
--- detached table of that name) or another session loads it: its rows then take the usual path.
-CREATE FUNCTION entente_bulk_begin(y text) RETURNS boolean LANGUAGE plpgsql AS $f$
+-- Starts (or resumes) loading year y in bulk on this session: 'bulk' when this session now holds
+-- the year's lock and its loading table exists; 'usual' when the year has a partition (or a
+-- detached table of that name, or is no year a partition can take): its rows take the usual
+-- path; 'busy' when another session loads it: the usual path then waits for that load to end.
+CREATE FUNCTION entente_bulk_begin(y text) RETURNS text LANGUAGE plpgsql AS $f$
 DECLARE
   part text := '_y' || replace(y, '-', 'm');
   load text := 'events_load' || part;
 BEGIN
-  IF y !~ '^-?[0-9]{4,6}$' OR NOT entente_year_lock(y, false, true) THEN
-    RETURN false;
+  IF y !~ '^-?[0-9]{4,6}$' THEN
+    RETURN 'usual';
+  END IF;
+  IF NOT entente_year_lock(y, false, true) THEN
+    RETURN 'busy';
   END IF;
   IF to_regclass('events' || part) IS NOT NULL THEN
     -- A loading table left behind is stale now: its rows never showed, and a rerun puts them in the partition.
     EXECUTE format('DROP TABLE IF EXISTS %I, %I', load, 'event_actors_load' || part);
     PERFORM pg_advisory_unlock(hashtext(current_schema()), y::integer);
-    RETURN false;
+    RETURN 'usual';
   END IF;
   EXECUTE format('CREATE TABLE IF NOT EXISTS %I (LIKE events INCLUDING DEFAULTS INCLUDING CONSTRAINTS,
     CONSTRAINT %I CHECK (day_first IS NOT NULL AND day_first >= %L AND day_first < %L))', load, 'events_year' || part, y || '-', y || '.');
   PERFORM entente_load_indexes('events', load, part, true);
-  RETURN true;
+  RETURN 'bulk';
 END
 $f$;
 
@@ -169,9 +173,12 @@ $f$;
 
 export const bulkYearMigrations: Migration[] = [{ id: '005-bulk-year-loads', sql }];
 
+/** How the rows of a year go: loaded in bulk by this session, the usual way, or the usual way once another session's load of it ends. */
+export type YearPath = 'bulk' | 'usual' | 'busy';
+
 /** entente_bulk_begin: whether this session now loads year y in bulk. */
-export async function beginYear(db: Db, year: string): Promise<boolean> {
-  return (await db.query<{ ok: boolean }>('SELECT entente_bulk_begin($1) AS ok', [year])).rows[0].ok;
+export async function beginYear(db: Db, year: string): Promise<YearPath> {
+  return (await db.query<{ path: YearPath }>('SELECT entente_bulk_begin($1) AS path', [year])).rows[0].path;
 }
 
 /** entente_bulk_finish in the caller's transaction; release the year's lock after its commit. */

@@ -19,7 +19,7 @@ import type { Migration } from './migrate.js';
 import type { Pools } from './pools.js';
 import { dbError, transaction } from './sql.js';
 import { ensureEventYears, ensureGdeltMentionYears, yearOf } from './partitions.js';
-import { beginYear, finishYear, loadTable, releaseYear } from './bulk-years.js';
+import { beginYear, finishYear, loadTable, releaseYear, type YearPath } from './bulk-years.js';
 
 const schema = `
 CREATE TABLE gdelt_mentions (
@@ -169,7 +169,7 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
 
   // The import in bulk, while one runs: its own connection, whether a transaction is open on it
   // and the rows written in it, and the years asked for (true: loaded in bulk by this session).
-  let bulk: { c: pg.PoolClient; rows: number; written: number; open: boolean; years: Map<string, boolean> } | null = null;
+  let bulk: { c: pg.PoolClient; rows: number; written: number; open: boolean; years: Map<string, YearPath> } | null = null;
 
   const bulkEvents = async (b: NonNullable<typeof bulk>, batch: DatasetEventInput[]): Promise<WriteResult> => {
     const yearOfEvent = (e: DatasetEventInput) => yearOf(days(e)[0]);
@@ -180,8 +180,8 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       b.open = false;
     }
     for (const y of fresh) b.years.set(y, await beginYear(b.c, y));
-    const loaded = batch.filter((e) => b.years.get(yearOfEvent(e) ?? '') === true);
-    const rest = batch.filter((e) => b.years.get(yearOfEvent(e) ?? '') !== true);
+    const loaded = batch.filter((e) => b.years.get(yearOfEvent(e) ?? '') === 'bulk');
+    const rest = batch.filter((e) => b.years.get(yearOfEvent(e) ?? '') !== 'bulk');
     let imported = 0;
     if (loaded.length) {
       if (!b.open) {
@@ -208,24 +208,35 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       b.open = false;
       b.written = 0;
     }
+    // A year another session loads: the usual path waits for that load to end, which may itself
+    // wait for a year of ours; ours are finished first, so that two loads never wait on each other.
+    if (rest.some((e) => b.years.get(yearOfEvent(e) ?? '') === 'busy')) {
+      await finishYears(b);
+      for (const [y, path] of b.years) if (path === 'busy') b.years.delete(y);
+    }
     const r = rest.length ? await importEvents(rest) : { imported: 0, unchanged: 0 };
     return { imported: imported + r.imported, unchanged: loaded.length - imported + r.unchanged };
   };
 
-  /** Commits the open batches and attaches every year this session loaded, each in one transaction. */
-  const endBulk = async (b: NonNullable<typeof bulk>): Promise<void> => {
+  /** Commits the open batches and attaches every year this session loads, each in one transaction; later rows of those years go the usual way. */
+  async function finishYears(b: NonNullable<typeof bulk>): Promise<void> {
     if (b.open) {
       await b.c.query('COMMIT');
       b.open = false;
+      b.written = 0;
     }
-    for (const [y, mine] of b.years) {
-      if (!mine) continue;
+    for (const [y, path] of b.years) {
+      if (path !== 'bulk') continue;
       await b.c.query('BEGIN');
       await finishYear(b.c, y);
       await b.c.query('COMMIT');
-      b.years.delete(y);
+      b.years.set(y, 'usual');
       await releaseYear(b.c, y);
     }
+  }
+
+  const endBulk = async (b: NonNullable<typeof bulk>): Promise<void> => {
+    await finishYears(b);
     await b.c.query('SELECT pg_advisory_unlock_all()');
     await afterWrite();
   };
@@ -249,7 +260,7 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       } catch (e) {
         throw dbError('importing events', e);
       }
-      const b = (bulk = { c, rows, written: 0, open: false, years: new Map<string, boolean>() });
+      const b = (bulk = { c, rows, written: 0, open: false, years: new Map<string, YearPath>() });
       let broken: Error | undefined;
       try {
         let out: T;
