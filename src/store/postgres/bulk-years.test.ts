@@ -10,6 +10,13 @@ import type { Store } from '../store.js';
 import { openPostgresStore } from './pg-store.js';
 import { isDatasetStore, type DatasetStore } from '../../ingest/datasets/dataset-store.js';
 import { TEST_PG_URL, dropTestSchemas, freshPgUrl } from './test-db.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sharedDir } from '../../../test/cli.js';
+import { openSqliteStore } from '../sqlite/sqlite-store.js';
+import { importDataset } from '../../ingest/datasets/index.js';
+import { MODALITIES } from '../../domain/mention.js';
 
 const ev = (id: string, day: string, sources = ['USA'], targets = ['CHN']): DatasetEventInput => ({
   origin: 'gdelt', externalId: id, type: 'CONSULT', mode: null, sources, targets,
@@ -103,6 +110,27 @@ describe.skipIf(!TEST_PG_URL)('postgres years loaded in bulk', () => {
       await countersAgree(url);
     } finally {
       await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('GDELT events and their mentions in one import count each mention once, as on SQLite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'entente-bulk-'));
+    const sqlite = await openSqliteStore(join(dir, 'x.db'));
+    const postgres = await openPostgresStore(await freshPgUrl());
+    try {
+      const files = ['gdelt-v2-events/20170101073000.export.CSV', 'gdelt-v2-mentions/20170101073000.mentions.CSV'].map((f) => join(sharedDir, 'data', f));
+      const rows = async (s: Store) => {
+        const r = await importDataset(dataset(s), 'gdelt', files, { exclusive: true });
+        const page = await s.listEvents({ modality: [...MODALITIES] }, { limit: 10_000 });
+        return { r, events: page.rows.map((e) => `${e.externalId} ${e.mentionCount} ${e.lastReported}`).sort() };
+      };
+      const [want, got] = [await rows(sqlite), await rows(postgres)];
+      expect(got).toEqual(want);
+      // Some events did gain later mentions.
+      expect(want.events.filter((e) => !e.endsWith(' 2017-01-01')).length).toBeGreaterThan(0);
+    } finally {
+      await Promise.all([sqlite.close(), postgres.close()]);
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

@@ -167,6 +167,37 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       return { imported, unchanged: batch.length - imported };
     }, (batch) => ensureEventYears(primary, batch.map((e) => days(e)[0])));
 
+  const importMentions = run('importing GDELT mentions', async (c, batch: GdeltMentionInput[]) => {
+    await ensureStaging(c);
+    await copyIn(c, 'staging_gdelt_mentions', MENTION_COLUMNS, batch.map(mentionLine));
+    const ins = await c.query<{ gid: string; mention_time: string; event_time: string }>(`INSERT INTO gdelt_mentions
+      SELECT * FROM staging_gdelt_mentions ON CONFLICT DO NOTHING RETURNING global_event_id::text AS gid, mention_time, event_time`);
+    // GDELT's NumMentions counts the mentions of the event's first 15 minutes; a later one is news.
+    const bumps = new Map<string, { n: number; at: string }>();
+    for (const r of ins.rows) {
+      if (!(r.mention_time > r.event_time)) continue;
+      const b = bumps.get(r.gid) ?? { n: 0, at: '' };
+      b.n++;
+      if (r.mention_time > b.at) b.at = r.mention_time;
+      bumps.set(r.gid, b);
+    }
+    if (bumps.size) {
+      const gids = [...bumps.keys()].sort();
+      const args = [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))];
+      await c.query(`UPDATE events e SET mention_count = e.mention_count + b.n, last_reported = greatest(coalesce(e.last_reported, ''), b.at)
+        FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`, args);
+      // Mentions of an event merged away report the event it joined (summed first: an UPDATE
+      // changes each row once, however many merged records point at it).
+      await c.query(`UPDATE events e SET mention_count = e.mention_count + x.n, last_reported = greatest(coalesce(e.last_reported, ''), x.at)
+        FROM (SELECT m.event_id, sum(b.n)::int AS n, max(b.at) AS at
+          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at)
+          JOIN merged_records m ON m.origin = 'gdelt' AND m.external_id = b.gid GROUP BY m.event_id) x
+        WHERE e.id = x.event_id`, args);
+    }
+    const imported = ins.rowCount ?? 0;
+    return { imported, unchanged: batch.length - imported };
+  }, (batch) => ensureGdeltMentionYears(primary, batch.map((m) => m.mentionTime)));
+
   // The import in bulk, while one runs: its own connection, whether a transaction is open on it
   // and the rows written in it, and the years asked for (true: loaded in bulk by this session).
   let bulk: { c: pg.PoolClient; rows: number; written: number; open: boolean; years: Map<string, YearPath> } | null = null;
@@ -288,36 +319,19 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       }
     },
 
-    importGdeltMentions: run('importing GDELT mentions', async (c, batch: GdeltMentionInput[]) => {
-      await ensureStaging(c);
-      await copyIn(c, 'staging_gdelt_mentions', MENTION_COLUMNS, batch.map(mentionLine));
-      const ins = await c.query<{ gid: string; mention_time: string; event_time: string }>(`INSERT INTO gdelt_mentions
-        SELECT * FROM staging_gdelt_mentions ON CONFLICT DO NOTHING RETURNING global_event_id::text AS gid, mention_time, event_time`);
-      // GDELT's NumMentions counts the mentions of the event's first 15 minutes; a later one is news.
-      const bumps = new Map<string, { n: number; at: string }>();
-      for (const r of ins.rows) {
-        if (!(r.mention_time > r.event_time)) continue;
-        const b = bumps.get(r.gid) ?? { n: 0, at: '' };
-        b.n++;
-        if (r.mention_time > b.at) b.at = r.mention_time;
-        bumps.set(r.gid, b);
+    async importGdeltMentions(batch) {
+      // Mentions count into their events as they land, or into events stored later as those land:
+      // the years being loaded are attached first, so that each mention is counted one way, as without bulk loads.
+      const b = bulk;
+      if (b && batch.length && [...b.years.values()].includes('bulk')) {
+        try {
+          await finishYears(b);
+        } catch (e) {
+          throw dbError('importing GDELT mentions', e);
+        }
       }
-      if (bumps.size) {
-        const gids = [...bumps.keys()].sort();
-        const args = [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))];
-        await c.query(`UPDATE events e SET mention_count = e.mention_count + b.n, last_reported = greatest(coalesce(e.last_reported, ''), b.at)
-          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`, args);
-        // Mentions of an event merged away report the event it joined (summed first: an UPDATE
-        // changes each row once, however many merged records point at it).
-        await c.query(`UPDATE events e SET mention_count = e.mention_count + x.n, last_reported = greatest(coalesce(e.last_reported, ''), x.at)
-          FROM (SELECT m.event_id, sum(b.n)::int AS n, max(b.at) AS at
-            FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at)
-            JOIN merged_records m ON m.origin = 'gdelt' AND m.external_id = b.gid GROUP BY m.event_id) x
-          WHERE e.id = x.event_id`, args);
-      }
-      const imported = ins.rowCount ?? 0;
-      return { imported, unchanged: batch.length - imported };
-    }, (batch) => ensureGdeltMentionYears(primary, batch.map((m) => m.mentionTime))),
+      return importMentions(batch);
+    },
 
     upsertStateMemberships: run('importing state memberships', async (c, batch: StateMembershipInput[]) => {
       let imported = 0;
