@@ -25,7 +25,7 @@ export const FTS_DOCUMENT_CHARS = 500_000;
  * than ON CONFLICT's speculative insertion; the rows are of new or re-indexed events, so never
  * already there).
  */
-function actorRows(from: string, cond: string): string {
+export function actorRows(from: string, cond: string): string {
   const cols = `coalesce(e.day_first, ''), e.id`;
   const rest = 'e.day_last, e.type, e.modality, e.status, e.origin';
   return `SELECT DISTINCT ON (1, 2, 3) x.* FROM (

@@ -3,6 +3,9 @@
 // CONFLICT DO NOTHING, idempotent by (origin, external_id); the statement triggers then index
 // the whole batch at once. One transaction per batch: a server lost mid-import loses at most
 // the batch in flight, and a rerun skips what is stored and completes the rest.
+// An import that has the store to itself (inBulk) loads the rows of a year that has no partition
+// yet into a bare table instead, attached with its indexes when the import ends (bulk-years.ts);
+// its transactions then span batches up to the rows inBulk is given.
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type pg from 'pg';
@@ -15,7 +18,8 @@ import type { DatasetStore, GdeltMentionInput, StateMembershipInput, WriteResult
 import type { Migration } from './migrate.js';
 import type { Pools } from './pools.js';
 import { dbError, transaction } from './sql.js';
-import { ensureEventYears, ensureGdeltMentionYears } from './partitions.js';
+import { ensureEventYears, ensureGdeltMentionYears, yearOf } from './partitions.js';
+import { beginYear, finishYear, loadTable, releaseYear, type YearPath } from './bulk-years.js';
 
 const schema = `
 CREATE TABLE gdelt_mentions (
@@ -74,6 +78,17 @@ async function ensureStaging(c: pg.PoolClient): Promise<void> {
   await c.query(STAGING);
 }
 
+/** The batch's new events from staging_events into `into` (events, or a year's loading table), as many as were new. */
+async function insertStaged(c: pg.PoolClient, into: string, where = 'true'): Promise<pg.QueryResult<{ id: string; external_id: string; origin: string }>> {
+  // Records an editor merged into another event stay merged; rejected ones keep their row, so
+  // the conflict on (origin, external_id, day_first) already leaves them as they are.
+  return c.query(`INSERT INTO ${into} (${EVENT_COLUMNS})
+    SELECT ${EVENT_COLUMNS} FROM staging_events s
+    WHERE (${where}) AND NOT EXISTS (SELECT 1 FROM merged_records m WHERE m.origin = s.origin AND m.external_id = s.external_id)
+    ON CONFLICT (origin, external_id, day_first) WHERE external_id IS NOT NULL DO NOTHING
+    RETURNING id, external_id, origin`);
+}
+
 /** One value in COPY's text format. */
 function cell(v: unknown): string {
   if (v === null || v === undefined) return '\\N';
@@ -121,7 +136,7 @@ function isoTime(t: string): string {
   return `${t.slice(0, 4)}-${t.slice(4, 6)}-${t.slice(6, 8)}T${t.slice(8, 10)}:${t.slice(10, 12)}:${t.slice(12, 14)}Z`;
 }
 
-export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<void>): Pick<EventStore, 'importEvents'> & DatasetStore {
+export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<void>): Pick<EventStore, 'importEvents'> & Required<Pick<DatasetStore, 'inBulk'>> & DatasetStore {
   const run = <T>(what: string, tx: (c: pg.PoolClient, b: T[]) => Promise<WriteResult>, partitions?: (b: T[]) => Promise<void>) => async (batch: T[]): Promise<WriteResult> => {
     if (!batch.length) return { imported: 0, unchanged: 0 };
     try {
@@ -135,17 +150,10 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
     }
   };
 
-  return {
-    importEvents: run('importing events', async (c, batch: DatasetEventInput[]) => {
+  const importEvents = run('importing events', async (c, batch: DatasetEventInput[]) => {
       await ensureStaging(c);
       await copyIn(c, 'staging_events', EVENT_COLUMNS, batch.map(eventLine));
-      // Records an editor merged into another event stay merged; rejected ones keep their row, so
-      // the conflict on (origin, external_id, day_first) already leaves them as they are.
-      const ins = await c.query<{ id: string; external_id: string; origin: string }>(`INSERT INTO events (${EVENT_COLUMNS})
-        SELECT ${EVENT_COLUMNS} FROM staging_events s
-        WHERE NOT EXISTS (SELECT 1 FROM merged_records m WHERE m.origin = s.origin AND m.external_id = s.external_id)
-        ON CONFLICT (origin, external_id, day_first) WHERE external_id IS NOT NULL DO NOTHING
-        RETURNING id, external_id, origin`);
+      const ins = await insertStaged(c, 'events');
       // GDELT mentions imported before their event count into it as it lands.
       const gdelt = ins.rows.filter((r) => r.origin === 'gdelt');
       if (gdelt.length && (await c.query('SELECT 1 FROM gdelt_mentions LIMIT 1')).rowCount) {
@@ -157,38 +165,173 @@ export function datasetImportPart({ primary }: Pools, afterWrite: () => Promise<
       }
       const imported = ins.rowCount ?? 0;
       return { imported, unchanged: batch.length - imported };
-    }, (batch) => ensureEventYears(primary, batch.map((e) => days(e)[0]))),
+    }, (batch) => ensureEventYears(primary, batch.map((e) => days(e)[0])));
 
-    importGdeltMentions: run('importing GDELT mentions', async (c, batch: GdeltMentionInput[]) => {
-      await ensureStaging(c);
-      await copyIn(c, 'staging_gdelt_mentions', MENTION_COLUMNS, batch.map(mentionLine));
-      const ins = await c.query<{ gid: string; mention_time: string; event_time: string }>(`INSERT INTO gdelt_mentions
-        SELECT * FROM staging_gdelt_mentions ON CONFLICT DO NOTHING RETURNING global_event_id::text AS gid, mention_time, event_time`);
-      // GDELT's NumMentions counts the mentions of the event's first 15 minutes; a later one is news.
-      const bumps = new Map<string, { n: number; at: string }>();
-      for (const r of ins.rows) {
-        if (!(r.mention_time > r.event_time)) continue;
-        const b = bumps.get(r.gid) ?? { n: 0, at: '' };
-        b.n++;
-        if (r.mention_time > b.at) b.at = r.mention_time;
-        bumps.set(r.gid, b);
+  const importMentions = run('importing GDELT mentions', async (c, batch: GdeltMentionInput[]) => {
+    await ensureStaging(c);
+    await copyIn(c, 'staging_gdelt_mentions', MENTION_COLUMNS, batch.map(mentionLine));
+    const ins = await c.query<{ gid: string; mention_time: string; event_time: string }>(`INSERT INTO gdelt_mentions
+      SELECT * FROM staging_gdelt_mentions ON CONFLICT DO NOTHING RETURNING global_event_id::text AS gid, mention_time, event_time`);
+    // GDELT's NumMentions counts the mentions of the event's first 15 minutes; a later one is news.
+    const bumps = new Map<string, { n: number; at: string }>();
+    for (const r of ins.rows) {
+      if (!(r.mention_time > r.event_time)) continue;
+      const b = bumps.get(r.gid) ?? { n: 0, at: '' };
+      b.n++;
+      if (r.mention_time > b.at) b.at = r.mention_time;
+      bumps.set(r.gid, b);
+    }
+    if (bumps.size) {
+      const gids = [...bumps.keys()].sort();
+      const args = [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))];
+      await c.query(`UPDATE events e SET mention_count = e.mention_count + b.n, last_reported = greatest(coalesce(e.last_reported, ''), b.at)
+        FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`, args);
+      // Mentions of an event merged away report the event it joined (summed first: an UPDATE
+      // changes each row once, however many merged records point at it).
+      await c.query(`UPDATE events e SET mention_count = e.mention_count + x.n, last_reported = greatest(coalesce(e.last_reported, ''), x.at)
+        FROM (SELECT m.event_id, sum(b.n)::int AS n, max(b.at) AS at
+          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at)
+          JOIN merged_records m ON m.origin = 'gdelt' AND m.external_id = b.gid GROUP BY m.event_id) x
+        WHERE e.id = x.event_id`, args);
+    }
+    const imported = ins.rowCount ?? 0;
+    return { imported, unchanged: batch.length - imported };
+  }, (batch) => ensureGdeltMentionYears(primary, batch.map((m) => m.mentionTime)));
+
+  // The import in bulk, while one runs: its own connection, whether a transaction is open on it
+  // and the rows written in it, and the years asked for (true: loaded in bulk by this session).
+  let bulk: { c: pg.PoolClient; rows: number; written: number; open: boolean; years: Map<string, YearPath> } | null = null;
+
+  const bulkEvents = async (b: NonNullable<typeof bulk>, batch: DatasetEventInput[]): Promise<WriteResult> => {
+    const yearOfEvent = (e: DatasetEventInput) => yearOf(days(e)[0]);
+    const fresh = [...new Set(batch.map(yearOfEvent))].filter((y): y is string => y !== null && !b.years.has(y)).sort();
+    if (fresh.length && b.open) {
+      // A year's loading table is made outside the batches' transaction, which then never holds a lock on events.
+      await b.c.query('COMMIT');
+      b.open = false;
+    }
+    for (const y of fresh) b.years.set(y, await beginYear(b.c, y));
+    const loaded = batch.filter((e) => b.years.get(yearOfEvent(e) ?? '') === 'bulk');
+    const rest = batch.filter((e) => b.years.get(yearOfEvent(e) ?? '') !== 'bulk');
+    let imported = 0;
+    if (loaded.length) {
+      if (!b.open) {
+        await b.c.query('BEGIN');
+        b.open = true;
+        await ensureStaging(b.c);
       }
-      if (bumps.size) {
-        const gids = [...bumps.keys()].sort();
-        const args = [gids, gids.map((g) => bumps.get(g)!.n), gids.map((g) => isoTime(bumps.get(g)!.at))];
-        await c.query(`UPDATE events e SET mention_count = e.mention_count + b.n, last_reported = greatest(coalesce(e.last_reported, ''), b.at)
-          FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at) WHERE e.origin = 'gdelt' AND e.external_id = b.gid`, args);
-        // Mentions of an event merged away report the event it joined (summed first: an UPDATE
-        // changes each row once, however many merged records point at it).
-        await c.query(`UPDATE events e SET mention_count = e.mention_count + x.n, last_reported = greatest(coalesce(e.last_reported, ''), x.at)
-          FROM (SELECT m.event_id, sum(b.n)::int AS n, max(b.at) AS at
-            FROM unnest($1::text[], $2::int[], $3::text[]) AS b (gid, n, at)
-            JOIN merged_records m ON m.origin = 'gdelt' AND m.external_id = b.gid GROUP BY m.event_id) x
-          WHERE e.id = x.event_id`, args);
+      await b.c.query('TRUNCATE staging_events');
+      await copyIn(b.c, 'staging_events', EVENT_COLUMNS, loaded.map(eventLine));
+      for (const y of [...new Set(loaded.map(yearOfEvent))] as string[]) {
+        // y is digits (yearOf): safe in the SQL text.
+        imported += (await insertStaged(b.c, loadTable(y), `s.day_first COLLATE "C" >= '${y}-' AND s.day_first COLLATE "C" < '${y}.'`)).rowCount ?? 0;
       }
-      const imported = ins.rowCount ?? 0;
-      return { imported, unchanged: batch.length - imported };
-    }, (batch) => ensureGdeltMentionYears(primary, batch.map((m) => m.mentionTime))),
+      b.written += loaded.length;
+      if (b.written >= b.rows) {
+        await b.c.query('COMMIT');
+        b.open = false;
+        b.written = 0;
+      }
+    }
+    // Other writers may hold what the usual path waits for (a partition being made): nothing of ours stays open meanwhile.
+    if (rest.length && b.open) {
+      await b.c.query('COMMIT');
+      b.open = false;
+      b.written = 0;
+    }
+    // A year another session loads: the usual path waits for that load to end, which may itself
+    // wait for a year of ours; ours are finished first, so that two loads never wait on each other.
+    if (rest.some((e) => b.years.get(yearOfEvent(e) ?? '') === 'busy')) {
+      await finishYears(b);
+      for (const [y, path] of b.years) if (path === 'busy') b.years.delete(y);
+    }
+    const r = rest.length ? await importEvents(rest) : { imported: 0, unchanged: 0 };
+    return { imported: imported + r.imported, unchanged: loaded.length - imported + r.unchanged };
+  };
+
+  /** Commits the open batches and attaches every year this session loads, each in one transaction; later rows of those years go the usual way. */
+  async function finishYears(b: NonNullable<typeof bulk>): Promise<void> {
+    if (b.open) {
+      await b.c.query('COMMIT');
+      b.open = false;
+      b.written = 0;
+    }
+    for (const [y, path] of b.years) {
+      if (path !== 'bulk') continue;
+      await b.c.query('BEGIN');
+      await finishYear(b.c, y);
+      await b.c.query('COMMIT');
+      b.years.set(y, 'usual');
+      await releaseYear(b.c, y);
+    }
+  }
+
+  const endBulk = async (b: NonNullable<typeof bulk>): Promise<void> => {
+    await finishYears(b);
+    await b.c.query('SELECT pg_advisory_unlock_all()');
+    await afterWrite();
+  };
+
+  return {
+    async importEvents(batch) {
+      const b = bulk;
+      if (!b || !batch.length) return importEvents(batch);
+      try {
+        return await bulkEvents(b, batch);
+      } catch (e) {
+        throw dbError('importing events', e);
+      }
+    },
+
+    async inBulk<T>(rows: number, work: () => Promise<T>): Promise<T> {
+      if (bulk) return work();
+      let c: pg.PoolClient;
+      try {
+        c = await primary.connect();
+      } catch (e) {
+        throw dbError('importing events', e);
+      }
+      const b = (bulk = { c, rows, written: 0, open: false, years: new Map<string, YearPath>() });
+      let broken: Error | undefined;
+      try {
+        let out: T;
+        try {
+          out = await work();
+        } catch (e) {
+          // What was loaded before the failure is kept and attached, as the committed batches of
+          // the usual path are; when that fails too (a lost server), the first error is the one to tell.
+          bulk = null;
+          await endBulk(b).catch((f) => { broken = f as Error; });
+          throw e;
+        }
+        bulk = null;
+        try {
+          await endBulk(b);
+        } catch (e) {
+          broken = e as Error;
+          throw dbError('importing events', e);
+        }
+        return out;
+      } finally {
+        bulk = null;
+        if (b.open || broken) await c.query('ROLLBACK').catch((e) => { broken ??= e as Error; });
+        c.release(broken);
+      }
+    },
+
+    async importGdeltMentions(batch) {
+      // Mentions count into their events as they land, or into events stored later as those land:
+      // the years being loaded are attached first, so that each mention is counted one way, as without bulk loads.
+      const b = bulk;
+      if (b && batch.length && [...b.years.values()].includes('bulk')) {
+        try {
+          await finishYears(b);
+        } catch (e) {
+          throw dbError('importing GDELT mentions', e);
+        }
+      }
+      return importMentions(batch);
+    },
 
     upsertStateMemberships: run('importing state memberships', async (c, batch: StateMembershipInput[]) => {
       let imported = 0;

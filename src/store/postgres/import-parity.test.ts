@@ -1,7 +1,9 @@
 // Dataset imports on PostgreSQL (COPY into staging, set-based insert) give what SQLite gives:
 // the same reports, events, GDELT mention counts, actors, COW memberships and event volume,
 // for every sample of ../shared/data, imported twice (the second run changing nothing) and
-// with mentions landing before and after their events. Skipped without ENTENTE_TEST_PG.
+// with mentions landing before and after their events; and so when each import has the store to
+// itself (exclusive: PostgreSQL then loads each new year in bulk and attaches it, bulk-years.ts).
+// Skipped without ENTENTE_TEST_PG.
 import { afterAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +13,7 @@ import type { Store } from '../store.js';
 import { openSqliteStore } from '../sqlite/sqlite-store.js';
 import { importDataset, isDatasetStore, type DatasetKind } from '../../ingest/datasets/index.js';
 import { MODALITIES } from '../../domain/mention.js';
+import pg from 'pg';
 import { openPostgresStore } from './pg-store.js';
 import { TEST_PG_URL, dropTestSchemas, freshPgUrl } from './test-db.js';
 
@@ -26,11 +29,11 @@ const IMPORTS: Array<[DatasetKind, string]> = [
   ['cow-states', 'cow/states2016.csv'],
 ];
 
-async function loadAll(store: Store) {
+async function loadAll(store: Store, exclusive: boolean) {
   if (!isDatasetStore(store)) throw new Error('no dataset part');
   const reports = [];
   for (const [kind, file] of [...IMPORTS, ...IMPORTS]) {
-    const r = await importDataset(store, kind, [data(file)], { batchSize: 700 });
+    const r = await importDataset(store, kind, [data(file)], { batchSize: 700, exclusive });
     reports.push([r.read, r.imported, r.unchanged, r.skipped, r.errorCount]);
   }
   const events: string[] = [];
@@ -56,23 +59,40 @@ describe.skipIf(!TEST_PG_URL)('postgres dataset imports equal SQLite ones', () =
     await dropTestSchemas();
   });
 
-  it('imports every sample as SQLite does', async () => {
-    const sqlite = await openSqliteStore(join(dir, 'p.db'));
-    const postgres = await openPostgresStore(await freshPgUrl());
-    try {
-      const want = await loadAll(sqlite);
-      const got = await loadAll(postgres);
-      expect(want.counts.events).toBeGreaterThan(3000);
-      // Part by part, so that a difference reads in a few lines.
-      expect(got.reports).toEqual(want.reports);
-      expect(got.counts).toEqual(want.counts);
-      expect(got.events.filter((e) => !want.events.includes(e)).slice(0, 3)).toEqual([]);
-      expect(got.events).toEqual(want.events);
-      expect(got.actors).toEqual(want.actors);
-      expect(got.volume).toEqual(want.volume);
-      expect(got.dyad).toEqual(want.dyad);
-    } finally {
-      await Promise.all([sqlite.close(), postgres.close()]);
-    }
-  }, 300_000);
+  for (const exclusive of [false, true]) {
+    it(`imports every sample as SQLite does${exclusive ? ', each import alone (new years in bulk)' : ''}`, async () => {
+      const sqlite = await openSqliteStore(join(dir, `p-${exclusive}.db`));
+      const url = await freshPgUrl();
+      const postgres = await openPostgresStore(url);
+      try {
+        const want = await loadAll(sqlite, exclusive);
+        const got = await loadAll(postgres, exclusive);
+        expect(want.counts.events).toBeGreaterThan(3000);
+        // Part by part, so that a difference reads in a few lines.
+        expect(got.reports).toEqual(want.reports);
+        expect(got.counts).toEqual(want.counts);
+        expect(got.events.filter((e) => !want.events.includes(e)).slice(0, 3)).toEqual([]);
+        expect(got.events).toEqual(want.events);
+        expect(got.actors).toEqual(want.actors);
+        expect(got.volume).toEqual(want.volume);
+        expect(got.dyad).toEqual(want.dyad);
+        if (exclusive) {
+          // Every year went through a loading table, none is left behind, and no index was built twice.
+          const c = new pg.Client({ connectionString: url });
+          await c.connect();
+          try {
+            const n = async (sql: string) => Number((await c.query(sql)).rows[0].n);
+            expect(await n("SELECT count(*) AS n FROM pg_constraint WHERE conname LIKE 'events_year_y%'")).toBeGreaterThan(1);
+            expect(await n("SELECT count(*) AS n FROM pg_class WHERE relname LIKE '%load_y%' AND relnamespace = current_schema()::regnamespace")).toBe(0);
+            expect(await n("SELECT count(*) AS n FROM pg_index i JOIN pg_class c ON c.oid = i.indrelid WHERE c.relname LIKE 'events_y%' AND c.relnamespace = current_schema()::regnamespace AND NOT i.indisvalid")).toBe(0);
+            expect(await n("SELECT count(*) AS n FROM pg_index WHERE indrelid = 'events_y2017'::regclass")).toBe(await n("SELECT count(*) AS n FROM pg_index WHERE indrelid = 'events'::regclass"));
+          } finally {
+            await c.end();
+          }
+        }
+      } finally {
+        await Promise.all([sqlite.close(), postgres.close()]);
+      }
+    }, 300_000);
+  }
 });

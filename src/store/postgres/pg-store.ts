@@ -10,6 +10,7 @@ import { EntenteError } from '../../domain/errors.js';
 import { migrate } from './migrate.js';
 import { coreMigrations } from './core-schema.js';
 import { partitionMigrations } from './partitions.js';
+import { bulkYearMigrations } from './bulk-years.js';
 import { eventsPart } from './events.js';
 import { watchPart, watchMigrations } from './watch.js';
 import { authPart, authMigrations } from './auth.js';
@@ -21,7 +22,7 @@ import { compactor } from './compact.js';
 import { replicaPool } from './replicas.js';
 import type { Pools } from './pools.js';
 
-export const postgresMigrations = [...coreMigrations, ...partitionMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations, ...eventSearchMigrations];
+export const postgresMigrations = [...coreMigrations, ...partitionMigrations, ...bulkYearMigrations, ...datasetImportMigrations, ...watchMigrations, ...authMigrations, ...curationMigrations, ...sourceMigrations, ...eventSearchMigrations];
 
 export interface PostgresStoreOptions {
   /** Read replicas (streaming standbys of the primary) for list, series, network and search reads. */
