@@ -118,6 +118,9 @@ function accept(text: string, t: Tokens, i: number, hit: TrieHit): { match: Inte
   return { match, next: end };
 }
 
+/** Role nouns that name someone else than the one after "of" ("the allies of Japan"). */
+const RELATIONAL = new Set(['side', 'sides', 'counterpart', 'counterparts', 'allies', 'partners', 'powers']);
+
 /** Heads a role noun may govern with "of": states, their capitals and organisations. */
 const OF_HEADS = new Set(['state', 'historical-state', 'capital', 'igo']);
 
@@ -135,7 +138,7 @@ function roleBefore(text: string, t: Tokens, i: number, targets: AliasTarget[]):
     // A capitalised title ("the President of Ukraine") names a person, as does an office.
     // The noun must start a word: "vice-president" is not "president".
     // An office ("the president of Russia") names a person: resolve.ts's business.
-    if (r && r.end === of && !isCapitalWord(text, t, r.nounStart) && (k === 0 || /\s/.test(text[t.start[k] - 1])) && !registry().titles.has(keyAt(t, of - 1))) return { ...r, start: k };
+    if (r && r.end === of && !isCapitalWord(text, t, r.nounStart) && (k === 0 || /\s/.test(text[t.start[k] - 1])) && !registry().titles.has(keyAt(t, of - 1)) && !RELATIONAL.has(keyAt(t, of - 1))) return { ...r, start: k };
   }
   return null;
 }

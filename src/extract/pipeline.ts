@@ -251,6 +251,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (party) { m.target = party; m.rule += '; target:threatened'; }
     // An agreement, a gift or a withdrawal is always with, to or from someone: with no one
     // found, the reading is not safe enough to count.
+    // A threat with no one threatened counts only when its subject makes it ("Iran
+    // threatened to close the strait", "will not sit idly by"), not as a thing named or
+    // in a relative clause.
+    if (!m.target && m.type === 'THREATEN' && (t.pos === 'noun' || roles.rule !== 'subject')) { note('events', () => `${words}: a threat to no one, dropped`); continue; }
     if (!m.target && PARTNERED.has(m.type)) {
       // "offered to mediate between Baku and Yerevan": the party of the act offered.
       const next = tokens[t.last + 1]?.lower === 'to' ? triggers.find((x) => x.first === t.last + 2) : undefined;

@@ -62,6 +62,8 @@ export function modalBy(t: Trigger, tokens: Token[], actors: ActorSpan[], trigge
   if (tokens[t.first].lower === 'ought' && next !== 'to') return null;
   if (triggers.some((x) => x !== t && x.first > t.last && x.first - t.last <= 3)) return null;
   const roles: Roles = { source: subject, target: null, rule: 'modal', linkModality: null };
+  // "Moscow must navigate …, experts said": a speaker named after the request is not its source.
+  if (saidAt > t.first) return null;
   const said = saidOf(roles, t, actors, saidAt, 'modal');
   if (said) return said;
   const voice = ctx.speaker ?? ctx.voice;
