@@ -141,7 +141,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   if (actors.length === 0) { noteSubject(); return []; }
   // Part-of-speech tags only for sentences with a trigger match (tags then refine them;
   // the matching itself is done once, in this untagged pass).
-  const untagged = findTriggers(tokens);
+  // A modal ("should", "must") is a request only right after an actor: no other is worth tagging for.
+  const untagged = findTriggers(tokens).filter((t) => t.mode !== 'modal' || actors.some((a) => a.last === t.first - 1));
   if (untagged.length === 0) { noteSubject(); return []; }
   const tags = posTags(s.text, tokens, tagWindowEnd(tokens, untagged));
   const triggers = findTriggers(tokens, tags);

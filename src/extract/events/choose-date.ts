@@ -22,6 +22,9 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
     const lo = Math.min(b, f.start), hi = Math.max(a, f.end);
     let score = f.start >= b ? (f.start - b) * 0.7 : f.end <= a ? a - f.end : 0;
     for (const tok of tokens) if (tok.start >= lo && tok.end <= hi && FAR.has(tok.lower)) score += 1000;
+    // "agreed to implement the agreement signed in 2001": a date in a participle phrase
+    // after the trigger dates the thing it describes.
+    if (f.start >= b && /\b\p{L}+ed\s+(?:in|on)\s+(?:the\s+)?$/iu.test(text.slice(b, f.start))) continue;
     // "annexing Crimea in 2014 and invading Ukraine in 2022": a date before "and <trigger>"
     // belongs to the previous verb phrase.
     if (f.end <= a && /^[\s,]*and\s*$/i.test(text.slice(f.end, a))) score += 60;
@@ -39,14 +42,6 @@ export function chooseDate(text: string, findings: DateFinding[], tokens: Token[
       // "will visit Dhaka on December 9": a plan's date with no year is the coming one.
       const between = text.slice(Math.min(b, best.f.start), Math.max(a, best.f.end));
       if (modality === 'intended' && published && best.f.range.end < published && !/[,;]|\b(?:and|that|which|when|last)\b/i.test(between)) return { date: shiftYears(best.f.range, 1), rule: 'date:chrono-ahead', finding: best.f };
-      // "Since the coup in July 2023 … In December they expelled": a month with no year
-      // follows the story's year, not the publication's.
-      const story = episode ? Number(episode.start.slice(0, 4)) : NaN;
-      const found = Number(best.f.range.start.slice(0, 4));
-      if (episode && best.score < 1000 && story < found && best.f.range.start.length === 7) {
-        const year = best.f.range.start.slice(5, 7) >= (episode.start.slice(5, 7) || '01') ? story : story + 1;
-        if (year < found) return { date: shiftYears(best.f.range, year - found), rule: 'date:chrono-story-year', finding: best.f };
-      }
     }
     return { date: best.f.range, rule: `date:${best.f.rule}`, finding: best.f };
   }
