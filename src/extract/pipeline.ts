@@ -194,6 +194,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     const mod = detectModality(tokens, t, roles.linkModality);
     // "China will take resolute measures": a threat is made when it is said.
     if (t.type === 'THREATEN' && mod.modality === 'intended') { mod.modality = 'asserted'; mod.cue = null; }
+    // "Beijing has never accepted the ruling": the refusal itself is asserted.
+    if (mod.modality === 'negated' && (t.mode === 'refusal' || (t.type === 'AGREE' && t.entry.startsWith('accept')))) { t.type = 'REJECT'; mod.modality = 'asserted'; mod.cue = null; }
     // "should not interfere": the request itself is made.
     if (t.mode === 'modal' && mod.modality === 'negated') { mod.modality = 'asserted'; mod.cue = null; }
     note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);

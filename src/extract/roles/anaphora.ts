@@ -38,9 +38,14 @@ export function answered(m: EventMention, t: Trigger, tokens: Token[], told: rea
   if (m.target || !ANSWERS.has(m.type)) return null;
   const types = anaphorTypes(tokens, t);
   if (!types) return null;
-  const fitting = told.filter((x) => sentence - x.sentence <= REACH && types.has(x.mention.type) && x.mention.source.code !== m.source.code);
+  const near = told.filter((x) => sentence - x.sentence <= REACH && types.has(x.mention.type));
+  const fitting = near.filter((x) => x.mention.source.code !== m.source.code);
   const pick = [...fitting].reverse().find((x) => x.mention.target?.code === m.source.code) ?? fitting.at(-1);
-  return pick ? pick.mention.source : null;
+  if (pick) return pick.mention.source;
+  // "Manila said Chinese vessels rammed its boats. Beijing denied the account": an act of
+  // the speaker's own, told by someone else, answers the one who told it.
+  const teller = [...near].reverse().find((x) => x.mention.attribution?.code && x.mention.attribution.code !== m.source.code);
+  return teller ? { code: teller.mention.attribution!.code!, name: teller.mention.attribution!.name } : null;
 }
 
 /** Types of a stance one party takes toward another, which a later threat continues. */

@@ -710,7 +710,8 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
     const a = k > 0 ? actors.find((x) => x.first > k && x.first <= k + 3 && x.code !== source!.code && x.kind !== 'pronoun') : undefined;
     if (a) { target = a; rule += '/condition'; }
   }
-  if (!target && places?.length && PLACE_TARGET.has(t.type)) {
+  // "arrived in Brasilia", "a visit to Kharkiv": the state visited.
+  if (!target && places?.length && (PLACE_TARGET.has(t.type) || t.mode === 'visit')) {
     // "fired rockets at Tel Aviv", "struck a school in Kharkiv", "called for a truce in
     // Darfur": with no party named, the state where it happens (not the doer's own).
     const p = placeAfter(tokens, places, t, source);
@@ -762,9 +763,10 @@ function passiveAgentAt(tokens: Token[], after: number): number {
 /** Types whose object's agent is the party answered: accepting or rejecting a proposal. */
 const ANSWERING: ReadonlySet<PloverType> = new Set<PloverType>(['AGREE', 'REJECT', 'ACCUSE', 'SUPPORT', 'REQUEST']);
 
-/** "a proposal put forward by X", "the attack carried out by X": the token after "by" of a
- * participle phrase opening at `at`, or -1. */
+/** "a proposal put forward by X", "the proposal by X": the token after "by" of a participle
+ * phrase (or of "by" itself) opening at `at`, or -1. */
 function reducedRelativeAgent(tokens: Token[], at: number): number {
+  if (tokens[at]?.lower === 'by') return at + 1;
   if (!tokens[at] || !isPastParticiple(tokens[at])) return -1;
   for (let i = at + 1; i < tokens.length && i <= at + 3; i++) {
     if (tokens[i].lower === 'by') return i + 1;
