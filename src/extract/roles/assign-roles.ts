@@ -15,6 +15,8 @@ import { isRoleNoun } from '../../actors/index.js';
 
 const HARD_STOP = new Set([';', ':', '—', '–', '(', ')', '?', '!']);
 /** Words that open a subordinate clause: a subject is not searched across them. */
+/** Speech verbs that open a reported clause. */
+const SAYS = new Set(['said', 'says', 'say', 'told', 'tells', 'added', 'stated', 'warned', 'claimed', 'announced']);
 const SUBORDINATORS = new Set(['as', 'when', 'while', 'whereas', 'if', 'unless', 'because', 'although', 'though', 'whether', 'after', 'before', 'since', 'until', 'but', 'so']);
 /** Words that are prepositions or conjunctions: "after Beijing protested". */
 const CONJUNCTION_PREPS = new Set(['after', 'before', 'since', 'until']);
@@ -183,9 +185,13 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     if (tok === 'as' && ['ever', 'usual', 'always', 'before', 'much'].includes(tokens[i + 1]?.lower ?? '')) continue;
     if (HARD_STOP.has(tok)) break;
     // "…, but has expressed admiration for Xi": a coordinated verb phrase shares the subject.
-    if (tok === 'but' && tokens.slice(i + 1, from + 1).every((x) => AUXILIARY_VERBS.has(x.lower) || ADVERBS.has(x.lower))) {
+    // So does one after "and": "praised the envoy of India and urged China to act".
+    if ((tok === 'but' || tok === 'and') && tokens.slice(i + 1, from + 1).every((x) => AUXILIARY_VERBS.has(x.lower) || ADVERBS.has(x.lower))) {
       const main = sentenceSubject(tokens, actors);
-      return main && main.last < i ? { actor: main, rule: 'coordinated-subject' } : null;
+      // After "and", only in the main clause: not "countries that must enforce … and downgrade".
+      const embedded = main !== null && tokens.slice(main.last + 1, i).some((x) => RELATIVES.has(x.lower) || SUBORDINATORS.has(x.lower) || x.lower === 'that' || SAYS.has(x.lower));
+      if (tok === 'but') return main && main.last < i ? { actor: main, rule: 'coordinated-subject' } : null;
+      if (main && main.last < i && !embedded) return { actor: main, rule: 'coordinated-subject' };
     }
     if (SUBORDINATORS.has(tok) && !relative) {
       // The clause opened here has no actor subject; the subject may be the main clause's
