@@ -191,7 +191,7 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
       // After "and", only in the main clause: not "countries that must enforce … and downgrade".
       const embedded = main !== null && tokens.slice(main.last + 1, i).some((x) => RELATIVES.has(x.lower) || SUBORDINATORS.has(x.lower) || x.lower === 'that' || SAYS.has(x.lower));
       if (tok === 'but') return main && main.last < i ? { actor: main, rule: 'coordinated-subject' } : null;
-      if (main && main.last < i && !embedded) return { actor: main, rule: 'coordinated-subject' };
+      if (main && !main.possessive && main.last < i && !embedded) return { actor: main, rule: 'coordinated-subject' };
     }
     if (SUBORDINATORS.has(tok) && !relative) {
       // The clause opened here has no actor subject; the subject may be the main clause's
