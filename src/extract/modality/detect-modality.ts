@@ -22,7 +22,10 @@ const RANK: Record<Modality, number> = { question: 5, conditional: 4, negated: 3
 const CLAUSE_EDGE = new Set([';', ':', '—', '–', '.', 'but', 'while', 'whereas', 'although', 'which', 'who', 'because']);
 const LEFT_WINDOW = 8;
 
-const CONTROL = new Set(['invite', 'ask', 'urge', 'force', 'help', 'allow', 'order', 'push', 'persuade', 'encourage', 'want', 'call', 'press', 'compel', 'lead', 'enable', 'instruct', 'tell', 'permit', 'get', 'let', 'make'].flatMap((v) => inflect(v)));
+// With aspectual verbs ("will continue to support", "began to withdraw", "moved to expel")
+// the infinitive is the act itself.
+const CONTROL = new Set(['invite', 'ask', 'urge', 'force', 'help', 'allow', 'order', 'push', 'persuade', 'encourage', 'want', 'call', 'press', 'compel', 'lead', 'enable', 'instruct', 'tell', 'permit', 'get', 'let', 'make',
+  'continue', 'begin', 'start', 'resume', 'proceed', 'move'].flatMap((v) => inflect(v)));
 const isControl = (w: string) => CONTROL.has(w);
 /** Verbs and fixed words before "to" that do not make a purpose clause. */
 const isVerbForm = (w: string) => /(ed|ing)$/.test(w) || ['according', 'due', 'next', 'close', 'up', 'prior', 'as', 'is', 'are', 'was', 'were', 'be', 'seek', 'seeks', 'look', 'looks', 'want', 'wants', 'agree', 'agrees', 'try', 'tries', 'going', 'set', 'ready', 'able', 'likely', 'unable', 'plan', 'plans', 'aim', 'aims', 'vow', 'vows', 'pledge', 'pledges', 'promise', 'promises', 'threaten', 'threatens', 'has', 'have', 'had'].includes(w);
