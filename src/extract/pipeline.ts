@@ -146,6 +146,8 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   if (untagged.length === 0) { noteSubject(); return []; }
   const tags = posTags(s.text, tokens, tagWindowEnd(tokens, untagged));
   const triggers = findTriggers(tokens, tags);
+  // "Address by President Zelensky to …": a heading's first word before "by" is a noun.
+  for (const t of triggers) if (t.first === 0 && t.pos === 'verb' && tokens[t.last + 1]?.lower === 'by') t.pos = 'noun';
   if (triggers.length === 0) { noteSubject(); return []; }
   // Dates (chrono-node is the costly part) only once a trigger has its actors.
   let found: ReturnType<typeof findDates> | null = null;

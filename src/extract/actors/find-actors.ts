@@ -19,6 +19,8 @@ const VOCATIVE = /^(?:Dear|Distinguished|Esteemed|Honou?rable|Mr\.?|Madam|Ladies
 /** A quotation closed and attributed: `…,” Trump said` / `…,” he told lawmakers`. */
 const QUOTE_SAID = /^[”"]\s*,?\s*((?:[\p{L}.'’-]+\s+){0,6}?)(?:said|says|told|tells|added|adds|stated|declared|warned|insisted|wrote)\b/u;
 const SELF_NAMED = /\b(?:me|I),?\s+(?:am\s+)?the (?:President|Prime Minister|Chancellor|King|Queen|Foreign Minister|leader) of\b/;
+/** A speaker saying whom they speak for: "I stand here on behalf of the people of Kenya". */
+const ON_BEHALF = /\b(?:I|we)\b[^.!?]{0,60}\bon behalf of\b/;
 /** A heading naming who speaks: "Address by President Zelensky to the Parliament of Canada", "Statement of the Ministry of Foreign Affairs of Türkiye". */
 const HEADING = /^(?:(?:Full )?Text of (?:the )?)?(?:Joint )?(?:Address|Statement|Remarks|Speech|Message|Declaration|Press [Rr]elease|Press [Ss]tatement|Letter|Opening [Rr]emarks|Keynote|Communiqu[eé])\b[^.!?]{0,40}?\b(?:by|of|from)\s/;
 /** A statement that opens in its author's voice: "The Republic of Türkiye strongly condemns …". */
@@ -342,6 +344,12 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   if (!ctx.speaker && SELF_NAMED.test(text)) {
     const office = out.find((a) => a.kind === 'person' && a.via === 'registry' && /^the /i.test(a.name));
     if (office) ctx.speaker = { ...office, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
+  }
+  // "I stand before this Assembly on behalf of the people of Kenya".
+  const behalf = ctx.speaker || sentence > 8 ? null : ON_BEHALF.exec(text);
+  if (behalf) {
+    const state = out.find((a) => tokens[a.first].start > behalf.index + behalf[0].length - 12 && a.kind !== 'person' && a.kind !== 'adjective');
+    if (state) ctx.speaker = { ...state, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
   }
   // The speaker and audience a heading names; a statement that opens in its author's voice.
   if (!ctx.speaker && sentence < 3) noteSpeaker(text, tokens, out, ctx);

@@ -516,7 +516,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
   const agentAt = tokens[after]?.lower === 'by' ? after + 1
     : t.pos === 'noun' && /ed$/.test(tokens[after]?.lower ?? '') && tokens[after + 1]?.lower === 'by' ? after + 2
     : t.pos === 'noun' ? passiveAgentAt(tokens, after) : -1;
-  const agentIdx = agentAt >= 0 ? actorAt(actors, agentAt < tokens.length && SKIPPABLE.has(tokens[agentAt].lower) ? agentAt + 1 : agentAt) : -1;
+  // "by the EU", "by President Volodymyr Zelensky": past a determiner or a title.
+  const agentIdx = agentAt >= 0 ? actors.findIndex((a) => a.first >= agentAt && a.first <= agentAt + 2
+    && tokens.slice(agentAt, a.first).every((x) => SKIPPABLE.has(x.lower) || /^\p{Lu}\p{Ll}+$/u.test(x.text))) : -1;
 
   if (t.pos === 'noun') {
     const later = tags ? laterAgent(tokens, actors, t, tags) : null;
