@@ -112,6 +112,11 @@ describe('dates and modality of speech acts', () => {
     const [e] = extractDocument('Saudi Arabia and Iran agreed to implement the security agreement signed in 2001.', { published: '2023-03-10' }).events;
     expect(e.date?.start).not.toBe('2001');
   });
+  it("in a state agency's report an older date told before is background, not the date of what follows", () => {
+    const text = 'Pyongyang, November 2 (KCNA) -- Kim Jong Un and Putin signed a treaty in June 2024. The foreign ministers of the DPRK and Russia agreed to hold more talks.';
+    const agreed = extractDocument(text, { published: '2024-11-02' }).events.at(-1);
+    expect(agreed?.date?.start.startsWith('2024-06')).toBe(false);
+  });
   it("what a statement's own voice asks is dated the day it is issued", () => {
     const [e] = extractDocument('Statement by the Ministry of Foreign Affairs of Japan\n\nRussia must withdraw its troops from Ukraine.', { published: '2024-05-02' }).events;
     expect(e.date).toMatchObject({ start: '2024-05-02', end: '2024-05-02' });

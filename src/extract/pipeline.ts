@@ -85,14 +85,29 @@ const PARTNERED: ReadonlySet<string> = new Set(['AGREE', 'AID', 'RETREAT']);
 export class DocumentState {
   readonly actors = new ActorContext();
   episode: DateRange | null = null;
-  /** Sentence count when the episode date was last set. */
+  /** Sentence count when the episode date was last set, and that sentence's index. */
   episodeSet = 0;
+  episodeSentence = -1;
   /** The last episode date of the document, kept across paragraphs ("the same day"). */
   lastEpisode: DateRange | null = null;
   paragraphs = 0;
   sentences = 0;
   /** The latest mentions, for a speech act about one of them ("dismissed the claim"). */
   told: Told[] = [];
+}
+
+/**
+ * The episode a later sentence inherits. In a statement or a state agency's report, whose
+ * news is of the day it is issued, an older date told in an earlier sentence ("the summit
+ * held in June", "the eve of the Second World War") is background, not the date of what
+ * follows.
+ */
+function storyEpisode(state: DocumentState, sentence: number, published: string | null): DateRange | null {
+  const e = state.episode;
+  if (!e || !published || !(state.actors.speaker ?? state.actors.voice) || state.episodeSentence === sentence) return e;
+  const month = new Date(`${published.slice(0, 10)}T12:00:00Z`);
+  month.setUTCDate(month.getUTCDate() - 31);
+  return e.end >= month.toISOString().slice(0, e.end.length) ? e : null;
 }
 
 /**
@@ -208,13 +223,14 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
-    const chosen = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, state.episode, published);
+    const chosen = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, storyEpisode(state, s.index, published), published);
     const { date, rule: dateRule, finding } = spokenDate(chosen, t, roles, state.actors, published);
     note('events', () => `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
     if (date && dateRule !== 'date:episode' && dateRule !== 'date:statement-day' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
       state.episode = date;
       state.episodeSet = state.sentences;
+      state.episodeSentence = s.index;
       state.lastEpisode = date;
     }
     // Actors resolve as of the event ("Moscow" in the 1980s is the Soviet Union): a span
