@@ -111,14 +111,14 @@ function storyEpisode(state: DocumentState, sentence: number, published: string 
 }
 
 /**
- * In a statement, a speech or a state agency's report, what its own voice says or asks is
- * said on the day it is issued.
+ * In a statement, a speech or a state agency's report, what its own voice says or asks (and
+ * the address itself) is said on the day it is issued.
  */
 function spokenDate(chosen: ReturnType<typeof chooseDate>, t: Trigger, roles: Roles, ctx: ActorContext, published: string | null): ReturnType<typeof chooseDate> {
   const voice = ctx.speaker ?? ctx.voice;
   if (!voice || !published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return chosen;
   const undated = chosen.rule === 'date:none' || chosen.rule === 'date:publication-week';
-  if (undated && SPEECH_ACTS.has(t.type) && roles.source.code === voice.code) return { date: { start: published, end: published, granularity: 'day' }, rule: 'date:statement-day' };
+  if (undated && (SPEECH_ACTS.has(t.type) || t.mode === 'speech') && roles.source.code === voice.code) return { date: { start: published, end: published, granularity: 'day' }, rule: 'date:statement-day' };
   return chosen;
 }
 
