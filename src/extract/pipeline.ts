@@ -183,7 +183,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   for (const t of triggers) {
     // "called for dialogue", "demanded a ceasefire", "demanding the U.S. withdraw": the
     // thing asked for has not happened.
-    if (askedFor(tokens, triggers, t, actors)) {
+    // "agreed not to threaten or use force": what a party commits not to do is no event
+    // (the commitment is).
+    const negatedInfinitive = tokens[t.first - 1]?.lower === 'to' && ['not', 'never'].includes(tokens[t.first - 2]?.lower ?? '') && triggers.some((x) => x.last < t.first - 2);
+    if (negatedInfinitive || askedFor(tokens, triggers, t, actors)) {
       note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for, dropped`);
       continue;
     }
