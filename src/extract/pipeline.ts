@@ -22,6 +22,7 @@ import { SPEECH_ACTS } from './speech-acts.js';
 import { detectModality } from './modality/detect-modality.js';
 import { findAttribution } from './modality/find-attribution.js';
 import { chooseDate } from './events/choose-date.js';
+import { spokenDate, storyEpisode } from './events/voice-dates.js';
 import { posTags } from './grammar/pos-tags.js';
 import { Clusterer } from './events/cluster-mentions.js';
 import type { ActorSpan, Sentence, TraceLine, Trigger } from './types.js';
@@ -97,29 +98,18 @@ export class DocumentState {
 }
 
 /**
- * The episode a later sentence inherits. In a statement or a state agency's report, whose
- * news is of the day it is issued, an older date told in an earlier sentence ("the summit
- * held in June", "the eve of the Second World War") is background, not the date of what
- * follows.
+ * Speech acts made as they are said: "China will take resolute measures" (a threat),
+ * "Beijing has never accepted the ruling" (a rejection), "should not interfere" (a
+ * request) are asserted.
  */
-function storyEpisode(state: DocumentState, sentence: number, published: string | null): DateRange | null {
-  const e = state.episode;
-  if (!e || !published || !(state.actors.speaker ?? state.actors.voice) || state.episodeSentence === sentence) return e;
-  const month = new Date(`${published.slice(0, 10)}T12:00:00Z`);
-  month.setUTCDate(month.getUTCDate() - 31);
-  return e.end >= month.toISOString().slice(0, e.end.length) ? e : null;
-}
-
-/**
- * In a statement, a speech or a state agency's report, what its own voice says or asks (and
- * the address itself) is said on the day it is issued.
- */
-function spokenDate(chosen: ReturnType<typeof chooseDate>, t: Trigger, roles: Roles, ctx: ActorContext, published: string | null): ReturnType<typeof chooseDate> {
-  const voice = ctx.speaker ?? ctx.voice;
-  if (!voice || !published || !/^\d{4}-\d{2}-\d{2}$/.test(published)) return chosen;
-  const undated = chosen.rule === 'date:none' || chosen.rule === 'date:publication-week';
-  if (undated && (SPEECH_ACTS.has(t.type) || t.mode === 'speech') && roles.source.code === voice.code) return { date: { start: published, end: published, granularity: 'day' }, rule: 'date:statement-day' };
-  return chosen;
+function saidNow(t: Trigger, mod: ReturnType<typeof detectModality>): ReturnType<typeof detectModality> {
+  if (t.type === 'THREATEN' && mod.modality === 'intended') return { modality: 'asserted', cue: null };
+  if (mod.modality === 'negated' && (t.mode === 'refusal' || (t.type === 'AGREE' && t.entry.startsWith('accept')))) {
+    t.type = 'REJECT';
+    return { modality: 'asserted', cue: null };
+  }
+  if (t.mode === 'modal' && mod.modality === 'negated') return { modality: 'asserted', cue: null };
+  return mod;
 }
 
 /** Runs stages 2–7 on one sentence; mentions have document offsets. */
@@ -187,7 +177,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // (the commitment is).
     const negatedInfinitive = tokens[t.first - 1]?.lower === 'to' && ['not', 'never'].includes(tokens[t.first - 2]?.lower ?? '') && triggers.some((x) => x.last < t.first - 2);
     if (negatedInfinitive || askedFor(tokens, triggers, t, actors)) {
-      note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for, dropped`);
+      note('events', () => `${s.text.slice(tokens[t.first].start, tokens[t.last].end)}: asked for or promised not to, dropped`);
       continue;
     }
     const words = s.text.slice(tokens[t.first].start, tokens[t.last].end);
@@ -211,13 +201,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (t.type === 'ACCUSE' && /^protest/.test(t.entry) && (['OPP', 'CVL'].includes(roles.source.role ?? '') || (tokens[roles.source.first - 1]?.lower === 'of' && QUANTITY.has(tokens[roles.source.first - 2]?.lower ?? '')))) t.type = 'PROTEST';
     // A missile fired at no one is a launch or test: MOBILIZE, per the codebook.
     if (t.type === 'ASSAULT' && t.mode === 'missile' && !roles.target) { t.type = 'MOBILIZE'; t.mode = 'launch'; }
-    const mod = detectModality(tokens, t, roles.linkModality);
-    // "China will take resolute measures": a threat is made when it is said.
-    if (t.type === 'THREATEN' && mod.modality === 'intended') { mod.modality = 'asserted'; mod.cue = null; }
-    // "Beijing has never accepted the ruling": the refusal itself is asserted.
-    if (mod.modality === 'negated' && (t.mode === 'refusal' || (t.type === 'AGREE' && t.entry.startsWith('accept')))) { t.type = 'REJECT'; mod.modality = 'asserted'; mod.cue = null; }
-    // "should not interfere": the request itself is made.
-    if (t.mode === 'modal' && mod.modality === 'negated') { mod.modality = 'asserted'; mod.cue = null; }
+    const mod = saidNow(t, detectModality(tokens, t, roles.linkModality));
     note('modality', () => `${words}: ${mod.modality}${mod.cue ? ` (cue "${mod.cue}")` : ''}`);
     // "invaded South Korea to take control", "sent troops to fight": a purpose, told as
     // part of the main event, not an event of its own.
@@ -226,8 +210,10 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
-    const chosen = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, storyEpisode(state, s.index, published), published);
-    const { date, rule: dateRule, finding } = spokenDate(chosen, t, roles, state.actors, published);
+    const voice = state.actors.speaker ?? state.actors.voice;
+    const episode = storyEpisode(state.episode, state.episodeSentence === s.index, voice, published);
+    const chosen = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, episode, published);
+    const { date, rule: dateRule, finding } = spokenDate(chosen, t, roles.source.code, voice, published);
     note('events', () => `${words}: date ${date ? `${date.start}..${date.end}` : 'null'} (${dateRule})`);
     // Only what happened sets the episode: a plan's "next month" does not date what follows.
     if (date && dateRule !== 'date:episode' && dateRule !== 'date:statement-day' && !dateRule.startsWith('date:publication') && mod.modality === 'asserted') {
@@ -282,9 +268,9 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     if (!m.target && PARTNERED.has(m.type)) {
       // "offered to mediate between Baku and Yerevan": the party of the act offered.
       const next = tokens[t.last + 1]?.lower === 'to' ? triggers.find((x) => x.first === t.last + 2) : undefined;
-      const party = next ? assignRoles(tokens, actors, next, tags, places)?.target : null;
-      if (!party || party.code === m.source.code) { note('events', () => `${words}: no party found, dropped`); continue; }
-      m.target = actorRef(party, when);
+      const offered = next ? assignRoles(tokens, actors, next, tags, places)?.target : null;
+      if (!offered || offered.code === m.source.code) { note('events', () => `${words}: no party found, dropped`); continue; }
+      m.target = actorRef(offered, when);
       m.rule += '; target:complement';
     }
     if (SPEECH_ACTS.has(t.type)) spoken = { last: t.last, source: m.source };
