@@ -147,6 +147,8 @@ export class ActorContext {
   speaker: ActorSpan | null = null;
   /** Whose view the text states in its own voice: the speaker, or a state agency's state. */
   voice: ActorSpan | null = null;
+  /** A heading named a statement but no state ("Statement of the Ministry of Foreign Affairs"). */
+  unnamedHeading = false;
 
   /** The state last named as "the X administration/government". */
   namedGovernment: Seen | null = null;
@@ -236,12 +238,22 @@ function fromResolved(r: ResolvedActor, m: ActorMatch, first: number, last: numb
  */
 function noteSpeaker(text: string, tokens: Token[], out: ActorSpan[], ctx: ActorContext): void {
   const heading = HEADING.exec(text);
+  // "Statement of the Ministry of Foreign Affairs" naming no state, then "Algiers, 30 July
+  // 2024": the place the statement is issued from names its state.
+  if (!heading && ctx.unnamedHeading) {
+    const place = out[0];
+    if (place && place.first === 0 && (place.kind === 'capital' || place.kind === 'place') && tokens[1]?.text === ',' && text.length < 60) {
+      ctx.speaker = { ...place, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
+      return;
+    }
+  }
   // Only actors named before the topic: "Statement by the Ministry of External Affairs on
   // the situation in Bangladesh" names no speaker.
   const topicAt = heading ? text.slice(heading[0].length).search(/\s(?:on|about|regarding|concerning|in|at|to|before)\s/) : -1;
   const topicStart = heading ? (topicAt < 0 ? Infinity : heading[0].length + topicAt) : 0;
   const by = heading ? out.filter((a) => tokens[a.first].start >= heading[0].length && tokens[a.first].start < topicStart && a.kind !== 'adjective') : [];
   const later = heading ? out.filter((a) => tokens[a.first].start > topicStart && a.kind !== 'adjective') : [];
+  if (heading && !by.length && topicStart === Infinity) ctx.unnamedHeading = true;
   if (by.length) {
     ctx.speaker = { ...by[0], kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker', ...(heading![0].startsWith('Joint') && by[1] && by[1].code !== by[0].code ? { partner: { ...by[1], resolveAt: undefined } } : {}) };
     const audience = /^\s(?:to|at|before)\s/.test(text.slice(topicStart)) ? later : [];
