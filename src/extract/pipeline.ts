@@ -79,6 +79,9 @@ function evidenceSpan(s: Sentence, tokens: ReturnType<typeof tokenize>, t: { fir
   return { start: s.start + a, end: s.start + b, text: s.text.slice(a, b) };
 }
 
+/** Military forces and their vehicles, as the object of a sending verb. */
+const FORCES = /\b(?:troops|forces|soldiers|units|reinforcements|vehicles|tanks|warships|jets|warplanes|ships|battalions|brigades)\b/i;
+
 /** Types whose events always have a counterpart. */
 const PARTNERED: ReadonlySet<string> = new Set(['AGREE', 'AID', 'RETREAT']);
 
@@ -269,9 +272,14 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
       // "offered to mediate between Baku and Yerevan": the party of the act offered.
       const next = tokens[t.last + 1]?.lower === 'to' ? triggers.find((x) => x.first === t.last + 2) : undefined;
       const offered = next ? assignRoles(tokens, actors, next, tags, places)?.target : null;
-      if (!offered || offered.code === m.source.code) { note('events', () => `${words}: no party found, dropped`); continue; }
-      m.target = actorRef(offered, when);
-      m.rule += '; target:complement';
+      if (offered && offered.code !== m.source.code) {
+        m.target = actorRef(offered, when);
+        m.rule += '; target:complement';
+      } else if (m.type === 'AID' && FORCES.test(words)) {
+        // "sent troops to its border": forces sent to no one else are a deployment.
+        m.type = 'MOBILIZE';
+        m.rule += '; own-deployment';
+      } else { note('events', () => `${words}: no party found, dropped`); continue; }
     }
     if (SPEECH_ACTS.has(t.type)) spoken = { last: t.last, source: m.source };
     out.push(m);
