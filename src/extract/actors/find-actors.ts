@@ -88,7 +88,9 @@ export class ActorContext {
     // "the two leaders" were named as people; "the two countries" not as organisations.
     const fits = /leaders|presidents|ministers|heads/.test(noun) ? (a: { kind: string }) => a.kind === 'person'
       : /sides|parties/.test(noun) ? (a: { kind: string }) => PAIR_KINDS.has(a.kind) : (a: { kind: string }) => PAIR_KINDS.has(a.kind) && a.kind !== 'igo';
+    // A hyphenated pair ("China-Brazil ties") names both.
     const near = [...this.recent.filter((r) => r.sentence === sentence - 1).map((r) => r.actor), ...before]
+      .flatMap((a): Omit<ActorSpan, 'first' | 'last'>[] => (a.via === 'hyphen-pair' && a.partner ? [a, a.partner] : [a]))
       .filter((a) => fits(a) && a.code);
     const picked: Omit<ActorSpan, 'first' | 'last'>[] = [];
     for (let k = near.length - 1; k >= 0 && picked.length < 2; k--) if (!picked.some((p) => p.code === near[k].code)) picked.unshift(near[k]);
