@@ -562,8 +562,9 @@ export function assignRoles(tokens: Token[], actors: ActorSpan[], t: Trigger, ta
       // "the improvement of Pyongyang's relations with Beijing": the owner inside the phrase.
       source = actors.find((a) => a.first > t.first && a.last < t.last && a.possessive)!;
       rule = 'possessor-inside';
-    } else if (tokens[after]?.lower === 'between') {
-      const k1 = actorAt(actors, after + 1 < tokens.length && SKIPPABLE.has(tokens[after + 1].lower) ? after + 2 : after + 1);
+    } else if (betweenAt(tokens, after) >= 0) {
+      const at = betweenAt(tokens, after);
+      const k1 = actorAt(actors, at + 1 < tokens.length && SKIPPABLE.has(tokens[at + 1].lower) ? at + 2 : at + 1);
       if (k1 >= 0) {
         source = actors[k1];
         target = partnerOf(tokens, actors, source);
@@ -766,6 +767,15 @@ function passiveAgentAt(tokens: Token[], after: number): number {
     if (HARD_STOP.has(tokens[i].lower) || tokens[i].lower === ',') return -1;
   }
   return -1;
+}
+
+/** "between" right after a nominal event, or past a passive ("an agreement has been
+ * reached between"): its index, or -1. */
+function betweenAt(tokens: Token[], after: number): number {
+  let i = after;
+  while (i < after + 3 && (BE.has(tokens[i]?.lower ?? '') || ['has', 'have', 'had'].includes(tokens[i]?.lower ?? ''))) i++;
+  if (i > after && tokens[i] && isPastParticiple(tokens[i])) i++;
+  return tokens[i]?.lower === 'between' ? i : -1;
 }
 
 /** Types whose object's agent is the party answered: accepting or rejecting a proposal. */
