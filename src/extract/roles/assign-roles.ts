@@ -455,6 +455,12 @@ function objectTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, tags: Po
       i += 2;
       for (const p of ['for', 'alongside', 'with']) allowed.add(p);
     }
+    // "concerned about attacks on Hindus and other minorities in Bangladesh": a speech act's
+    // complement goes on past a coordinated noun phrase.
+    if (speech && tokens[i]?.lower === 'and' && tags[i + 1] !== 'VERB' && tags[i + 1] !== 'AUX' && tags[i + 1] !== 'PRON') {
+      const more = nounPhraseAt(tokens, tags, i + 1);
+      if (more && !actors.some((a) => a.first >= more[0] && a.first <= more[1])) i = more[1] + 1;
+    }
     if (tags[i] !== 'ADP') break;
   }
   // An object that names no actor still tells a speech act about a thing from a bare verb.
