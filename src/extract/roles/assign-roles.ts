@@ -184,6 +184,13 @@ function findSubject(tokens: Token[], actors: ActorSpan[], from: number): { acto
     // "resolute as ever in supporting": a comparison, not a clause.
     if (tok === 'as' && ['ever', 'usual', 'always', 'before', 'much'].includes(tokens[i + 1]?.lower ?? '')) continue;
     if (HARD_STOP.has(tok)) break;
+    // "the UN said the closure of the crossing had cut off aid": a reported clause whose
+    // subject is no actor has none; the one who says it is not its subject.
+    // ("Xi said, and urged …", "he said that he welcomed …" still reach the speaker.)
+    if (SAYS.has(tok) && i < from) {
+      const next = tokens[i + 1]?.lower === 'that' ? i + 2 : i + 1;
+      if (tokens[next]?.lower !== ',' && !SUBJECT_PRONOUNS.has(tokens[next]?.lower ?? '')) return null;
+    }
     // "…, but has expressed admiration for Xi": a coordinated verb phrase shares the subject.
     // So does one after "and": "praised the envoy of India and urged China to act".
     if ((tok === 'but' || tok === 'and') && tokens.slice(i + 1, from + 1).every((x) => AUXILIARY_VERBS.has(x.lower) || ADVERBS.has(x.lower))) {
