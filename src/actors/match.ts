@@ -135,9 +135,9 @@ function roleBefore(text: string, t: Tokens, i: number, targets: AliasTarget[]):
   if (of < 1 || keyAt(t, of) !== 'of') return null;
   for (let k = Math.max(0, of - 3); k < of; k++) {
     const r = roleAfter(text, t, k);
-    // A capitalised title ("the President of Ukraine") names a person, as does an office.
-    // The noun must start a word: "vice-president" is not "president".
-    // An office ("the president of Russia") names a person: resolve.ts's business.
+    // Not a title or office ("the President of Ukraine" names a person: resolve.ts's
+    // business), not a relational noun ("the allies of Japan" are others), and only a noun
+    // that starts a word ("vice-president" is not "president").
     if (r && r.end === of && !isCapitalWord(text, t, r.nounStart) && (k === 0 || /\s/.test(text[t.start[k] - 1])) && !registry().titles.has(keyAt(t, of - 1)) && !RELATIONAL.has(keyAt(t, of - 1))) return { ...r, start: k };
   }
   return null;

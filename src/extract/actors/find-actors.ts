@@ -340,8 +340,9 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   // "Foreign Secretary Vikram Misri will visit Dhaka": in a statement, an official the
   // registry does not know, named by title alone, is the voice's own.
   const voice = ctx.speaker ?? ctx.voice;
-  if (voice) for (const a of ownOfficials(tokens, covered, voice)) { out.push(a); for (let i = a.first; i <= a.last; i++) covered.add(i); }
-  if (voice && out.length > 1) out.sort((x, y) => x.first - y.first);
+  const officials = voice ? ownOfficials(tokens, covered, voice) : [];
+  for (const a of officials) { out.push(a); for (let i = a.first; i <= a.last; i++) covered.add(i); }
+  if (officials.length) out.sort((x, y) => x.first - y.first);
   // "Protesters in Nairobi", "police in Lagos": a generic agent in a place is that state's.
   let agents = 0;
   for (const a of [...out, ...(places ?? [])]) {
@@ -362,7 +363,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   // "I stand before this Assembly on behalf of the people of Kenya".
   const behalf = ctx.speaker || sentence > 8 ? null : ON_BEHALF.exec(text);
   if (behalf) {
-    const state = out.find((a) => tokens[a.first].start > behalf.index + behalf[0].length - 12 && a.kind !== 'person' && a.kind !== 'adjective');
+    const state = out.find((a) => tokens[a.first].start >= behalf.index + behalf[0].length && a.kind !== 'person' && a.kind !== 'adjective');
     if (state) ctx.speaker = { ...state, kind: 'state', role: undefined, resolveAt: undefined, via: 'speaker' };
   }
   // The speaker and audience a heading names; a statement that opens in its author's voice.
