@@ -782,8 +782,8 @@ function passiveAgentAt(tokens: Token[], after: number): number {
   return -1;
 }
 
-/** "between" right after a nominal event, or past a passive ("an agreement has been
- * reached between"): its index, or -1. */
+/** "between" right after a nominal event, or past a passive ("talks were held between"):
+ * its index, or -1. */
 function betweenAt(tokens: Token[], after: number): number {
   let i = after;
   while (i < after + 3 && (BE.has(tokens[i]?.lower ?? '') || ['has', 'have', 'had'].includes(tokens[i]?.lower ?? ''))) i++;
