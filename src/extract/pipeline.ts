@@ -213,7 +213,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
     // "vowed to destroy", "threatened to impose sanctions": the statement is a threat.
     const threat = THREAT_CUE.test(s.text.slice(Math.max(0, tokens[t.first].start - 40), tokens[t.first].start)) && ['ASSAULT', 'COERCE', 'SANCTION'].includes(t.type);
     if (threat) { t.type = 'THREATEN'; mod.modality = 'asserted'; mod.cue = 'threat'; }
-    const voice = state.actors.speaker ?? state.actors.voice;
+    const voice = state.actors.textVoice;
     const episode = storyEpisode(state.episode, state.episodeSentence === s.index, voice, published);
     const chosen = chooseDate(s.text, sentenceDates(), tokens, t, mod.modality, episode, published);
     const { date, rule: dateRule, finding } = spokenDate(chosen, t, roles.source.code, voice, published);

@@ -149,6 +149,10 @@ export class ActorContext {
   speaker: ActorSpan | null = null;
   /** Whose view the text states in its own voice: the speaker, or a state agency's state. */
   voice: ActorSpan | null = null;
+  /** The text's voice: its speaker, else a state agency's state. */
+  get textVoice(): ActorSpan | null {
+    return this.speaker ?? this.voice;
+  }
   /** A heading named a statement but no state ("Statement of the Ministry of Foreign Affairs"). */
   unnamedHeading = false;
 
@@ -339,7 +343,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
   }
   // "Foreign Secretary Vikram Misri will visit Dhaka": in a statement, an official the
   // registry does not know, named by title alone, is the voice's own.
-  const voice = ctx.speaker ?? ctx.voice;
+  const voice = ctx.textVoice;
   const officials = voice ? ownOfficials(tokens, covered, voice) : [];
   for (const a of officials) { out.push(a); for (let i = a.first; i <= a.last; i++) covered.add(i); }
   if (officials.length) out.sort((x, y) => x.first - y.first);
@@ -399,7 +403,7 @@ export function findActors(text: string, tokens: Token[], date: string | null, s
     // "the authorities", "the junta": failing that, the last state named (not the speaker's).
     if ((w === 'administration' || w === 'government' || w === 'regime' || w === 'junta' || w === 'authorities') && tokens[i - 1]?.lower === 'the' && !['of', 'in'].includes(tokens[i + 1]?.lower ?? '')) {
       const gov = (w === 'administration' ? ctx.namedAdministration : null) ?? ctx.namedGovernment ?? ctx.lastGovernment(sentence)
-        ?? (w === 'authorities' || w === 'junta' ? ctx.lastState(sentence, (ctx.speaker ?? ctx.voice)?.code) : null);
+        ?? (w === 'authorities' || w === 'junta' ? ctx.lastState(sentence, ctx.textVoice?.code) : null);
       if (gov) extra.push({ ...gov.actor, first: i - 1, last: i, name: `the ${w}`, kind: 'state', role: 'GOV', possessive: tokens[i + 1]?.lower === "'s", via: `government:${gov.actor.name}` });
       continue;
     }

@@ -26,9 +26,15 @@ export function claimedBy(roles: Roles | null, t: Trigger, actors: ActorSpan[], 
   if (!roles || t.mode !== 'claim') return roles;
   if (saidAt >= 0) return saidOf(roles, t, actors, saidAt, 'claim');
   // In a statement or a state agency's report, the text's own voice makes the charge.
-  const voice = ctx.speaker ?? ctx.voice;
-  if (!voice || voice.code === roles.source.code || roles.source.kind === 'pronoun') return null;
-  return { ...roles, source: { ...voice, first: t.first, last: t.first }, target: roles.source, rule: `claim-voice:${roles.rule}` };
+  return roles.source.kind === 'pronoun' ? null : voiced(roles, t.first, ctx, `claim-voice:${roles.rule}`);
+}
+
+/** The text's own voice as the one who says it, the clause's subject as target; null with
+ * no voice, or when the voice is the subject itself ("we must"). */
+function voiced(roles: Roles, at: number, ctx: ActorContext, rule: string): Roles | null {
+  const voice = ctx.textVoice;
+  if (!voice || voice.code === roles.source.code) return null;
+  return { ...roles, source: { ...voice, first: at, last: at }, target: roles.source, rule };
 }
 
 /** The one who says it, with the clause's subject as target; null if no one is named. */
@@ -66,9 +72,7 @@ export function modalBy(t: Trigger, tokens: Token[], actors: ActorSpan[], trigge
   if (saidAt > t.first) return null;
   const said = saidOf(roles, t, actors, saidAt, 'modal');
   if (said) return said;
-  const voice = ctx.speaker ?? ctx.voice;
-  if (saidAt >= 0 || !voice || voice.code === subject.code) return null;
-  return { source: { ...voice, first: t.first, last: t.first }, target: subject, rule: 'modal-voice', linkModality: null };
+  return saidAt >= 0 ? null : voiced(roles, t.first, ctx, 'modal-voice');
 }
 
 const EPISTEMIC = new Set(['have', "'ve", 'surely', 'certainly']);
@@ -93,9 +97,7 @@ export function urgedBy(roles: Roles | null, t: Trigger, tokens: Token[], actors
   if (!roles || saidAt > t.first) return roles;
   const modal = tokens[t.first - 1]?.lower;
   if ((modal !== 'should' && modal !== 'must') || roles.source.last !== t.first - 2 || roles.source.kind === 'pronoun') return roles;
-  const voice = ctx.speaker ?? ctx.voice;
-  const asked = saidAt >= 0 ? saidOf(roles, t, actors, saidAt, 'urged')
-    : voice && voice.code !== roles.source.code ? { ...roles, source: { ...voice, first: t.first - 1, last: t.first - 1 }, target: roles.source, rule: `urged-voice:${roles.rule}` } : null;
+  const asked = saidAt >= 0 ? saidOf(roles, t, actors, saidAt, 'urged') : voiced(roles, t.first - 1, ctx, `urged-voice:${roles.rule}`);
   if (!asked) return roles;
   t.type = 'REQUEST';
   return asked;
