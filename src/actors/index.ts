@@ -3,5 +3,7 @@
 // them by date. Data in ./data (sources cited there) and the world-countries package.
 export type { ActorKind, ActorInfo, ResolvedActor, ActorMatch, ActorRole, MatchKind, Office } from './types.js';
 export { matchActors } from './match.js';
+export { nameJoints } from './glue.js';
+export { caseJointAt } from './tokens.js';
 export { resolveMatch, resolve, getActor, listActors, personOffice } from './resolve.js';
 export { roleNouns, roleOfNoun, isRoleNoun, agentRole, type RoleNounEntry } from './role-nouns.js';

@@ -4,6 +4,7 @@
 import type { AliasTarget, TrieHit } from './alias-trie.js';
 import { registry } from './registry.js';
 import { keyAt, tokenize, type Tokens } from './tokens.js';
+import { nameJoints } from './glue.js';
 import type { ActorMatch, ActorRole } from './types.js';
 
 /** Kinds a role noun may follow ("Soviet troops", "Western officials", "Moscow's forces"). */
@@ -23,7 +24,9 @@ export function matchActors(text: string): ActorMatch[] {
 
 export function scan(text: string): InternalMatch[] {
   const reg = registry();
-  const t = tokenize(text);
+  // Looked up before tokenising: the lookup tokenises too, into the same buffers.
+  const joints = nameJoints(text);
+  const t = tokenize(text, joints);
   const out: InternalMatch[] = [];
   let i = 0;
   while (i < t.count) {

@@ -14,12 +14,21 @@ describe('tokenize', () => {
     ['Côte d’Ivoire', ['côte', 'd', "'", 'ivoire']],
     ['  ', []],
     ['a—b', ['a', '—', 'b']],
+    // Words glued by markup split at a capital after two lower-case letters.
+    ['ComradeKim Jong Un', ['comrade', 'kim', 'jong', 'un']],
+    ['theDPRK', ['the', 'dprk']],
+    ['McDonald iPhone', ['mcdonald', 'iphone']],
   ];
   it.each(cases)('%s', (text, want) => expect(keys(text)).toEqual(want));
 
   it('marks the word after a hyphen, and only that word', () => {
     const t = tokenize('Kim Jong-un met Moon');
     expect(Array.from(t.flag.slice(0, t.count))).toEqual([0, 0, 1, 0, 0]);
+  });
+
+  it('splits a word where it is told to', () => {
+    const t = tokenize('Kim Jong Unreceived', [11]);
+    expect(Array.from({ length: t.count }, (_, i) => keyAt(t, i))).toEqual(['kim', 'jong', 'un', 'received']);
   });
 
   it('keeps UTF-16 offsets', () => {

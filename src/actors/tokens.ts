@@ -38,19 +38,39 @@ function grow(t: Tokens): void {
   shared = { ...t, start, end, flag };
 }
 
-export function tokenize(text: string): Tokens {
+/** Lower-case letters a word must run on before a capital splits it ("the|DPRK", not "Mc|Donald"). */
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isUpper = (c: number): boolean => c >= 65 && c <= 90;
+
+/**
+ * Whether a word glued by markup splits before `at`: two lower-case letters, then a capital
+ * and a letter ("ComradeKim", "theDPRK"); "McDonald", "iPhone" and "OpenAI" stay whole,
+ * "YouTube" and "OpenAI" split (in aliases as in text, so a name written so still matches).
+ */
+export function caseJointAt(text: string, at: number): boolean {
+  return at >= 2 && isUpper(text.charCodeAt(at)) && isLower(text.charCodeAt(at - 1)) && isLower(text.charCodeAt(at - 2))
+    && (isLower(text.charCodeAt(at + 1)) || isUpper(text.charCodeAt(at + 1)));
+}
+
+const NO_JOINTS: readonly number[] = [];
+
+/** Tokens of `text`; `joints` (ascending) are further offsets where a word splits. */
+export function tokenize(text: string, joints: readonly number[] = NO_JOINTS): Tokens {
   shared.text = text;
   shared.count = 0;
   const n = text.length;
   let i = 0;
   let afterHyphen = false;
+  let joint = 0;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isSpace(c)) { i++; afterHyphen = false; continue; }
     if (isHyphen(c)) { i++; afterHyphen = true; continue; }
     let j = i + 1;
     if (isWord(text, i, c)) {
-      while (j < n && isWord(text, j, text.charCodeAt(j))) j++;
+      while (joint < joints.length && joints[joint] <= i) joint++;
+      const stop = joint < joints.length ? joints[joint] : n;
+      while (j < n && j !== stop && isWord(text, j, text.charCodeAt(j)) && !caseJointAt(text, j)) j++;
     }
     if (shared.count === shared.start.length) grow(shared);
     const t = shared;

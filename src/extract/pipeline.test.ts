@@ -261,6 +261,10 @@ describe('breadth: the converted verb dictionary and the part-of-speech layer', 
     ['describing someone as an insult accuses them', 'Erdogan described Israel as a terrorist state.', 'ACCUSE TUR->ISR'],
     ['a group noun before "of" and a state or organisation', 'The members of the Security Council condemned the coup in Gabon.', 'ACCUSE UN->GAB'],
     ['"the two countries" are the last two named in the sentence', 'Paris agreed to sell Armenia radars, and the two countries signed a defence agreement.', 'AGREE FRA->ARM'],
+    ['a name glued to the words around it by markup', 'The respected ComradeKim Jong Unreceived Sergei Shoigu in Pyongyang.', 'CONSULT PRK->RUS'],
+    ['a glued name before a speech act', 'Kim Il Sungpraised the Soviet Union.', 'SUPPORT PRK->SUN'],
+    ['an apposition after the first of a pair', 'Talks between Mauro Vieira, foreign minister of Brazil, and Sergei Viktorovich Lavrov took place in Rio.', 'CONSULT BRA->RUS'],
+    ['a demand that a party act is a request to it', 'The Security Council demanded that the Houthis cease all attacks on shipping.', 'REQUEST UN->HOUTHIS'],
     ['"the two countries" are the two named in the sentence before', 'Russia warned Ukraine. Russia shelled Ukraine. Kenya hosted Somalia for talks. The two countries signed a border pact.', 'AGREE KEN->SOM'],
   ])('%s: %s', (_name, text, want) => {
     expect(events(text)).toContain(want);

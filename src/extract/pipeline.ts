@@ -12,6 +12,7 @@
 import type { DateRange, EventMention, Extraction, DocumentMeta } from '../domain/index.js';
 import { splitSentences } from './sentences/split-sentences.js';
 import { tokenize } from './sentences/tokenize.js';
+import { nameJoints } from '../actors/index.js';
 import { findDates } from './dates/find-dates.js';
 import { ActorContext, findActors } from './actors/find-actors.js';
 import { findTriggers, triggerIndex } from './triggers/find-triggers.js';
@@ -131,7 +132,7 @@ export function extractSentence(s: Sentence, published: string | null, state: Do
   // lasts a few sentences.
   if (state.paragraphs <= 1 && state.episode && state.sentences - state.episodeSet > EPISODE_SENTENCES) state.episode = null;
 
-  const tokens = tokenize(s.text);
+  const tokens = tokenize(s.text, nameJoints(s.text));
   // Actors resolve as of publication here (for coreference and role choice), and again
   // as of the event's date when a mention is built. Every sentence needs them: a pronoun
   // may point back to a sentence with no event.

@@ -36,16 +36,22 @@ export function posTags(text: string, tokens: Token[], upto = tokens.length - 1)
   if (hit) return hit;
   const w = load();
   const last = Math.min(upto, tokens.length - 1);
-  const doc = w.readDoc(last >= 0 ? text.slice(0, tokens[last].end) : text);
+  const read = last >= 0 ? text.slice(0, tokens[last].end) : text;
+  // Words glued by markup ("Kim Jong Unreceived") are read with a space between them;
+  // `shift` maps offsets in what the tagger read back to the text.
+  const glued = gluedAt(tokens, last);
+  const input = glued.length ? spaced(read, glued) : read;
+  const shift = (i: number) => { let d = 0; while (d < glued.length && glued[d] + d < i) d++; return i - d; };
+  const doc = w.readDoc(input);
   const values = doc.tokens().out(w.its.value);
   const tags = doc.tokens().out(w.its.pos) as Pos[];
   // Character span of each tagger token in the text.
   const spans: { start: number; end: number; pos: Pos }[] = [];
   let at = 0;
   for (let k = 0; k < values.length; k++) {
-    const i = text.indexOf(values[k], at);
+    const i = input.indexOf(values[k], at);
     if (i < 0) continue;
-    spans.push({ start: i, end: i + values[k].length, pos: tags[k] });
+    spans.push({ start: shift(i), end: shift(i + values[k].length), pos: tags[k] });
     at = i + values[k].length;
   }
   const out: Pos[] = [];
@@ -59,6 +65,21 @@ export function posTags(text: string, tokens: Token[], upto = tokens.length - 1)
   }
   CACHE.set(tokens, out);
   return out;
+}
+
+/** Offsets where two word tokens up to `last` touch with no space ("Un|received"). */
+function gluedAt(tokens: Token[], last: number): number[] {
+  const out: number[] = [];
+  for (let k = 1; k <= last; k++) {
+    if (tokens[k].start === tokens[k - 1].end && /^\p{L}/u.test(tokens[k].text) && /\p{L}$/u.test(tokens[k - 1].text)) out.push(tokens[k].start);
+  }
+  return out;
+}
+
+function spaced(text: string, at: number[]): string {
+  let out = '', from = 0;
+  for (const i of at) { out += text.slice(from, i) + ' '; from = i; }
+  return out + text.slice(from);
 }
 
 /** Tags of a noun phrase's parts: determiners, numbers, adjectives, nouns, names. */

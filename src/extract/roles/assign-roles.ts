@@ -52,6 +52,8 @@ const OPEN_REQUESTS = new Set(['call on|for|upon', 'urge', 'ask', 'appeal to|for
 const GENERIC = new Set(['any', 'no', 'future', 'possible', 'potential', 'hypothetical']);
 /** Verbal reactions whose "that" clause names who they are about. */
 const STATEMENT_TYPES: ReadonlySet<PloverType> = new Set<PloverType>(['ACCUSE', 'THREATEN', 'SUPPORT', 'REJECT']);
+/** Types whose "that" clause names the party: "warned that North Korea …", "demanded that the Houthis cease". */
+const THAT_CLAUSE: ReadonlySet<PloverType> = new Set<PloverType>([...STATEMENT_TYPES, 'REQUEST']);
 /** Fighting needs no named enemy when soldiers do it or it has a place: "fighting in Korea". */
 const INTRANSITIVE_ASSAULT = new Set(['fight', 'clash']);
 
@@ -76,6 +78,18 @@ function actorAt(actors: ActorSpan[], i: number): number {
     AT.set(actors, at);
   }
   return i < at.length ? at[i] : -1;
+}
+
+const NAME_WORD = /^\p{Lu}\p{Ll}+$/u;
+
+/** The actor at token i, past a person's given names the registry lacks ("Sergei Viktorovich Lavrov"). */
+function personAt(tokens: Token[], actors: ActorSpan[], i: number): number {
+  for (let j = i; j <= i + 2; j++) {
+    const k = actorAt(actors, j);
+    if (k >= 0) return j === i || actors[k].kind === 'person' ? k : -1;
+    if (!NAME_WORD.test(tokens[j]?.text ?? '')) return -1;
+  }
+  return -1;
 }
 
 /** The word before an actor, skipping determiners: tells objects of prepositions apart. */
@@ -333,6 +347,14 @@ function partnerBefore(tokens: Token[], actors: ActorSpan[], a: ActorSpan): Acto
 function partnerOf(tokens: Token[], actors: ActorSpan[], a: ActorSpan): ActorSpan | null {
   let i = a.last + 1;
   if (tokens[i]?.lower === "'s") return null;
+  // "Choe Son Hui, foreign minister of the DPRK, and Lavrov": an apposition naming only
+  // the first conjunct's own side is skipped.
+  if (tokens[i]?.lower === ',') {
+    let k = i + 1;
+    while (k < tokens.length && k <= i + 10 && tokens[k].lower !== ',' && tokens[k].lower !== 'and' && !HARD_STOP.has(tokens[k].lower)) k++;
+    const inside = actors.filter((x) => x.first > i && x.last < k);
+    if (tokens[k]?.lower === ',' && tokens[k + 1]?.lower === 'and' && inside.length > 0 && inside.every((x) => x.code === a.code)) i = k + 1;
+  }
   // "Japan, the ROK, and the United States": a list counts when an "and" closes it.
   if (tokens[i]?.lower === ',' && tokens.slice(i + 1, i + 14).some((x, k, xs) => x.lower === 'and' && xs[k - 1]?.lower !== 'between')) {
     let j = i + 1;
@@ -343,7 +365,7 @@ function partnerOf(tokens: Token[], actors: ActorSpan[], a: ActorSpan): ActorSpa
   if (tokens[i]?.lower !== 'and') return null;
   i++;
   while (i < tokens.length && SKIPPABLE.has(tokens[i].lower)) i++;
-  const k = actorAt(actors, i);
+  const k = personAt(tokens, actors, i);
   return k >= 0 ? actors[k] : null;
 }
 
@@ -361,7 +383,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     const k = actorAt(actors, i);
     if (k < 0) {
       // "warned that North Korea has…": a statement about the clause's subject.
-      if (tok === 'that' && i === t.last + 1 && STATEMENT_TYPES.has(t.type)) continue;
+      if (tok === 'that' && i === t.last + 1 && THAT_CLAUSE.has(t.type)) continue;
       if (/^\p{L}/u.test(tok) && !SKIPPABLE.has(tok)) sawNoun = true;
       continue;
     }
@@ -373,7 +395,7 @@ function findTarget(tokens: Token[], actors: ActorSpan[], t: Trigger, sourceCode
     const w = wordBefore(tokens, actors, a);
     if (prep === null) {
       // Only determiners, quotes or a statement's "that" between: "destroy” North Korea".
-      const direct = tokens.slice(t.last + 1, a.first).every((x, k) => SKIPPABLE.has(x.lower) || /^[“”"‘’']$/.test(x.text) || (k === 0 && x.lower === 'that' && STATEMENT_TYPES.has(t.type)));
+      const direct = tokens.slice(t.last + 1, a.first).every((x, k) => SKIPPABLE.has(x.lower) || /^[“”"‘’']$/.test(x.text) || (k === 0 && x.lower === 'that' && THAT_CLAUSE.has(t.type)));
       if (w.index === t.last || (!sawNoun && w.index <= t.last) || (!sawNoun && direct)) return { actor: a, rule: 'object' };
       if (w.lower === ',' && !a.possessive && !SAY_AFTER.test(tokens.slice(a.last + 1, a.last + 4).map((x) => x.lower).join(' '))) return { actor: a, rule: 'apposition' };
       continue;
